@@ -1,0 +1,322 @@
+/**
+ * The `claimdesk` command: the same service the window uses, on a desk file.
+ * Every command prints for people by default and JSON with --json; the exit
+ * code is non-zero when anything asked for failed.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DeskService } from '../core/service';
+import { DeskError } from '../shared/errors';
+import * as Q from '../core/desk/queries';
+import type { Db } from '../core/db/open';
+
+const HELP = `claimdesk — line up what articles claim and flag where they disagree
+
+Usage:
+  claimdesk import    --desk FILE PATH...        import files and folders (.txt .md .html .docx .pdf)
+  claimdesk articles  --desk FILE [--json]       list the desk's articles
+  claimdesk claims    --desk FILE [--json] [--article ID]
+  claimdesk entities  --desk FILE [--json]       people, organisations, places and their aliases
+  claimdesk facts     --desk FILE [--json]       claims grouped into facts
+  claimdesk conflicts --desk FILE [--json]       where the articles disagree
+  claimdesk detect    --desk FILE                re-run matching and conflict detection
+  claimdesk extract   --desk FILE [--article ID] re-run claim extraction (keeps editor decisions)
+  claimdesk eval      --desk FILE --gold FILE    score the desk against a gold file
+  claimdesk review    --desk FILE --conflict ID --status confirmed|dismissed|resolved
+                      [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
+  claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
+                      [--include-dismissed] [--article ID]
+  claimdesk restore   --backup FILE --desk NEW
+  claimdesk bench     [--articles N] [--out FILE]  benchmark at newsroom scale
+
+Options:
+  --help, -h   show this help
+`;
+
+export class UsageError extends Error {}
+
+function die(message: string, code = 2): never {
+  console.error(`claimdesk: ${message}`);
+  process.exit(code);
+}
+
+function needDesk(values: { desk?: string | undefined }, mustExist = true): DeskService {
+  if (!values.desk) throw new UsageError('--desk FILE is required.');
+  if (mustExist && !existsSync(values.desk)) throw new DeskError('not_found', `No desk at ${values.desk}.`);
+  const service = new DeskService({ defaultActor: process.env.USER ?? 'editor' });
+  service.open(values.desk, !mustExist);
+  return service;
+}
+
+function intArg(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, not "${v}".`);
+  return n;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  return rows
+    .map((r) => r.map((c, i) => (c.length > 60 ? `${c.slice(0, 59)}…` : c).padEnd(widths[i]!)).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** Conflicts as the CLI's JSON promises them. */
+export function conflictsJson(db: Db) {
+  const texts = new Q.TextCache(db);
+  const sources = new Map(Q.articleSummaries(db).map((a) => [a.id, a]));
+  return Q.listConflicts(db, {}).map((k) => ({
+    id: k.id,
+    kind: k.kind,
+    status: k.status,
+    explanation: k.explanation,
+    fact: k.fact,
+    claims: k.claims.map((ref) => {
+      const c = Q.claimView(db, ref.id, texts);
+      const a = sources.get(c.articleId)!;
+      return {
+        id: c.id,
+        side: ref.side,
+        quote: c.quote,
+        sentence: c.sentence,
+        start: c.start,
+        end: c.end,
+        value: c.value,
+        article: { id: a.id, title: a.title, source: a.source },
+      };
+    }),
+  }));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      desk: { type: 'string' },
+      json: { type: 'boolean' },
+      article: { type: 'string' },
+      gold: { type: 'string' },
+      conflict: { type: 'string' },
+      status: { type: 'string' },
+      correct: { type: 'string' },
+      note: { type: 'string' },
+      reason: { type: 'string' },
+      evidence: { type: 'string' },
+      editor: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      backup: { type: 'string' },
+      articles: { type: 'string' },
+      'include-dismissed': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  switch (command) {
+    case 'import': {
+      if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
+      const service = needDesk(values, false);
+      const report = await service.importPaths(positionals);
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        for (const a of report.imported) console.log(`imported   ${a.source}  "${a.title}"  (${a.claimCount} claims)`);
+        for (const d of report.duplicates) console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
+        for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);
+        const info = service.info();
+        console.log(
+          `${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed; the desk holds ${info.articleCount} articles, ${info.claimCount} claims, ${info.conflictCount} conflicts.`,
+        );
+      }
+      service.close();
+      return report.failed.length > 0 ? 1 : 0;
+    }
+    case 'articles': {
+      const service = needDesk(values);
+      const list = Q.articleSummaries(service.database).map((a) => ({
+        id: a.id,
+        title: a.title,
+        outlet: a.outlet,
+        publishedAt: a.publishedAt,
+        source: a.source,
+        claimCount: a.claimCount,
+      }));
+      if (values.json) console.log(JSON.stringify({ articles: list }, null, 2));
+      else
+        console.log(
+          table([
+            ['id', 'date', 'outlet', 'claims', 'source', 'title'],
+            ...list.map((a) => [String(a.id), a.publishedAt ?? '—', a.outlet ?? '—', String(a.claimCount), a.source, a.title]),
+          ]),
+        );
+      service.close();
+      return 0;
+    }
+    case 'claims': {
+      const service = needDesk(values);
+      const db = service.database;
+      const articleId = intArg(values.article, '--article');
+      const sources = new Map(Q.articleSummaries(db).map((a) => [a.id, a]));
+      const claims = Q.listClaims(db, articleId !== undefined ? { articleId } : {}).map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        quote: c.quote,
+        sentence: c.sentence,
+        start: c.start,
+        end: c.end,
+        value: c.value,
+        scope: c.scope,
+        entities: c.entities,
+        boilerplate: c.boilerplate,
+        article: { id: c.articleId, title: sources.get(c.articleId)!.title, source: sources.get(c.articleId)!.source },
+      }));
+      if (values.json) console.log(JSON.stringify({ claims }, null, 2));
+      else
+        console.log(
+          table([
+            ['id', 'article', 'kind', 'value', 'quote'],
+            ...claims.map((c) => [String(c.id), String(c.article.id), c.kind + (c.boilerplate ? '*' : ''), c.value.display, c.quote]),
+          ]),
+        );
+      service.close();
+      return 0;
+    }
+    case 'entities': {
+      const service = needDesk(values);
+      const list = Q.entityViews(service.database);
+      if (values.json) console.log(JSON.stringify({ entities: list }, null, 2));
+      else
+        console.log(
+          table([['id', 'kind', 'name', 'claims', 'aliases'], ...list.map((e) => [String(e.id), e.kind, e.name, String(e.claimCount), e.aliases.join(' | ')])]),
+        );
+      service.close();
+      return 0;
+    }
+    case 'facts': {
+      const service = needDesk(values);
+      const list = Q.factViews(service.database);
+      if (values.json) console.log(JSON.stringify({ facts: list }, null, 2));
+      else
+        console.log(
+          table([
+            ['id', 'claims', 'articles', 'conflicts', 'label'],
+            ...list.map((f) => [String(f.id), String(f.claimCount), String(f.articleCount), String(f.conflictCount), f.label]),
+          ]),
+        );
+      service.close();
+      return 0;
+    }
+    case 'conflicts': {
+      const service = needDesk(values);
+      const list = conflictsJson(service.database);
+      if (values.json) console.log(JSON.stringify({ conflicts: list }, null, 2));
+      else {
+        for (const k of list) {
+          console.log(`#${k.id} ${k.kind} [${k.status}] ${k.fact?.label ?? ''}`);
+          console.log(`   ${k.explanation}`);
+          for (const c of k.claims) console.log(`   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`);
+        }
+        console.log(`${list.length} conflicts.`);
+      }
+      service.close();
+      return 0;
+    }
+    case 'detect': {
+      const service = needDesk(values);
+      const r = await service.detect();
+      console.log(`${r.facts} facts, ${r.conflicts} conflicts (${r.added} new).`);
+      service.close();
+      return 0;
+    }
+    case 'extract': {
+      const service = needDesk(values);
+      const r = await service.reextract(intArg(values.article, '--article'));
+      console.log(`Re-extracted ${r.articles} articles: ${r.claims} claims.`);
+      service.close();
+      return 0;
+    }
+    case 'eval': {
+      if (!values.gold) throw new UsageError('eval needs --gold FILE.');
+      const service = needDesk(values);
+      const { evaluateDesk } = await import('./eval');
+      const { text, failed } = evaluateDesk(service.database, JSON.parse(readFileSync(values.gold, 'utf8')) as unknown);
+      console.log(text);
+      service.close();
+      return failed ? 1 : 0;
+    }
+    case 'review': {
+      const service = needDesk(values);
+      const handlers = service.handlers();
+      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
+      const id = intArg(values.conflict, '--conflict');
+      if (id === undefined) throw new UsageError('review needs --conflict ID.');
+      const status = values.status;
+      if (status === 'resolved') {
+        if (!values.correct) throw new UsageError('--status resolved needs --correct CLAIM_ID or --correct neither.');
+        const correct = values.correct === 'neither' ? null : intArg(values.correct, '--correct')!;
+        const d = service.resolveConflict({ id, correctClaimId: correct, evidence: values.evidence, note: values.note });
+        console.log(`Conflict ${d.id} resolved: ${correct === null ? 'neither claim is right' : `claim ${correct} is right`}.`);
+      } else if (status === 'confirmed' || status === 'dismissed' || status === 'open') {
+        const d = service.setConflictStatus({ id, status, reason: values.reason ?? (status === 'dismissed' ? values.note : undefined), note: values.note });
+        console.log(`Conflict ${d.id} ${d.status}.`);
+      } else throw new UsageError('--status must be confirmed, dismissed or resolved.');
+      service.close();
+      return 0;
+    }
+    case 'export': {
+      if (!values.format || !values.out) throw new UsageError('export needs --format and --out.');
+      const formats: Record<string, string> = { md: 'md', html: 'html', csv: 'csv-claims', 'csv-claims': 'csv-claims', 'csv-conflicts': 'csv-conflicts', webanno: 'webanno', claimreview: 'claimreview', backup: 'backup' };
+      const format = formats[values.format];
+      if (!format) throw new UsageError(`unknown format "${values.format}"; use md, html, csv, csv-conflicts, webanno, claimreview or backup.`);
+      const service = needDesk(values);
+      const articleId = intArg(values.article, '--article');
+      const file = await service.handlers()['export:run']({
+        format: format as 'md',
+        scope: articleId ? 'article' : 'desk',
+        ...(articleId ? { articleIds: [articleId] } : {}),
+        includeDismissed: values['include-dismissed'] ?? false,
+      });
+      writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
+      console.log(`Wrote ${values.out} (${file.mime}).`);
+      service.close();
+      return 0;
+    }
+    case 'restore': {
+      if (!values.backup || !values.desk) throw new UsageError('restore needs --backup FILE and --desk NEW.');
+      const { restoreBackupFile } = await import('../core/desk/export-run');
+      restoreBackupFile(values.backup, values.desk);
+      console.log(`Restored ${basename(values.backup)} into ${values.desk}.`);
+      return 0;
+    }
+    case 'bench': {
+      const { runBench } = await import('./bench');
+      return runBench({ articles: intArg(values.articles, '--articles'), out: values.out });
+    }
+    default:
+      throw new UsageError(`unknown command "${command}". Run claimdesk --help.`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (err) {
+    if (err instanceof UsageError) die(err.message, 2);
+    if (err instanceof DeskError) die(err.message, 1);
+    if (err instanceof TypeError && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+      die(`${err.message}. Run claimdesk --help.`, 2);
+    throw err;
+  }
+}
+
+if (process.argv[1] && /cli[/\\]main\.ts$/.test(process.argv[1])) void main();

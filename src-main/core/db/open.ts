@@ -1,0 +1,126 @@
+/**
+ * Opening a desk: a SQLite file that Claimdesk created (application_id marks it).
+ * A file that is not a desk is refused before anything writes to it; a desk from a
+ * newer Claimdesk is refused rather than misread. Migrations run in one transaction.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { DeskError } from '../../shared/errors';
+
+export type Db = Database.Database;
+
+/** "CLDK" as a 32-bit integer, stored in the SQLite header's application_id. */
+export const APPLICATION_ID = 0x434c444b;
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Electron and Node need different builds of better-sqlite3. The desktop app
+ * points at its own build (made by scripts/start.js) so the Node build that the
+ * tests and the CLI use is never replaced.
+ */
+function nativeOptions(): { nativeBinding?: string } {
+  const binding = process.env.CLAIMDESK_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
+function readHeader(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks, without writing, that `path` is a desk, an empty file or absent. */
+function inspect(path: string): 'absent' | 'empty' | 'desk' {
+  if (path === ':memory:' || !existsSync(path)) return 'absent';
+  const st = statSync(path);
+  if (st.isDirectory()) throw new DeskError('not_a_desk', `${path} is a folder, not a desk file.`);
+  if (st.size === 0) return 'empty';
+  if (readHeader(path) !== SQLITE_MAGIC) {
+    throw new DeskError('not_a_desk', `${path} is not a Claimdesk desk (it is not a SQLite database).`);
+  }
+  let probe: Db;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
+  } catch (err) {
+    throw new DeskError('not_a_desk', `${path} cannot be read as a desk: ${(err as Error).message}`);
+  }
+  try {
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as {
+        n: number;
+      };
+      if (tables.n > 0 || version !== 0) {
+        throw new DeskError(
+          'not_a_desk',
+          `${path} is a SQLite database but not a Claimdesk desk; it was left untouched.`,
+        );
+      }
+      return 'empty';
+    }
+    if (version > SCHEMA_VERSION) {
+      throw new DeskError(
+        'desk_too_new',
+        `${path} was written by a newer version of Claimdesk (desk format ${version}; this version reads up to ${SCHEMA_VERSION}). Update Claimdesk to open it.`,
+      );
+    }
+    const check = probe.pragma('quick_check', { simple: true }) as string;
+    if (check !== 'ok') {
+      throw new DeskError('desk_corrupt', `${path} is damaged (${check}). Restore it from a backup.`);
+    }
+    return 'desk';
+  } catch (err) {
+    if (err instanceof DeskError) throw err;
+    throw new DeskError('desk_corrupt', `${path} is damaged: ${(err as Error).message}`);
+  } finally {
+    probe.close();
+  }
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new DeskError(
+      'desk_too_new',
+      `This desk was written by a newer version of Claimdesk (desk format ${current}; this version reads up to ${SCHEMA_VERSION}).`,
+    );
+  }
+  if (current === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+export interface OpenOptions {
+  /** Refuse to create a new desk when the file is absent. */
+  mustExist?: boolean;
+}
+
+export function openDesk(path: string, options: OpenOptions = {}): Db {
+  const state = inspect(path);
+  if (state === 'absent' && options.mustExist) {
+    throw new DeskError('not_found', `No desk at ${path}.`);
+  }
+  const db = new Database(path, nativeOptions());
+  try {
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}

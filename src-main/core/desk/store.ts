@@ -1,0 +1,346 @@
+/**
+ * Writes to the desk that are not editor actions: storing an imported article,
+ * storing what the extractor found (passages, entities, claims, FTS rows), and
+ * storing what the matcher proposes (facts, conflict suggestions).
+ *
+ * Re-extraction and re-detection never undo an editor's work: claims keep their
+ * ids when the extractor finds them again (same article, kind and span), deleted
+ * and corrected claims stay as the editor left them, boilerplate marks come from
+ * passage_marks, and a conflict an editor decided on is never overwritten.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/open';
+import type { ExtractedEntity, ExtractionResult } from '../extract/types';
+import type { ArticleMeta, ClaimValue } from '../../shared/model';
+import type { MatchClaim, MatchResult } from '../match/types';
+import { foldKey } from '../../shared/fold';
+
+export interface NewArticle {
+  text: string;
+  meta: ArticleMeta;
+  source: string;
+  format: string;
+  /** The text the duplicate check hashes (whitespace-canonical), so one article in two formats is one. */
+  canonical: string;
+}
+
+export function contentHash(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export function findDuplicate(db: Db, hash: string): { id: number; title: string } | null {
+  return (
+    (db.prepare('SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as
+      | { id: number; title: string }
+      | undefined) ?? null
+  );
+}
+
+export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVersion: number): number {
+  const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number })
+    .p;
+  const info = db
+    .prepare(
+      `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
+       VALUES (@title, @outlet, @author, @url, @publishedAt, @language, @source, @format, @text, @hash, @now, @ev, @position)`,
+    )
+    .run({
+      ...a.meta,
+      source: a.source,
+      format: a.format,
+      text: a.text,
+      hash,
+      now: new Date().toISOString(),
+      ev: extractorVersion,
+      position,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * Finds the desk entity an article's entity is, by folded alias keys; a lone
+ * surname or given name ("Lâm", "Bayramov") joins the one person whose name ends
+ * with it. Creates the entity when none fits.
+ */
+export function resolveEntity(db: Db, e: ExtractedEntity): number {
+  const keys = [...new Set([e.key, ...e.aliases.map(foldKey)].filter((k) => k.length > 0))];
+  for (const key of keys) {
+    const hit = db.prepare('SELECT entity_id FROM entity_aliases WHERE key = ? LIMIT 2').all(key) as {
+      entity_id: number;
+    }[];
+    if (hit.length === 1) return addAliases(db, hit[0]!.entity_id, e);
+  }
+  const tokens = e.key.split(' ');
+  if (e.kind === 'person' && tokens.length === 1) {
+    const hits = db
+      .prepare(`SELECT id FROM entities WHERE kind = 'person' AND key LIKE ? ESCAPE '\\' LIMIT 2`)
+      .all(`% ${e.key.replace(/[%_\\]/g, '\\$&')}`) as { id: number }[];
+    if (hits.length === 1) return addAliases(db, hits[0]!.id, e);
+  }
+  const info = db
+    .prepare('INSERT INTO entities (name, kind, key) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING')
+    .run(e.name, e.kind, e.key);
+  const id =
+    info.changes > 0
+      ? Number(info.lastInsertRowid)
+      : (db.prepare('SELECT id FROM entities WHERE key = ?').get(e.key) as { id: number }).id;
+  // A full name arriving after a lone surname absorbs it ("Bayramov" then "Jeyhun Bayramov").
+  if (e.kind === 'person' && tokens.length > 1) {
+    const last = tokens.at(-1)!;
+    const short = db
+      .prepare(`SELECT id FROM entities WHERE kind = 'person' AND key = ? AND id != ?`)
+      .get(last, id) as { id: number } | undefined;
+    const others = db
+      .prepare(`SELECT count(*) AS n FROM entities WHERE kind = 'person' AND key LIKE ? AND id != ?`)
+      .get(`% ${last}`, id) as { n: number };
+    if (short && others.n === 0) mergeEntity(db, short.id, id);
+  }
+  return addAliases(db, id, e);
+}
+
+function addAliases(db: Db, entityId: number, e: ExtractedEntity): number {
+  const stmt = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)');
+  for (const alias of new Set([e.name, ...e.aliases])) {
+    const key = foldKey(alias);
+    if (key) stmt.run(entityId, alias, key);
+  }
+  // Keep the best-written name: the longest, preferring one with diacritics.
+  const cur = db.prepare('SELECT name FROM entities WHERE id = ?').get(entityId) as { name: string };
+  if (better(e.name, cur.name) && foldKey(e.name).length >= foldKey(cur.name).length) {
+    db.prepare('UPDATE entities SET name = ? WHERE id = ?').run(e.name, entityId);
+  }
+  return entityId;
+}
+
+function better(a: string, b: string): boolean {
+  if (a.length !== b.length) return a.length > b.length;
+  return a.normalize('NFD').length > b.normalize('NFD').length;
+}
+
+function mergeEntity(db: Db, from: number, into: number): void {
+  db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?').run(
+    into,
+    from,
+  );
+  db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?').run(
+    into,
+    from,
+  );
+  db.prepare('DELETE FROM entities WHERE id = ?').run(from);
+}
+
+/** Stores an extraction for an article, replacing the previous one but keeping editor work. */
+export function storeExtraction(db: Db, articleId: number, text: string, result: ExtractionResult, version: number): number {
+  // Passages: replaced wholesale; the editor's marks are re-applied by span.
+  const oldPassages = db.prepare('SELECT id FROM passages WHERE article_id = ?').all(articleId) as { id: number }[];
+  const delFts = db.prepare('DELETE FROM passages_fts WHERE rowid = ?');
+  for (const p of oldPassages) delFts.run(p.id);
+  db.prepare('DELETE FROM passages WHERE article_id = ?').run(articleId);
+  const marks = new Map(
+    (
+      db.prepare('SELECT start, "end", boilerplate FROM passage_marks WHERE article_id = ?').all(articleId) as {
+        start: number;
+        end: number;
+        boilerplate: number;
+      }[]
+    ).map((m) => [`${m.start}:${m.end}`, m.boilerplate === 1]),
+  );
+  const insPassage = db.prepare(
+    'INSERT INTO passages (article_id, kind, start, "end", boilerplate, boilerplate_reason) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insPassageFts = db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+  const boilerSpans: { start: number; end: number; on: boolean }[] = [];
+  for (const p of result.passages) {
+    const mark = marks.get(`${p.start}:${p.end}`);
+    const boiler = mark ?? p.boilerplate;
+    if (mark !== undefined) boilerSpans.push({ start: p.start, end: p.end, on: mark });
+    const info = insPassage.run(articleId, p.kind, p.start, p.end, boiler ? 1 : 0, boiler ? (p.boilerplateReason ?? 'editor') : null);
+    if (p.kind === 'sentence') insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
+  }
+  const markedBoiler = (start: number, end: number, fallback: boolean): boolean => {
+    for (const s of boilerSpans) if (start >= s.start && end <= s.end) return s.on;
+    return fallback;
+  };
+
+  // Entities: resolved against the whole desk.
+  const entityIds = new Map<string, number>();
+  for (const e of result.entities) entityIds.set(e.key, resolveEntity(db, e));
+
+  // Claims: upsert by span.
+  const existing = new Map(
+    (
+      db.prepare('SELECT id, kind, start, "end", origin, deleted, edited FROM claims WHERE article_id = ?').all(articleId) as {
+        id: number;
+        kind: string;
+        start: number;
+        end: number;
+        origin: string;
+        deleted: number;
+        edited: number;
+      }[]
+    ).map((c) => [`${c.kind}:${c.start}:${c.end}`, c]),
+  );
+  const seen = new Set<number>();
+  const ins = db.prepare(
+    `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const upd = db.prepare(
+    `UPDATE claims SET quote = ?, prefix = ?, suffix = ?, sentence_start = ?, sentence_end = ?, subject = ?, scope = ?, value = ?, boilerplate = ? WHERE id = ?`,
+  );
+  const updBoiler = db.prepare('UPDATE claims SET boilerplate = ? WHERE id = ?');
+  const delClaimEntities = db.prepare('DELETE FROM claim_entities WHERE claim_id = ?');
+  const insClaimEntity = db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) VALUES (?, ?)');
+  const delClaimFts = db.prepare('DELETE FROM claims_fts WHERE rowid = ?');
+  const insClaimFts = db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)');
+  let count = 0;
+  for (const c of result.claims) {
+    const boiler = markedBoiler(c.start, c.end, c.boilerplate) ? 1 : 0;
+    const prev = existing.get(`${c.kind}:${c.start}:${c.end}`);
+    let id: number;
+    if (prev) {
+      id = prev.id;
+      if (prev.edited === 1 || prev.origin === 'editor') updBoiler.run(boiler, id);
+      else
+        upd.run(c.exact, c.prefix, c.suffix, c.sentenceStart, c.sentenceEnd, c.subject, c.scope, JSON.stringify(c.value), boiler, id);
+    } else {
+      id = Number(
+        ins.run(articleId, c.kind, c.start, c.end, c.exact, c.prefix, c.suffix, c.sentenceStart, c.sentenceEnd, c.subject, c.scope, JSON.stringify(c.value), boiler)
+          .lastInsertRowid,
+      );
+    }
+    seen.add(id);
+    delClaimEntities.run(id);
+    for (const k of c.entityKeys) {
+      const eid = entityIds.get(k);
+      if (eid !== undefined) insClaimEntity.run(id, eid);
+    }
+    delClaimFts.run(id);
+    insClaimFts.run(id, `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`);
+    if (!prev || prev.deleted === 0) count++;
+  }
+  // Claims the extractor no longer finds: dropped, unless an editor made or decided on them.
+  for (const prev of existing.values()) {
+    if (seen.has(prev.id) || prev.origin === 'editor' || prev.edited === 1 || prev.deleted === 1) continue;
+    const decided = db
+      .prepare(
+        `SELECT 1 FROM conflict_claims x JOIN conflicts k ON k.id = x.conflict_id WHERE x.claim_id = ? AND (k.status != 'suggested' OR k.origin = 'editor') LIMIT 1`,
+      )
+      .get(prev.id);
+    if (decided) continue;
+    delClaimFts.run(prev.id);
+    db.prepare('DELETE FROM claims WHERE id = ?').run(prev.id);
+  }
+  db.prepare('UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?').run(
+    new Date().toISOString(),
+    version,
+    articleId,
+  );
+  return count;
+}
+
+/** The claims the matcher sees: not deleted, not boilerplate, with desk-wide entity keys. */
+export function loadMatchClaims(db: Db): MatchClaim[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.article_id, a.published_at, c.kind, c.start, c."end", c.quote, c.sentence_start, c.sentence_end,
+         c.subject, c.scope, c.value,
+         (SELECT group_concat(e.key, char(31)) FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS keys
+       FROM claims c JOIN articles a ON a.id = c.article_id
+       WHERE c.deleted = 0 AND c.boilerplate = 0
+       ORDER BY c.article_id, c.start`,
+    )
+    .all() as {
+    id: number;
+    article_id: number;
+    published_at: string | null;
+    kind: MatchClaim['kind'];
+    start: number;
+    end: number;
+    quote: string;
+    sentence_start: number;
+    sentence_end: number;
+    subject: string | null;
+    scope: string | null;
+    value: string;
+    keys: string | null;
+  }[];
+  let textFor = { id: -1, text: '' };
+  const getText = db.prepare('SELECT text FROM articles WHERE id = ?');
+  return rows.map((r) => {
+    if (textFor.id !== r.article_id) textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
+    return {
+      id: r.id,
+      articleId: r.article_id,
+      publishedAt: r.published_at,
+      kind: r.kind,
+      start: r.start,
+      end: r.end,
+      quote: r.quote,
+      sentence: textFor.text.slice(r.sentence_start, r.sentence_end),
+      sentenceStart: r.sentence_start,
+      subject: r.subject,
+      scope: r.scope,
+      value: JSON.parse(r.value) as ClaimValue,
+      entityKeys: r.keys ? r.keys.split('\u001f') : [],
+    };
+  });
+}
+
+/**
+ * Stores the matcher's proposal. Facts are upserted by key; claims an editor moved
+ * stay where they are. Conflicts are upserted by key: new ones arrive as
+ * suggestions, known ones keep their status; suggestions the detector no longer
+ * makes are removed unless an editor decided on them (then they are marked stale).
+ */
+export function storeMatch(db: Db, result: MatchResult): { facts: number; conflicts: number; added: number } {
+  const now = new Date().toISOString();
+  const factIds = new Map<string, number>();
+  const upFact = db.prepare(
+    `INSERT INTO facts (key, label) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET label = CASE WHEN origin = 'matcher' THEN excluded.label ELSE label END RETURNING id`,
+  );
+  db.prepare('UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
+  const setFact = db.prepare('UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  for (const f of result.facts) {
+    const id = (upFact.get(f.key, f.label) as { id: number }).id;
+    factIds.set(f.key, id);
+    for (const c of f.claimIds) setFact.run(id, c);
+  }
+  const findConflict = db.prepare('SELECT id FROM conflicts WHERE key = ?');
+  const insConflict = db.prepare(
+    `INSERT INTO conflicts (key, fact_id, kind, explanation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const updConflict = db.prepare('UPDATE conflicts SET fact_id = ?, explanation = ?, stale = 0 WHERE id = ?');
+  const insSide = db.prepare('INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)');
+  const live = new Set<number>();
+  let added = 0;
+  for (const c of result.conflicts) {
+    const factId = factIds.get(c.factKey) ?? null;
+    const prev = findConflict.get(c.key) as { id: number } | undefined;
+    let id: number;
+    if (prev) {
+      id = prev.id;
+      updConflict.run(factId, c.explanation, id);
+    } else {
+      id = Number(insConflict.run(c.key, factId, c.kind, c.explanation, now, now).lastInsertRowid);
+      for (const a of c.sideA) insSide.run(id, a, 'a');
+      for (const b of c.sideB) insSide.run(id, b, 'b');
+      added++;
+    }
+    live.add(id);
+  }
+  const detectorConflicts = db.prepare(`SELECT id, status FROM conflicts WHERE origin = 'detector'`).all() as {
+    id: number;
+    status: string;
+  }[];
+  for (const k of detectorConflicts) {
+    if (live.has(k.id)) continue;
+    if (k.status === 'suggested') db.prepare('DELETE FROM conflicts WHERE id = ?').run(k.id);
+    else db.prepare('UPDATE conflicts SET stale = 1 WHERE id = ?').run(k.id);
+  }
+  db.prepare(
+    `DELETE FROM facts WHERE origin = 'matcher' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = facts.id)
+       AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.fact_id = facts.id)`,
+  ).run();
+  return { facts: factIds.size, conflicts: live.size, added };
+}

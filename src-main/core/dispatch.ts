@@ -1,0 +1,27 @@
+/**
+ * One entry point for both transports: raw method name and raw input in, a
+ * `Result` out. Unknown methods and invalid input are refused here, before any
+ * handler runs, with the same messages over IPC and HTTP.
+ */
+import { isMethod, parseInput, toErrorResult, type Handlers, type MethodName, type Result } from '../shared/contract';
+import { DeskError } from '../shared/errors';
+
+export type Dispatch = (method: unknown, raw: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: Handlers): Dispatch {
+  return async (method, raw) => {
+    try {
+      if (!isMethod(method)) {
+        throw new DeskError('unknown_method', `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}.`);
+      }
+      const input = parseInput(method, raw);
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(input);
+      return { ok: true, value: value ?? null };
+    } catch (err) {
+      return toErrorResult(err);
+    }
+  };
+}
+
+export type { MethodName };

@@ -1,0 +1,792 @@
+/**
+ * The core service: implements every method of the contract on the open desk.
+ * Both transports (IPC in Electron, HTTP in the browser mode) and the CLI call
+ * this; nothing here knows which one is asking.
+ *
+ * Long work (importing a folder, re-extracting, re-detecting) yields to the event
+ * loop between articles so the process keeps answering, and reports progress.
+ */
+import { readFileSync, readdirSync, statSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Handlers, ParsedInput } from '../shared/contract';
+import { MAX_ARTICLE_BYTES } from '../shared/contract';
+import { DeskError } from '../shared/errors';
+import type { ArticleMeta, ClaimKind, ClaimValue } from '../shared/model';
+import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
+import { openDesk, type Db } from './db/open';
+import { SCHEMA_VERSION } from './db/migrations/index';
+import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
+import { matchClaims } from './match/match';
+import { canonicalForHash, parseDocument } from './ingest/formats/index';
+import {
+  contentHash,
+  findDuplicate,
+  insertArticle,
+  loadMatchClaims,
+  storeExtraction,
+  storeMatch,
+} from './desk/store';
+import * as Q from './desk/queries';
+import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
+import { exportDesk } from './desk/export-run';
+
+export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
+
+export type Emit = <E extends keyof DeskEvents>(event: E, payload: DeskEvents[E]) => void;
+
+export interface ServiceOptions {
+  /** Where the list of recent desks is kept; none when absent. */
+  recentFile?: string;
+  /** Folder of the sample articles. */
+  samplesDir?: string;
+  /** Who acts when no editor name is set (the CLI passes --editor). */
+  defaultActor?: string;
+}
+
+const here = import.meta.dirname;
+export const DEFAULT_SAMPLES_DIR = resolve(here, '../../resources/samples');
+
+/** Lists importable files under the given paths (folders recursively), sorted by name. */
+export function expandPaths(paths: string[]): { files: string[]; failed: ImportReport['failed'] } {
+  const files: string[] = [];
+  const failed: ImportReport['failed'] = [];
+  const walk = (p: string, explicit: boolean): void => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      failed.push({ source: basename(p), reason: `${p} does not exist or cannot be read.` });
+      return;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name.startsWith('.')) continue;
+        walk(join(p, name), false);
+      }
+    } else if (explicit || IMPORTABLE.has(extname(p).toLowerCase())) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) walk(p, true);
+  return { files, failed };
+}
+
+export class DeskService {
+  private db: Db | null = null;
+  private path = '';
+  private listeners = new Set<Emit>();
+  private busy: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ServiceOptions = {}) {}
+
+  onEvent(listener: Emit): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit: Emit = (event, payload) => {
+    for (const l of this.listeners) l(event, payload);
+  };
+
+  get deskPath(): string {
+    return this.path;
+  }
+
+  get database(): Db {
+    if (!this.db) throw new DeskError('no_desk', 'No desk is open. Create or open a desk first.');
+    return this.db;
+  }
+
+  open(path: string, create = true): DeskInfo {
+    const abs = resolve(path);
+    const db = openDesk(abs, { mustExist: !create });
+    this.close();
+    this.db = db;
+    this.path = abs;
+    this.remember(abs);
+    return this.info();
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
+  info(): DeskInfo {
+    const db = this.database;
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      path: this.path,
+      name: basename(this.path).replace(/\.(sqlite|claimdesk|db)$/i, ''),
+      schemaVersion: SCHEMA_VERSION,
+      articleCount: n('SELECT count(*) AS n FROM articles'),
+      claimCount: n('SELECT count(*) AS n FROM claims WHERE deleted = 0'),
+      factCount: n('SELECT count(DISTINCT fact_id) AS n FROM claims WHERE fact_id IS NOT NULL AND deleted = 0'),
+      conflictCount: n('SELECT count(*) AS n FROM conflicts'),
+      pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
+    };
+  }
+
+  recentDesks(): string[] {
+    const file = this.options.recentFile;
+    if (!file || !existsSync(file)) return [];
+    try {
+      const list = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private remember(path: string): void {
+    const file = this.options.recentFile;
+    if (!file) return;
+    const list = [path, ...this.recentDesks().filter((p) => p !== path)].slice(0, 10);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(list, null, 2));
+    } catch {
+      // A read-only profile only loses the recent list.
+    }
+  }
+
+  actor(): string {
+    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+      | { value: string }
+      | undefined;
+    return row?.value ?? this.options.defaultActor ?? 'editor';
+  }
+
+  /** Serialises long jobs so two imports never interleave their transactions. */
+  private exclusive<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.busy.then(job, job);
+    this.busy = next.catch(() => undefined);
+    return next;
+  }
+
+  // ---- import -------------------------------------------------------------
+
+  /** Imports one parsed document in its own transaction. */
+  private importOne(
+    doc: { text: string; meta: Partial<ArticleMeta>; format: string },
+    source: string,
+    report: ImportReport,
+  ): void {
+    const db = this.database;
+    const canonical = canonicalForHash(doc.text);
+    if (canonical.trim().length === 0) {
+      report.failed.push({ source, reason: `${source} is empty: it holds no article text.` });
+      return;
+    }
+    const hash = contentHash(canonical);
+    const meta: ArticleMeta = {
+      title: doc.meta.title?.trim() || source,
+      outlet: doc.meta.outlet ?? null,
+      author: doc.meta.author ?? null,
+      url: doc.meta.url ?? null,
+      publishedAt: doc.meta.publishedAt ?? null,
+      language: doc.meta.language ?? 'en',
+    };
+    db.transaction(() => {
+      const dup = findDuplicate(db, hash);
+      if (dup) {
+        report.duplicates.push({ source, existingId: dup.id, title: dup.title });
+        return;
+      }
+      const id = insertArticle(db, { text: doc.text, meta, source, format: doc.format, canonical }, hash, EXTRACTOR_VERSION);
+      const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
+      const claimCount = storeExtraction(db, id, doc.text, result, EXTRACTOR_VERSION);
+      report.imported.push({ id, title: meta.title, source, claimCount });
+    })();
+  }
+
+  private async importBytes(items: { name: string; read: () => Uint8Array }[], report: ImportReport): Promise<void> {
+    const total = items.length;
+    for (let i = 0; i < total; i++) {
+      const item = items[i]!;
+      this.emit('progress', { job: 'import', done: i, total, label: item.name });
+      try {
+        const bytes = item.read();
+        const doc = await parseDocument(item.name, bytes);
+        this.importOne(doc, item.name, report);
+      } catch (err) {
+        report.failed.push({ source: item.name, reason: reasonOf(err) });
+      }
+      if (i % 8 === 7) await yieldToLoop();
+    }
+    this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
+    if (report.imported.length > 0) await this.detectNow();
+    this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
+    this.emit('desk:changed', this.info());
+  }
+
+  importPaths(paths: string[]): Promise<ImportReport> {
+    return this.exclusive(async () => {
+      this.database;
+      const { files, failed } = expandPaths(paths);
+      const report: ImportReport = { imported: [], duplicates: [], failed };
+      await this.importBytes(
+        files.map((f) => ({
+          name: basename(f),
+          read: () => {
+            const size = statSync(f).size;
+            if (size > MAX_ARTICLE_BYTES)
+              throw new DeskError('too_large', `${basename(f)} is ${(size / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
+            return readFileSync(f);
+          },
+        })),
+        report,
+      );
+      return report;
+    });
+  }
+
+  importFiles(files: { name: string; data: string; encoding: 'utf8' | 'base64' }[]): Promise<ImportReport> {
+    return this.exclusive(async () => {
+      this.database;
+      const report: ImportReport = { imported: [], duplicates: [], failed: [] };
+      await this.importBytes(
+        files.map((f) => ({
+          name: basename(f.name),
+          read: () => (f.encoding === 'base64' ? Buffer.from(f.data, 'base64') : Buffer.from(f.data, 'utf8')),
+        })),
+        report,
+      );
+      return report;
+    });
+  }
+
+  // ---- detection ----------------------------------------------------------
+
+  private async detectNow(): Promise<{ facts: number; conflicts: number; added: number }> {
+    const db = this.database;
+    this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
+    await yieldToLoop();
+    const claims = loadMatchClaims(db);
+    const result = matchClaims(claims);
+    const stored = db.transaction(() => storeMatch(db, result))();
+    this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
+    return stored;
+  }
+
+  detect(): Promise<{ facts: number; conflicts: number; added: number }> {
+    return this.exclusive(() => this.detectNow());
+  }
+
+  reextract(articleId?: number): Promise<{ articles: number; claims: number }> {
+    return this.exclusive(async () => {
+      const db = this.database;
+      const ids = (
+        articleId !== undefined
+          ? [articleId]
+          : (db.prepare('SELECT id FROM articles ORDER BY id').all() as { id: number }[]).map((r) => r.id)
+      ).filter((id) => {
+        if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id))
+          throw new DeskError('not_found', `No article ${id} on this desk.`);
+        return true;
+      });
+      let claims = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        this.emit('progress', { job: 'extract', done: i, total: ids.length, label: `Article ${id}` });
+        const a = db.prepare('SELECT text, published_at FROM articles WHERE id = ?').get(id) as {
+          text: string;
+          published_at: string | null;
+        };
+        const result = extractArticle({ text: a.text, publishedAt: a.published_at });
+        claims += db.transaction(() => storeExtraction(db, id, a.text, result, EXTRACTOR_VERSION))();
+        if (i % 8 === 7) await yieldToLoop();
+      }
+      await this.detectNow();
+      this.emit('desk:changed', this.info());
+      return { articles: ids.length, claims };
+    });
+  }
+
+  // ---- editor actions -----------------------------------------------------
+
+  /** Runs an editor action in one transaction and records its rows before and after. */
+  private act<T>(
+    action: string,
+    targetType: string,
+    targetId: number | null,
+    touched: () => RowChange[],
+    apply: () => T,
+    touchedAfter?: () => RowChange[],
+  ): T {
+    const db = this.database;
+    return db.transaction(() => {
+      const before = touched();
+      const result = apply();
+      const after = (touchedAfter ?? touched)().map((c) => readRow(db, c.table, c.key));
+      // Rows that did not exist before are recorded as absent, so undo removes them.
+      const beforeKeys = new Set(before.map((c) => `${c.table}:${JSON.stringify(c.key)}`));
+      for (const c of after) {
+        if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`)) before.push({ table: c.table, key: c.key, row: null });
+      }
+      recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
+      return result;
+    })();
+  }
+
+  private conflictRows(id: number): RowChange[] {
+    const row = readRow(this.database, 'conflicts', { id });
+    if (!row.row) throw new DeskError('not_found', `No conflict ${id} on this desk.`);
+    return [row];
+  }
+
+  setConflictStatus(input: ParsedInput<'conflicts:setStatus'>) {
+    const db = this.database;
+    let noteId: number | null = null;
+    this.act(
+      `conflict:${input.status}`,
+      'conflict',
+      input.id,
+      () => this.conflictRows(input.id),
+      () => {
+        db.prepare('UPDATE conflicts SET status = ?, reason = ?, updated_at = ? WHERE id = ?').run(
+          input.status,
+          input.status === 'dismissed' ? (input.reason?.trim() || null) : null,
+          new Date().toISOString(),
+          input.id,
+        );
+        if (input.note?.trim()) noteId = this.insertNote('conflict', input.id, input.note.trim());
+      },
+      () => [
+        ...this.conflictRows(input.id),
+        ...(noteId !== null ? [{ table: 'notes' as const, key: { id: noteId }, row: null }] : []),
+      ],
+    );
+    return Q.conflictDetail(db, input.id);
+  }
+
+  resolveConflict(input: ParsedInput<'conflicts:resolve'>) {
+    const db = this.database;
+    if (input.correctClaimId !== null) {
+      const on = db
+        .prepare('SELECT 1 FROM conflict_claims WHERE conflict_id = ? AND claim_id = ?')
+        .get(input.id, input.correctClaimId);
+      if (!on)
+        throw new DeskError('invalid_input', `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`);
+    }
+    let noteId: number | null = null;
+    this.act(
+      'conflict:resolve',
+      'conflict',
+      input.id,
+      () => this.conflictRows(input.id),
+      () => {
+        db.prepare(
+          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, updated_at = ? WHERE id = ?',
+        ).run(
+          'resolved',
+          input.correctClaimId,
+          input.correctClaimId === null ? 1 : 0,
+          input.evidence?.trim() || null,
+          new Date().toISOString(),
+          input.id,
+        );
+        if (input.note?.trim()) noteId = this.insertNote('conflict', input.id, input.note.trim());
+      },
+      () => [
+        ...this.conflictRows(input.id),
+        ...(noteId !== null ? [{ table: 'notes' as const, key: { id: noteId }, row: null }] : []),
+      ],
+    );
+    return Q.conflictDetail(db, input.id);
+  }
+
+  private insertNote(targetType: string, targetId: number, body: string): number {
+    return Number(
+      this.database
+        .prepare('INSERT INTO notes (target_type, target_id, body, editor, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(targetType, targetId, body, this.actor(), new Date().toISOString()).lastInsertRowid,
+    );
+  }
+
+  addNote(input: ParsedInput<'notes:add'>) {
+    const db = this.database;
+    const table = { conflict: 'conflicts', claim: 'claims', article: 'articles', fact: 'facts' }[input.targetType];
+    if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(input.targetId))
+      throw new DeskError('not_found', `No ${input.targetType} ${input.targetId} on this desk.`);
+    let id = 0;
+    this.act(
+      'note:add',
+      input.targetType,
+      input.targetId,
+      () => [],
+      () => {
+        id = this.insertNote(input.targetType, input.targetId, input.body);
+      },
+      () => [{ table: 'notes', key: { id }, row: null }],
+    );
+    return Q.notesFor(db, input.targetType, input.targetId).find((n) => n.id === id)!;
+  }
+
+  createConflict(input: ParsedInput<'conflicts:create'>) {
+    const db = this.database;
+    const all = [...input.sideA, ...input.sideB];
+    if (new Set(all).size !== all.length) throw new DeskError('invalid_input', 'A claim cannot be on both sides of a conflict.');
+    const quotes = all.map((cid) => {
+      const row = db.prepare('SELECT quote, fact_id FROM claims WHERE id = ? AND deleted = 0').get(cid) as
+        | { quote: string; fact_id: number | null }
+        | undefined;
+      if (!row) throw new DeskError('not_found', `No claim ${cid} on this desk.`);
+      return row;
+    });
+    const key = `editor:${[...input.sideA].sort((a, b) => a - b).join(',')}|${[...input.sideB].sort((a, b) => a - b).join(',')}`;
+    const existing = db.prepare('SELECT id FROM conflicts WHERE key = ?').get(key) as { id: number } | undefined;
+    if (existing) throw new DeskError('conflict', `These claims already form conflict ${existing.id}.`);
+    let id = 0;
+    this.act(
+      'conflict:create',
+      'conflict',
+      null,
+      () => [],
+      () => {
+        const now = new Date().toISOString();
+        const explanation =
+          input.explanation?.trim() ||
+          `An editor flagged "${quotes[0]!.quote}" against "${quotes[input.sideA.length]!.quote}".`;
+        id = Number(
+          db
+            .prepare(
+              `INSERT INTO conflicts (key, fact_id, kind, status, explanation, origin, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, 'editor', ?, ?)`,
+            )
+            .run(key, quotes[0]!.fact_id, input.kind ?? 'manual', explanation, now, now).lastInsertRowid,
+        );
+        const ins = db.prepare('INSERT INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)');
+        for (const a of input.sideA) ins.run(id, a, 'a');
+        for (const b of input.sideB) ins.run(id, b, 'b');
+      },
+      () => [
+        { table: 'conflicts', key: { id }, row: null },
+        ...all.map((cid) => ({ table: 'conflict_claims' as const, key: { conflict_id: id, claim_id: cid }, row: null })),
+      ],
+    );
+    return Q.conflictDetail(db, id);
+  }
+
+  addClaim(input: ParsedInput<'claims:add'>) {
+    const db = this.database;
+    const text = Q.articleText(db, input.articleId);
+    if (input.end <= input.start || input.end > text.length)
+      throw new DeskError('invalid_input', `The span ${input.start}–${input.end} is not inside the article (length ${text.length}).`);
+    const quote = text.slice(input.start, input.end);
+    const sentence = db
+      .prepare(
+        `SELECT start, "end" FROM passages WHERE article_id = ? AND kind = 'sentence' AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1`,
+      )
+      .get(input.articleId, input.start, input.end) as { start: number; end: number } | undefined;
+    const value = editorValue(input.kind, quote.trim());
+    let id = 0;
+    this.act(
+      'claim:add',
+      'claim',
+      null,
+      () => [],
+      () => {
+        const existing = db
+          .prepare('SELECT id FROM claims WHERE article_id = ? AND kind = ? AND start = ? AND "end" = ?')
+          .get(input.articleId, input.kind, input.start, input.end) as { id: number } | undefined;
+        if (existing) {
+          id = existing.id;
+          db.prepare("UPDATE claims SET deleted = 0, origin = 'editor' WHERE id = ?").run(id);
+          return;
+        }
+        id = Number(
+          db
+            .prepare(
+              `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, value, origin)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'editor')`,
+            )
+            .run(
+              input.articleId,
+              input.kind,
+              input.start,
+              input.end,
+              quote,
+              text.slice(Math.max(0, input.start - 32), input.start),
+              text.slice(input.end, input.end + 32),
+              sentence?.start ?? input.start,
+              sentence?.end ?? input.end,
+              JSON.stringify(value),
+            ).lastInsertRowid,
+        );
+        db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)').run(id, quote);
+      },
+      () => [{ table: 'claims', key: { id }, row: null }],
+    );
+    return Q.claimView(db, id);
+  }
+
+  updateClaim(input: ParsedInput<'claims:update'>) {
+    const db = this.database;
+    const cur = Q.claimView(db, input.id);
+    this.act(
+      'claim:update',
+      'claim',
+      input.id,
+      () => [readRow(db, 'claims', { id: input.id })],
+      () => {
+        const kind = input.kind ?? cur.kind;
+        let value: ClaimValue = input.value ?? (input.kind && input.kind !== cur.kind ? editorValue(kind, cur.quote) : cur.value);
+        if (input.display) value = { ...value, display: input.display };
+        db.prepare('UPDATE claims SET kind = ?, value = ?, edited = 1 WHERE id = ?').run(kind, JSON.stringify(value), input.id);
+      },
+    );
+    return Q.claimView(db, input.id);
+  }
+
+  deleteClaim(id: number): null {
+    const db = this.database;
+    Q.claimView(db, id);
+    this.act(
+      'claim:delete',
+      'claim',
+      id,
+      () => [readRow(db, 'claims', { id })],
+      () => {
+        db.prepare('UPDATE claims SET deleted = 1 WHERE id = ?').run(id);
+      },
+    );
+    return null;
+  }
+
+  moveClaim(claimId: number, factId: number) {
+    const db = this.database;
+    Q.claimView(db, claimId);
+    Q.factView(db, factId);
+    this.act(
+      'claim:move',
+      'claim',
+      claimId,
+      () => [readRow(db, 'claims', { id: claimId })],
+      () => {
+        db.prepare('UPDATE claims SET fact_id = ?, fact_pinned = 1 WHERE id = ?').run(factId, claimId);
+      },
+    );
+    return Q.factView(db, factId);
+  }
+
+  mergeFacts(ids: number[]) {
+    const db = this.database;
+    for (const id of ids) Q.factView(db, id);
+    const [into, ...rest] = ids as [number, ...number[]];
+    const marks = rest.map(() => '?').join(', ');
+    const touched = () => [
+      ...readRows(db, 'claims', `fact_id IN (${marks})`, rest),
+      ...readRows(db, 'conflicts', `fact_id IN (${marks})`, rest),
+      readRow(db, 'facts', { id: into }),
+    ];
+    const before = touched();
+    this.act(
+      'fact:merge',
+      'fact',
+      into,
+      () => before,
+      () => {
+        db.prepare(`UPDATE claims SET fact_id = ?, fact_pinned = 1 WHERE fact_id IN (${marks})`).run(into, ...rest);
+        db.prepare(`UPDATE conflicts SET fact_id = ? WHERE fact_id IN (${marks})`).run(into, ...rest);
+        db.prepare(`UPDATE facts SET origin = 'editor' WHERE id = ?`).run(into);
+      },
+      () => before,
+    );
+    return Q.factView(db, into);
+  }
+
+  splitFact(id: number, claimIds: number[]) {
+    const db = this.database;
+    const fact = Q.factView(db, id);
+    for (const c of claimIds) {
+      const row = db.prepare('SELECT fact_id FROM claims WHERE id = ?').get(c) as { fact_id: number | null } | undefined;
+      if (!row || row.fact_id !== id) throw new DeskError('invalid_input', `Claim ${c} is not part of fact ${id}.`);
+    }
+    let newId = 0;
+    const before = claimIds.map((c) => readRow(db, 'claims', { id: c }));
+    this.act(
+      'fact:split',
+      'fact',
+      id,
+      () => before,
+      () => {
+        newId = Number(
+          db
+            .prepare(`INSERT INTO facts (key, label, origin) VALUES (?, ?, 'editor')`)
+            .run(`editor:${Date.now()}:${id}:${claimIds.join(',')}`, `${fact.label} (split)`).lastInsertRowid,
+        );
+        const upd = db.prepare('UPDATE claims SET fact_id = ?, fact_pinned = 1 WHERE id = ?');
+        for (const c of claimIds) upd.run(newId, c);
+      },
+      () => [...before, { table: 'facts', key: { id: newId }, row: null }],
+    );
+    return Q.factView(db, newId);
+  }
+
+  setBoilerplate(id: number, boilerplate: boolean): null {
+    const db = this.database;
+    const p = db.prepare('SELECT article_id, start, "end" FROM passages WHERE id = ?').get(id) as
+      | { article_id: number; start: number; end: number }
+      | undefined;
+    if (!p) throw new DeskError('not_found', `No passage ${id} on this desk.`);
+    const key = { article_id: p.article_id, start: p.start, end: p.end };
+    const touched = () => [
+      readRow(db, 'passage_marks', key),
+      readRow(db, 'passages', { id }),
+      ...readRows(db, 'claims', 'article_id = ? AND start >= ? AND "end" <= ?', [p.article_id, p.start, p.end]),
+    ];
+    this.act('passage:boilerplate', 'passage', id, touched, () => {
+      db.prepare(
+        'INSERT INTO passage_marks (article_id, start, "end", boilerplate) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET boilerplate = excluded.boilerplate',
+      ).run(p.article_id, p.start, p.end, boilerplate ? 1 : 0);
+      db.prepare('UPDATE passages SET boilerplate = ?, boilerplate_reason = ? WHERE id = ?').run(
+        boilerplate ? 1 : 0,
+        boilerplate ? 'editor' : null,
+        id,
+      );
+      db.prepare('UPDATE claims SET boilerplate = ? WHERE article_id = ? AND start >= ? AND "end" <= ?').run(
+        boilerplate ? 1 : 0,
+        p.article_id,
+        p.start,
+        p.end,
+      );
+    });
+    return null;
+  }
+
+  deleteArticle(id: number): DeskInfo {
+    const db = this.database;
+    Q.articleSummary(db, id);
+    db.transaction(() => {
+      for (const c of db.prepare('SELECT id FROM claims WHERE article_id = ?').all(id) as { id: number }[])
+        db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(c.id);
+      for (const p of db.prepare('SELECT id FROM passages WHERE article_id = ?').all(id) as { id: number }[])
+        db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(p.id);
+      db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      recordAction(db, { actor: this.actor(), action: 'article:delete', targetType: 'article', targetId: id, before: [], after: [] });
+    })();
+    return this.info();
+  }
+
+  /** The handler map the transports call, on parsed input. */
+  handlers(): Handlers {
+    return {
+      'desk:info': () => this.info(),
+      'desk:open': ({ path }) => this.open(path, false),
+      'desk:create': ({ path }) => {
+        if (existsSync(path) && statSync(path).size > 0)
+          throw new DeskError('invalid_input', `${path} already exists; choose another name or open it.`);
+        return this.open(path, true);
+      },
+      'desk:recent': () => this.recentDesks(),
+      'desk:loadSample': () => this.importPaths([this.options.samplesDir ?? DEFAULT_SAMPLES_DIR]),
+      'articles:import': async ({ paths, files }) => {
+        if (!paths?.length && !files?.length) throw new DeskError('invalid_input', 'Nothing to import: give paths or files.');
+        const a = paths?.length ? await this.importPaths(paths) : { imported: [], duplicates: [], failed: [] };
+        const b = files?.length ? await this.importFiles(files) : { imported: [], duplicates: [], failed: [] };
+        return {
+          imported: [...a.imported, ...b.imported],
+          duplicates: [...a.duplicates, ...b.duplicates],
+          failed: [...a.failed, ...b.failed],
+        };
+      },
+      'articles:paste': ({ text, title }) => {
+        const body = title?.trim() && !text.trimStart().startsWith(title.trim()) ? `${title.trim()}\n\n${text}` : text;
+        return this.importFiles([{ name: 'pasted text.txt', data: body, encoding: 'utf8' }]);
+      },
+      'articles:list': () => Q.articleSummaries(this.database),
+      'articles:get': ({ id }) => {
+        const db = this.database;
+        const summary = Q.articleSummary(db, id);
+        const row = db.prepare('SELECT author, url, language, format, text FROM articles WHERE id = ?').get(id) as {
+          author: string | null;
+          url: string | null;
+          language: string | null;
+          format: string;
+          text: string;
+        };
+        return {
+          ...summary,
+          ...row,
+          passages: Q.passages(db, id),
+          claims: Q.listClaims(db, { articleId: id }),
+        };
+      },
+      'articles:delete': ({ id }) => this.deleteArticle(id),
+      'claims:list': (f) => Q.listClaims(this.database, f),
+      'claims:add': (i) => this.addClaim(i),
+      'claims:update': (i) => this.updateClaim(i),
+      'claims:delete': ({ id }) => this.deleteClaim(id),
+      'claims:move': ({ claimId, factId }) => this.moveClaim(claimId, factId),
+      'passages:setBoilerplate': ({ id, boilerplate }) => this.setBoilerplate(id, boilerplate),
+      'entities:list': () => Q.entityViews(this.database),
+      'facts:list': () => Q.factViews(this.database),
+      'facts:merge': ({ ids }) => this.mergeFacts(ids),
+      'facts:split': ({ id, claimIds }) => this.splitFact(id, claimIds),
+      'board:page': (q) => Q.boardPage(this.database, q),
+      'conflicts:list': (f) => Q.listConflicts(this.database, f),
+      'conflicts:get': ({ id }) => Q.conflictDetail(this.database, id),
+      'conflicts:setStatus': (i) => this.setConflictStatus(i),
+      'conflicts:resolve': (i) => this.resolveConflict(i),
+      'conflicts:create': (i) => this.createConflict(i),
+      'conflicts:detect': () => this.detect(),
+      'notes:add': (i) => this.addNote(i),
+      'history:list': (i) => listHistory(this.database, { limit: i?.limit ?? 100 }),
+      'history:undo': () => ({ entry: undo(this.database, this.actor()) }),
+      'history:redo': () => ({ entry: redo(this.database, this.actor()) }),
+      'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
+      'settings:get': () => ({ editorName: this.editorName() }),
+      'settings:set': ({ editorName }) => {
+        if (editorName !== undefined)
+          this.database
+            .prepare(
+              "INSERT INTO settings (key, value) VALUES ('editorName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            )
+            .run(editorName);
+        return { editorName: this.editorName() };
+      },
+      'extract:rerun': ({ articleId }) => this.reextract(articleId),
+      'export:run': (i) => exportDesk(this.database, i, this.path),
+    };
+  }
+
+  private editorName(): string | null {
+    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+}
+
+/** A value for a claim an editor marked by hand: the quote is its readable form. */
+function editorValue(kind: ClaimKind, quote: string): ClaimValue {
+  switch (kind) {
+    case 'figure': {
+      const n = Number(quote.replace(/[^\d.]/g, ''));
+      return { type: 'figure', amount: Number.isFinite(n) ? n : 0, currency: null, unit: null, approx: 'exact', period: null, metric: null, parties: [], display: quote };
+    }
+    case 'count': {
+      const n = Number(quote.replace(/[^\d]/g, ''));
+      return { type: 'count', count: Number.isFinite(n) ? n : 0, noun: '', approx: 'exact', period: null, display: quote };
+    }
+    case 'date':
+      return { type: 'date', date: '', end: null, granularity: 'day', weekday: null, part: null, event: null, display: quote };
+    case 'novelty':
+      return { type: 'novelty', phrase: quote, strength: 'first', scope: { kind: 'unqualified' }, event: null, display: quote };
+    case 'trend':
+      return { type: 'trend', direction: /declin|decreas|drop|fall|fell/i.test(quote) ? 'down' : 'up', metric: null, window: null, display: quote };
+    case 'attribution':
+      return { type: 'attribution', speaker: quote, verb: '', display: quote };
+    case 'event':
+      return { type: 'event', event: quote, actor: null, place: null, date: null, display: quote };
+  }
+}
+
+export function reasonOf(err: unknown): string {
+  if (err instanceof DeskError) return err.message;
+  return `could not be imported: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+export function yieldToLoop(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}

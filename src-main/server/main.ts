@@ -1,0 +1,63 @@
+/**
+ * `npm run web`: the browser mode. Opens a desk (--desk, or the last one used, or
+ * a new one in ~/Claimdesk) and serves the window and the contract on 127.0.0.1.
+ */
+import { homedir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DeskService } from '../core/service';
+import { createDispatch } from '../core/dispatch';
+import { startServer } from './server';
+
+export function defaultDeskPath(): string {
+  return join(homedir(), 'Claimdesk', 'My desk.claimdesk');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      desk: { type: 'string' },
+      port: { type: 'string' },
+      static: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log('Usage: npm run web -- [--desk FILE] [--port N]');
+    return;
+  }
+  const configDir = join(homedir(), '.config', 'claimdesk');
+  const service = new DeskService({ recentFile: join(configDir, 'recent-desks.json') });
+  const path = values.desk ?? service.recentDesks().find((p) => existsSync(p)) ?? defaultDeskPath();
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  try {
+    service.open(path, true);
+  } catch (err) {
+    console.error(`Claimdesk: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Claimdesk: --port must be a number from 0 to 65535, not ${values.port}.`);
+    process.exit(1);
+  }
+  const server = await startServer({
+    dispatch: createDispatch(service.handlers()),
+    subscribe: (l) => service.onEvent(l),
+    staticDir: values.static ?? resolve(import.meta.dirname, '../../out/renderer'),
+    port,
+  });
+  console.log(`Claimdesk is serving the desk ${service.deskPath}`);
+  console.log(`Open ${server.appUrl}`);
+  const stop = () => {
+    void server.close().then(() => {
+      service.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

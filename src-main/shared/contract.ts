@@ -1,0 +1,299 @@
+/**
+ * The one contract between the window and the core: a map from method name to
+ * input schema and result type. The core's service implements `Handlers`, the
+ * renderer's client is typed by `Client`, and both transports (IPC and HTTP)
+ * parse input with `parseInput` before any handler sees it.
+ */
+import * as v from 'valibot';
+import { CLAIM_KINDS, CONFLICT_KINDS, CONFLICT_STATUSES } from './model';
+import type { ClaimValue } from './model';
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  BoardPage,
+  ClaimView,
+  ConflictDetail,
+  ConflictSummary,
+  DeskInfo,
+  DetectReport,
+  EntityView,
+  ExportFile,
+  FactView,
+  HistoryEntry,
+  ImportReport,
+  NoteView,
+  SearchHit,
+  Settings,
+  UndoResult,
+} from './views';
+import { DeskError } from './errors';
+
+/** A phantom carrier of a result type. */
+function out<T>(): T {
+  return undefined as T;
+}
+
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const claimKind = v.picklist(CLAIM_KINDS);
+const conflictKind = v.picklist(CONFLICT_KINDS);
+const conflictStatus = v.picklist(CONFLICT_STATUSES);
+const empty = v.optional(v.strictObject({}), {});
+
+/** 20 MB of text, or its base64 form. */
+export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
+
+const filters = {
+  status: v.optional(conflictStatus),
+  kind: v.optional(conflictKind),
+  articleId: v.optional(id),
+  entityId: v.optional(id),
+};
+
+export const methods = {
+  /** The open desk: its path and counts. */
+  'desk:info': { input: empty, output: out<DeskInfo>() },
+  /** Opens an existing desk file (refused when it is not a desk or is too new). */
+  'desk:open': { input: v.strictObject({ path: nonEmpty(4096) }), output: out<DeskInfo>() },
+  /** Creates a new, empty desk file and opens it. */
+  'desk:create': { input: v.strictObject({ path: nonEmpty(4096) }), output: out<DeskInfo>() },
+  /** Desks opened recently, newest first. */
+  'desk:recent': { input: empty, output: out<string[]>() },
+  /** Imports the sample articles shipped with Claimdesk into the open desk. */
+  'desk:loadSample': { input: empty, output: out<ImportReport>() },
+
+  /**
+   * Imports files by path (CLI, native dialogs) or by content (drag and drop, browser).
+   * Each article lands in its own transaction; failures are reported per file.
+   */
+  'articles:import': {
+    input: v.strictObject({
+      paths: v.optional(v.pipe(v.array(nonEmpty(4096)), v.maxLength(100_000))),
+      files: v.optional(
+        v.pipe(
+          v.array(
+            v.strictObject({
+              name: nonEmpty(1024),
+              data: v.pipe(v.string(), v.maxLength(Math.ceil((MAX_ARTICLE_BYTES * 4) / 3) + 16)),
+              encoding: v.picklist(['utf8', 'base64']),
+            }),
+          ),
+          v.maxLength(10_000),
+        ),
+      ),
+    }),
+    output: out<ImportReport>(),
+  },
+  /** Imports pasted text as one article. */
+  'articles:paste': {
+    input: v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_BYTES)),
+      title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+    }),
+    output: out<ImportReport>(),
+  },
+  /** Every article on the desk, in import order. */
+  'articles:list': { input: empty, output: out<ArticleSummary[]>() },
+  /** One article with its text, passages and claims. */
+  'articles:get': { input: v.strictObject({ id }), output: out<ArticleDetail>() },
+  /** Removes an article and everything extracted from it. */
+  'articles:delete': { input: v.strictObject({ id }), output: out<DeskInfo>() },
+
+  /** Claims of one article, or of the desk. */
+  'claims:list': {
+    input: v.strictObject({ articleId: v.optional(id), kind: v.optional(claimKind) }),
+    output: out<ClaimView[]>(),
+  },
+  /** An editor's claim over a span of an article. */
+  'claims:add': {
+    input: v.strictObject({ articleId: id, start: offset, end: offset, kind: claimKind }),
+    output: out<ClaimView>(),
+  },
+  /** Corrects a claim's kind or the readable form of its value. */
+  'claims:update': {
+    input: v.strictObject({
+      id,
+      kind: v.optional(claimKind),
+      display: v.optional(nonEmpty(2000)),
+      value: v.optional(v.custom<ClaimValue>((x) => typeof x === 'object' && x !== null && 'type' in x)),
+    }),
+    output: out<ClaimView>(),
+  },
+  /** Deletes a wrong claim (kept as deleted so re-extraction does not bring it back). */
+  'claims:delete': { input: v.strictObject({ id }), output: out<null>() },
+  /** Moves a claim to another fact. */
+  'claims:move': { input: v.strictObject({ claimId: id, factId: id }), output: out<FactView>() },
+
+  /** Marks a passage as boilerplate or article text; the choice survives re-extraction. */
+  'passages:setBoilerplate': {
+    input: v.strictObject({ id, boilerplate: v.boolean() }),
+    output: out<null>(),
+  },
+
+  /** People, organisations and places with their aliases. */
+  'entities:list': { input: empty, output: out<EntityView[]>() },
+
+  /** Every fact with counts. */
+  'facts:list': { input: empty, output: out<FactView[]>() },
+  /** Merges facts into the first one. */
+  'facts:merge': {
+    input: v.strictObject({ ids: v.pipe(v.array(id), v.minLength(2), v.maxLength(1000)) }),
+    output: out<FactView>(),
+  },
+  /** Moves some claims of a fact into a new fact. */
+  'facts:split': {
+    input: v.strictObject({ id, claimIds: v.pipe(v.array(id), v.minLength(1), v.maxLength(10_000)) }),
+    output: out<FactView>(),
+  },
+
+  /** One page of the alignment board. */
+  'board:page': {
+    input: v.strictObject({
+      offset: v.optional(offset, 0),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 100),
+      sort: v.optional(v.picklist(['conflict', 'fact', 'article']), 'conflict'),
+      ...filters,
+      query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+    }),
+    output: out<BoardPage>(),
+  },
+
+  /** Conflicts matching the filters. */
+  'conflicts:list': { input: v.strictObject({ ...filters }), output: out<ConflictSummary[]>() },
+  /** One conflict with both sides in context, notes and history. */
+  'conflicts:get': { input: v.strictObject({ id }), output: out<ConflictDetail>() },
+  /** Confirm, dismiss (with a reason), reopen. */
+  'conflicts:setStatus': {
+    input: v.strictObject({
+      id,
+      status: v.picklist(['suggested', 'open', 'confirmed', 'dismissed']),
+      reason: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+    }),
+    output: out<ConflictDetail>(),
+  },
+  /** Records which claim is right (or neither), the evidence and a note. */
+  'conflicts:resolve': {
+    input: v.strictObject({
+      id,
+      correctClaimId: v.nullable(id),
+      evidence: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+    }),
+    output: out<ConflictDetail>(),
+  },
+  /** A conflict an editor sees that the detector missed. */
+  'conflicts:create': {
+    input: v.strictObject({
+      sideA: v.pipe(v.array(id), v.minLength(1)),
+      sideB: v.pipe(v.array(id), v.minLength(1)),
+      kind: v.optional(conflictKind),
+      explanation: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+    }),
+    output: out<ConflictDetail>(),
+  },
+  /** Re-runs matching and detection; editor decisions are kept. */
+  'conflicts:detect': { input: empty, output: out<DetectReport>() },
+
+  /** Adds a note to a conflict, claim, article or fact. */
+  'notes:add': {
+    input: v.strictObject({
+      targetType: v.picklist(['conflict', 'claim', 'article', 'fact']),
+      targetId: id,
+      body: nonEmpty(100_000),
+    }),
+    output: out<NoteView>(),
+  },
+
+  /** The newest history entries first. */
+  'history:list': {
+    input: v.optional(
+      v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+      {},
+    ),
+    output: out<HistoryEntry[]>(),
+  },
+  /** Undoes the newest editor action not yet undone. */
+  'history:undo': { input: empty, output: out<UndoResult>() },
+  /** Redoes the newest undone action. */
+  'history:redo': { input: empty, output: out<UndoResult>() },
+
+  /** Full-text search over claims and passages, as you type. */
+  'search:query': {
+    input: v.strictObject({
+      q: v.pipe(v.string(), v.maxLength(500)),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)), 50),
+    }),
+    output: out<SearchHit[]>(),
+  },
+
+  'settings:get': { input: empty, output: out<Settings>() },
+  'settings:set': {
+    input: v.strictObject({ editorName: v.optional(nonEmpty(200)) }),
+    output: out<Settings>(),
+  },
+
+  /** Re-extracts claims (one article or all), keeping editor decisions. */
+  'extract:rerun': {
+    input: v.strictObject({ articleId: v.optional(id) }),
+    output: out<{ articles: number; claims: number }>(),
+  },
+
+  /** Builds an export in memory; the window saves or downloads it. */
+  'export:run': {
+    input: v.strictObject({
+      format: v.picklist(['md', 'html', 'csv-claims', 'csv-conflicts', 'webanno', 'claimreview', 'backup']),
+      scope: v.optional(v.picklist(['desk', 'article', 'selection']), 'desk'),
+      articleIds: v.optional(v.array(id)),
+      conflictIds: v.optional(v.array(id)),
+      includeDismissed: v.optional(v.boolean(), false),
+    }),
+    output: out<ExportFile>(),
+  },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = v.InferInput<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = v.InferOutput<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Methods[M]['output'];
+
+/** What the core implements: one function per method, on already-parsed input. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+/** What the renderer calls. */
+export type Client = {
+  [M in MethodName]: (...input: MethodInput<M> extends undefined ? [MethodInput<M>?] : [MethodInput<M>]) => Promise<
+    MethodOutput<M>
+  >;
+};
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export function isMethod(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+/** Parses raw transport input; throws a DeskError naming the first problem. */
+export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
+  const schema = methods[method].input as v.GenericSchema<unknown, ParsedInput<M>>;
+  const result = v.safeParse(schema, raw ?? undefined);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    throw new DeskError(
+      'invalid_input',
+      `Invalid input for ${method}${path ? ` at "${path}"` : ''}: ${issue.message}`,
+    );
+  }
+  return result.output;
+}
+
+export function toErrorResult(err: unknown): Result<never> {
+  if (err instanceof DeskError) return { ok: false, error: { code: err.code, message: err.message } };
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, error: { code: 'internal', message } };
+}

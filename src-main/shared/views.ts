@@ -1,0 +1,243 @@
+/**
+ * Result types of the contract: what the core returns and the renderer shows.
+ */
+import type {
+  ClaimKind,
+  ClaimValue,
+  ConflictKind,
+  ConflictStatus,
+  EntityKind,
+  PassageKind,
+} from './model';
+
+export interface DeskInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  articleCount: number;
+  claimCount: number;
+  factCount: number;
+  conflictCount: number;
+  /** Conflicts still waiting for a decision (suggested or open). */
+  pendingConflictCount: number;
+}
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+  /** The imported file's name, or "pasted text". */
+  source: string;
+  claimCount: number;
+  conflictCount: number;
+  position: number;
+}
+
+export interface PassageView {
+  id: number;
+  kind: PassageKind;
+  start: number;
+  end: number;
+  boilerplate: boolean;
+  boilerplateReason: string | null;
+}
+
+export interface EntityRef {
+  id: number;
+  name: string;
+}
+
+export interface ClaimView {
+  id: number;
+  articleId: number;
+  kind: ClaimKind;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  sentence: string;
+  subject: string | null;
+  scope: string | null;
+  value: ClaimValue;
+  boilerplate: boolean;
+  origin: 'extractor' | 'editor';
+  factId: number | null;
+  entities: EntityRef[];
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  author: string | null;
+  url: string | null;
+  language: string | null;
+  format: string;
+  text: string;
+  passages: PassageView[];
+  claims: ClaimView[];
+}
+
+export interface EntityView {
+  id: number;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  claimCount: number;
+}
+
+export interface FactView {
+  id: number;
+  label: string;
+  claimCount: number;
+  articleCount: number;
+  conflictCount: number;
+}
+
+export interface ConflictBadge {
+  id: number;
+  kind: ConflictKind;
+  status: ConflictStatus;
+}
+
+export interface BoardCellClaim {
+  id: number;
+  kind: ClaimKind;
+  quote: string;
+  sentence: string;
+  display: string;
+}
+
+export interface BoardRow {
+  fact: { id: number; label: string };
+  /** The claim other cells are compared with (the first article's, by column order). */
+  referenceClaimId: number | null;
+  /** Keyed by article id; an absent key means the article does not state the fact. */
+  cells: Record<number, BoardCellClaim[]>;
+  conflicts: ConflictBadge[];
+}
+
+export interface BoardPage {
+  total: number;
+  offset: number;
+  rows: BoardRow[];
+  articles: ArticleSummary[];
+}
+
+export interface ConflictClaimRef {
+  id: number;
+  side: 'a' | 'b';
+  articleId: number;
+  quote: string;
+}
+
+export interface ConflictSummary {
+  id: number;
+  kind: ConflictKind;
+  status: ConflictStatus;
+  explanation: string;
+  origin: 'detector' | 'editor';
+  stale: boolean;
+  fact: { id: number; label: string } | null;
+  claims: ConflictClaimRef[];
+}
+
+export interface NoteView {
+  id: number;
+  targetType: 'conflict' | 'claim' | 'article' | 'fact';
+  targetId: number;
+  body: string;
+  editor: string;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: number | null;
+  /** One line for people: "Confirmed conflict 12". */
+  summary: string;
+}
+
+export interface ConflictSideView {
+  side: 'a' | 'b';
+  claim: ClaimView;
+  article: ArticleSummary;
+  /** A few sentences around the claim; offsets are into the article text. */
+  context: { start: number; end: number; text: string };
+}
+
+export interface ConflictDetail extends ConflictSummary {
+  reason: string | null;
+  correctClaimId: number | null;
+  correctNeither: boolean;
+  evidence: string | null;
+  sides: ConflictSideView[];
+  notes: NoteView[];
+  history: HistoryEntry[];
+}
+
+export interface ImportReport {
+  imported: { id: number; title: string; source: string; claimCount: number }[];
+  duplicates: { source: string; existingId: number; title: string }[];
+  failed: { source: string; reason: string }[];
+}
+
+export interface SearchHit {
+  type: 'claim' | 'passage';
+  id: number;
+  articleId: number;
+  articleTitle: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Settings {
+  editorName: string | null;
+}
+
+export interface UndoResult {
+  /** The action that was undone or redone; null when there was nothing to do. */
+  entry: HistoryEntry | null;
+}
+
+export interface DetectReport {
+  facts: number;
+  conflicts: number;
+  added: number;
+}
+
+export type ExportFormat = 'md' | 'html' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  encoding: 'utf8' | 'base64';
+  data: string;
+}
+
+/** Events the core pushes to the window. */
+export interface ProgressEvent {
+  job: 'import' | 'extract' | 'detect';
+  done: number;
+  total: number;
+  label: string;
+}
+
+/** A menu command from the desktop app's menu bar, for the window to carry out. */
+export interface MenuEvent {
+  command: 'export' | 'undo' | 'redo' | 'paste-text' | 'shortcuts' | 'find';
+}
+
+export interface DeskEvents {
+  progress: ProgressEvent;
+  'desk:changed': DeskInfo;
+  menu: MenuEvent;
+  /** An import started from the desktop menu finished. */
+  'import:report': ImportReport;
+}

@@ -1,0 +1,93 @@
+/**
+ * Keyboard shortcuts as data: one pure function maps a key event to an action so
+ * the rules (ignore keys while typing, modifiers) are tested without a window.
+ */
+export type ShortcutAction =
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'confirm'
+  | 'dismiss'
+  | 'resolve'
+  | 'note'
+  | 'search'
+  | 'help'
+  | 'undo'
+  | 'redo'
+  | 'close';
+
+export const SHORTCUTS: { keys: string; action: string }[] = [
+  { keys: 'j / ↓', action: 'Next row' },
+  { keys: 'k / ↑', action: 'Previous row' },
+  { keys: 'Enter', action: 'Open the selected row’s conflict' },
+  { keys: 'c', action: 'Confirm the conflict' },
+  { keys: 'd', action: 'Dismiss the conflict (asks a reason)' },
+  { keys: 'r', action: 'Resolve: which claim is right' },
+  { keys: 'n', action: 'Add a note' },
+  { keys: '/', action: 'Search' },
+  { keys: 'Ctrl+Z', action: 'Undo' },
+  { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
+  { keys: '?', action: 'This list' },
+  { keys: 'Esc', action: 'Close a dialog or panel' },
+];
+
+interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+  target: EventTarget | null;
+}
+
+/** True when the key goes to a field the user is typing in. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  const el = target as HTMLElement;
+  if (el.isContentEditable) return true;
+  return el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+}
+
+function isControl(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  return (target as Element).closest('button, a[href], summary, [role="button"], [role="option"]') !== null;
+}
+
+export function shortcutFor(e: KeyLike): ShortcutAction | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (e.key === 'Escape') return 'close';
+  if (mod && !e.altKey) {
+    const k = e.key.toLowerCase();
+    // Inside a text field Ctrl+Z belongs to the field's own undo.
+    if (isTyping(e.target)) return null;
+    if (k === 'z') return e.shiftKey ? 'redo' : 'undo';
+    if (k === 'y') return 'redo';
+    return null;
+  }
+  if (mod || e.altKey || isTyping(e.target)) return null;
+  switch (e.key) {
+    case 'j':
+    case 'ArrowDown':
+      return 'next';
+    case 'k':
+    case 'ArrowUp':
+      return 'previous';
+    case 'Enter':
+      // Enter on a button or link activates it.
+      return isControl(e.target) ? null : 'open';
+    case 'c':
+      return 'confirm';
+    case 'd':
+      return 'dismiss';
+    case 'r':
+      return 'resolve';
+    case 'n':
+      return 'note';
+    case '/':
+      return 'search';
+    case '?':
+      return 'help';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,275 @@
+/**
+ * The alignment board: a window onto board:page, fetched a page at a time as the
+ * user scrolls (the board may hold 10,000 facts), with sort, filters, the row
+ * selection and the column layout (order, hidden, pinned) kept per desk in
+ * localStorage.
+ */
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import { api } from '../lib/client';
+import { onChanged } from '../lib/changes';
+import type { ConflictKind, ConflictStatus } from '../../../src-main/shared/model';
+import type { ArticleSummary, BoardRow, EntityView } from '../../../src-main/shared/views';
+import { ui } from './ui.svelte';
+
+export const PAGE_SIZE = 100;
+
+export type BoardSort = 'conflict' | 'fact' | 'article';
+
+export interface BoardFilters {
+  status?: ConflictStatus;
+  kind?: ConflictKind;
+  articleId?: number;
+  entityId?: number;
+}
+
+interface ColumnPrefs {
+  order: number[];
+  hidden: number[];
+  pinned: number[];
+}
+
+class BoardState {
+  #total = $state(0);
+  #rows = new SvelteMap<number, BoardRow>();
+  #articles = $state.raw<ArticleSummary[]>([]);
+  #sort = $state<BoardSort>('conflict');
+  #filters = $state<BoardFilters>({});
+  #selected = $state(-1);
+  #loading = $state(false);
+  #loaded = $state(false);
+  #entities = $state.raw<EntityView[]>([]);
+  #prefs = $state<ColumnPrefs>({ order: [], hidden: [], pinned: [] });
+  #prefsKey = '';
+  /** Conflicts ticked for an export of the selection. */
+  readonly checked = new SvelteSet<number>();
+
+  #generation = 0;
+  #inflight = new Set<number>();
+  #window: [number, number] = [0, PAGE_SIZE];
+
+  constructor() {
+    onChanged(() => this.refresh());
+  }
+
+  get total(): number {
+    return this.#total;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  /** True once the first page (or an empty board) has come back. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  get articles(): ArticleSummary[] {
+    return this.#articles;
+  }
+  get entities(): EntityView[] {
+    return this.#entities;
+  }
+  get sort(): BoardSort {
+    return this.#sort;
+  }
+  get filters(): BoardFilters {
+    return this.#filters;
+  }
+  get selected(): number {
+    return this.#selected;
+  }
+  row(index: number): BoardRow | undefined {
+    return this.#rows.get(index);
+  }
+
+  selectedRow = $derived(this.#rows.get(this.#selected));
+
+  /** Visible article columns: pinned first, then the user's order, then new articles. */
+  columns = $derived.by(() => {
+    const byId = new Map(this.#articles.map((a) => [a.id, a]));
+    const ordered = [
+      ...this.#prefs.order.filter((id) => byId.has(id)),
+      ...this.#articles.map((a) => a.id).filter((id) => !this.#prefs.order.includes(id)),
+    ];
+    const visible = ordered.filter((id) => !this.#prefs.hidden.includes(id));
+    const pinned = visible.filter((id) => this.#prefs.pinned.includes(id));
+    const rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    return [...pinned, ...rest].map((id) => byId.get(id)!);
+  });
+
+  /** Every article in the user's order, with its visibility, for the Columns menu. */
+  columnSettings = $derived.by(() => {
+    const byId = new Map(this.#articles.map((a) => [a.id, a]));
+    const ordered = [
+      ...this.#prefs.order.filter((id) => byId.has(id)),
+      ...this.#articles.map((a) => a.id).filter((id) => !this.#prefs.order.includes(id)),
+    ];
+    return ordered.map((id) => ({
+      article: byId.get(id)!,
+      hidden: this.#prefs.hidden.includes(id),
+      pinned: this.#prefs.pinned.includes(id),
+    }));
+  });
+
+  /** Column preferences belong to one desk. */
+  useDesk(path: string): void {
+    const key = `claimdesk.columns:${path}`;
+    if (key === this.#prefsKey) return;
+    this.#prefsKey = key;
+    let prefs: ColumnPrefs = { order: [], hidden: [], pinned: [] };
+    try {
+      const raw = localStorage.getItem(key);
+      if (raw) prefs = { ...prefs, ...(JSON.parse(raw) as Partial<ColumnPrefs>) };
+    } catch {
+      // Unreadable preferences fall back to the default layout.
+    }
+    this.#prefs = prefs;
+  }
+
+  #savePrefs(): void {
+    if (!this.#prefsKey) return;
+    try {
+      localStorage.setItem(this.#prefsKey, JSON.stringify(this.#prefs));
+    } catch {
+      // Storage full or blocked: the layout still applies for this session.
+    }
+  }
+
+  moveColumn(id: number, delta: -1 | 1): void {
+    const order = this.columnSettings.map((c) => c.article.id);
+    const i = order.indexOf(id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= order.length) return;
+    [order[i], order[j]] = [order[j], order[i]];
+    this.#prefs.order = order;
+    this.#savePrefs();
+  }
+
+  setHidden(id: number, hidden: boolean): void {
+    const set = new Set(this.#prefs.hidden);
+    if (hidden) set.add(id);
+    else set.delete(id);
+    this.#prefs.hidden = [...set];
+    this.#savePrefs();
+  }
+
+  setPinned(id: number, pinned: boolean): void {
+    const set = new Set(this.#prefs.pinned);
+    if (pinned) set.add(id);
+    else set.delete(id);
+    this.#prefs.pinned = [...set];
+    this.#savePrefs();
+  }
+
+  setSort(sort: BoardSort): void {
+    this.#sort = sort;
+    void this.reset();
+  }
+
+  setFilters(filters: BoardFilters): void {
+    this.#filters = filters;
+    void this.reset();
+  }
+
+  async loadEntities(): Promise<void> {
+    try {
+      this.#entities = await api()['entities:list']();
+    } catch (err) {
+      ui.error(err);
+    }
+  }
+
+  #query(offset: number) {
+    const f = this.#filters;
+    return {
+      offset,
+      limit: PAGE_SIZE,
+      sort: this.#sort,
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.articleId ? { articleId: f.articleId } : {}),
+      ...(f.entityId ? { entityId: f.entityId } : {}),
+    };
+  }
+
+  async #fetchPage(page: number, generation: number): Promise<void> {
+    if (this.#inflight.has(page)) return;
+    this.#inflight.add(page);
+    try {
+      const result = await api()['board:page'](this.#query(page * PAGE_SIZE));
+      if (generation !== this.#generation) return;
+      this.#total = result.total;
+      this.#articles = result.articles;
+      result.rows.forEach((row, i) => this.#rows.set(page * PAGE_SIZE + i, row));
+      this.#loaded = true;
+    } catch (err) {
+      if (generation === this.#generation) ui.error(err);
+    } finally {
+      this.#inflight.delete(page);
+    }
+  }
+
+  /** Makes sure rows first..last are loaded (called by the scroller). */
+  ensureRange(first: number, last: number): void {
+    this.#window = [first, last];
+    const from = Math.max(0, Math.floor(first / PAGE_SIZE));
+    const to = Math.floor(Math.max(first, last) / PAGE_SIZE);
+    for (let page = from; page <= to; page++) {
+      if (page * PAGE_SIZE >= Math.max(this.#total, 1) && this.#loaded) break;
+      if (!this.#rows.has(page * PAGE_SIZE)) void this.#fetchPage(page, this.#generation);
+    }
+  }
+
+  /** Starts over from the first row (sort or filters changed, or another desk). */
+  async reset(): Promise<void> {
+    this.#generation++;
+    this.#inflight.clear();
+    this.#rows.clear();
+    this.#selected = -1;
+    this.#loading = true;
+    await this.#fetchPage(0, this.#generation);
+    this.#loading = false;
+  }
+
+  /** Re-fetches the pages on screen after a change, keeping scroll and selection. */
+  async refresh(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#inflight.clear();
+    const [first, last] = this.#window;
+    const pages = new Set<number>([0]);
+    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) pages.add(p);
+    try {
+      const results = await Promise.all(
+        [...pages].map(async (p) => [p, await api()['board:page'](this.#query(p * PAGE_SIZE))] as const),
+      );
+      if (generation !== this.#generation) return;
+      this.#rows.clear();
+      for (const [page, result] of results) {
+        this.#total = result.total;
+        this.#articles = result.articles;
+        result.rows.forEach((row, i) => this.#rows.set(page * PAGE_SIZE + i, row));
+      }
+      this.#loaded = true;
+      if (this.#selected >= this.#total) this.#selected = this.#total - 1;
+    } catch (err) {
+      ui.error(err);
+    }
+  }
+
+  select(index: number): void {
+    if (this.#total === 0) {
+      this.#selected = -1;
+      return;
+    }
+    this.#selected = Math.max(0, Math.min(this.#total - 1, index));
+  }
+
+  move(delta: number): void {
+    this.select(this.#selected < 0 ? 0 : this.#selected + delta);
+  }
+
+  toggleChecked(conflictId: number, on: boolean): void {
+    if (on) this.checked.add(conflictId);
+    else this.checked.delete(conflictId);
+  }
+}
+
+export const board = new BoardState();

@@ -1,0 +1,121 @@
+/**
+ * The conflict under review and the editor's decisions on it. Every decision is
+ * recorded by the core in the history under the editor's name, which is asked
+ * for once before the first one.
+ */
+import { api } from '../lib/client';
+import { changed, onChanged } from '../lib/changes';
+import type { ConflictDetail } from '../../../src-main/shared/views';
+import { settings } from './settings.svelte';
+import { ui } from './ui.svelte';
+
+class ConflictState {
+  #detail = $state.raw<ConflictDetail | null>(null);
+  #openId = $state<number | null>(null);
+  #loading = $state(false);
+  #busy = $state(false);
+
+  constructor() {
+    onChanged(() => this.reload());
+  }
+
+  get detail(): ConflictDetail | null {
+    return this.#detail;
+  }
+  get openId(): number | null {
+    return this.#openId;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  /** A decision is on its way to the core. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  async open(id: number): Promise<void> {
+    this.#openId = id;
+    if (this.#detail?.id !== id) this.#detail = null;
+    await this.reload();
+  }
+
+  close(): void {
+    this.#openId = null;
+    this.#detail = null;
+  }
+
+  async reload(): Promise<void> {
+    const id = this.#openId;
+    if (id === null) return;
+    this.#loading = true;
+    try {
+      const detail = await api()['conflicts:get']({ id });
+      if (this.#openId === id) this.#detail = detail;
+    } catch (err) {
+      // The conflict may be gone after an undo or a re-run.
+      if (this.#openId === id) this.close();
+      ui.error(err);
+    } finally {
+      this.#loading = false;
+    }
+  }
+
+  async #decide(run: (id: number) => Promise<ConflictDetail | unknown>, done: string): Promise<boolean> {
+    const id = this.#openId;
+    if (id === null || this.#busy) return false;
+    if (!(await settings.ensureEditorName())) return false;
+    this.#busy = true;
+    try {
+      const result = await run(id);
+      if (result && typeof result === 'object' && 'sides' in result) this.#detail = result as ConflictDetail;
+      await changed();
+      ui.notify(done);
+      return true;
+    } catch (err) {
+      ui.error(err);
+      return false;
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  confirm(note?: string): Promise<boolean> {
+    return this.#decide(
+      (id) => api()['conflicts:setStatus']({ id, status: 'confirmed', ...(note ? { note } : {}) }),
+      'Conflict confirmed.',
+    );
+  }
+
+  dismiss(reason: string): Promise<boolean> {
+    return this.#decide(
+      (id) => api()['conflicts:setStatus']({ id, status: 'dismissed', ...(reason ? { reason } : {}) }),
+      'Conflict dismissed.',
+    );
+  }
+
+  reopen(): Promise<boolean> {
+    return this.#decide((id) => api()['conflicts:setStatus']({ id, status: 'open' }), 'Conflict reopened.');
+  }
+
+  resolve(input: { correctClaimId: number | null; evidence?: string; note?: string }): Promise<boolean> {
+    return this.#decide(
+      (id) =>
+        api()['conflicts:resolve']({
+          id,
+          correctClaimId: input.correctClaimId,
+          ...(input.evidence ? { evidence: input.evidence } : {}),
+          ...(input.note ? { note: input.note } : {}),
+        }),
+      'Conflict resolved.',
+    );
+  }
+
+  addNote(body: string): Promise<boolean> {
+    return this.#decide(
+      (id) => api()['notes:add']({ targetType: 'conflict', targetId: id, body }),
+      'Note added.',
+    );
+  }
+}
+
+export const conflict = new ConflictState();

@@ -1,0 +1,151 @@
+/**
+ * The open desk: its counts, its articles, and the article shown in the reader
+ * with the claim edits an editor makes there (add, correct, delete, boilerplate).
+ */
+import { api, onEvent } from '../lib/client';
+import { changed, onChanged } from '../lib/changes';
+import type { ClaimKind } from '../../../src-main/shared/model';
+import type { ArticleDetail, ArticleSummary, DeskInfo } from '../../../src-main/shared/views';
+import { board } from './board.svelte';
+import { settings } from './settings.svelte';
+import { ui } from './ui.svelte';
+
+export interface Focus {
+  articleId: number;
+  start: number;
+  end: number;
+}
+
+class DeskState {
+  #info = $state<DeskInfo | null>(null);
+  #articles = $state.raw<ArticleSummary[]>([]);
+  #selectedId = $state<number | null>(null);
+  #article = $state.raw<ArticleDetail | null>(null);
+  #loadingArticle = $state(false);
+  #ready = $state(false);
+  #focus = $state<Focus | null>(null);
+  #unsubscribe: (() => void) | null = null;
+
+  constructor() {
+    onChanged(() => this.refresh());
+  }
+
+  get info(): DeskInfo | null {
+    return this.#info;
+  }
+  get articles(): ArticleSummary[] {
+    return this.#articles;
+  }
+  get selectedId(): number | null {
+    return this.#selectedId;
+  }
+  get article(): ArticleDetail | null {
+    return this.#article;
+  }
+  get loadingArticle(): boolean {
+    return this.#loadingArticle;
+  }
+  /** False until the first answer from the core: avoids flashing the welcome panel. */
+  get ready(): boolean {
+    return this.#ready;
+  }
+  /** A span the reader should scroll to and highlight (from a search hit). */
+  get focus(): Focus | null {
+    return this.#focus;
+  }
+
+  empty = $derived(this.#ready && this.#articles.length === 0);
+
+  async init(): Promise<void> {
+    this.#unsubscribe ??= onEvent('desk:changed', (info) => {
+      const before = this.#info;
+      this.#info = info;
+      if (!before || before.path !== info.path || before.articleCount !== info.articleCount) void changed();
+    });
+    await Promise.all([this.refresh(), settings.load()]);
+    if (this.#info) board.useDesk(this.#info.path);
+    await Promise.all([board.reset(), board.loadEntities()]);
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [info, articles] = await Promise.all([api()['desk:info'](), api()['articles:list']()]);
+      this.#info = info;
+      board.useDesk(info.path);
+      this.#articles = articles;
+      if (this.#selectedId !== null && !articles.some((a) => a.id === this.#selectedId)) {
+        this.#selectedId = null;
+        this.#article = null;
+      }
+      if (this.#selectedId === null && articles.length > 0) await this.select(articles[0].id, { show: false });
+      else if (this.#selectedId !== null) await this.#loadArticle(this.#selectedId);
+    } catch (err) {
+      ui.error(err);
+    } finally {
+      this.#ready = true;
+    }
+  }
+
+  async #loadArticle(id: number): Promise<void> {
+    this.#loadingArticle = true;
+    try {
+      const detail = await api()['articles:get']({ id });
+      if (this.#selectedId === id) this.#article = detail;
+    } catch (err) {
+      ui.error(err);
+    } finally {
+      this.#loadingArticle = false;
+    }
+  }
+
+  /** Selects an article; by default the reader comes to the front. */
+  async select(id: number, opts: { show?: boolean; focus?: Focus } = {}): Promise<void> {
+    this.#focus = opts.focus ?? null;
+    if (opts.show !== false) ui.view = 'reader';
+    if (this.#selectedId === id && this.#article?.id === id) return;
+    this.#selectedId = id;
+    await this.#loadArticle(id);
+  }
+
+  clearFocus(): void {
+    this.#focus = null;
+  }
+
+  async #edit(run: () => Promise<unknown>, done: string): Promise<boolean> {
+    try {
+      await run();
+      await changed();
+      ui.notify(done);
+      return true;
+    } catch (err) {
+      ui.error(err);
+      return false;
+    }
+  }
+
+  setBoilerplate(passageId: number, boilerplate: boolean): Promise<boolean> {
+    return this.#edit(
+      () => api()['passages:setBoilerplate']({ id: passageId, boilerplate }),
+      boilerplate ? 'Marked as boilerplate.' : 'Marked as article text.',
+    );
+  }
+
+  async addClaim(start: number, end: number, kind: ClaimKind): Promise<boolean> {
+    const articleId = this.#selectedId;
+    if (articleId === null || end <= start) return false;
+    if (!(await settings.ensureEditorName())) return false;
+    return this.#edit(() => api()['claims:add']({ articleId, start, end, kind }), 'Claim added.');
+  }
+
+  async updateClaim(id: number, patch: { kind?: ClaimKind; display?: string }): Promise<boolean> {
+    if (!(await settings.ensureEditorName())) return false;
+    return this.#edit(() => api()['claims:update']({ id, ...patch }), 'Claim corrected.');
+  }
+
+  async deleteClaim(id: number): Promise<boolean> {
+    if (!(await settings.ensureEditorName())) return false;
+    return this.#edit(() => api()['claims:delete']({ id }), 'Claim deleted.');
+  }
+}
+
+export const desk = new DeskState();
