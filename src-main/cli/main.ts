@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { DeskService } from '../core/service';
 import { DeskError } from '../shared/errors';
 import * as Q from '../core/desk/queries';
-import type { Db } from '../core/db/open';
+import { conflictsJson } from './json';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -61,33 +61,6 @@ function table(rows: string[][]): string {
   return rows
     .map((r) => r.map((c, i) => (c.length > 60 ? `${c.slice(0, 59)}…` : c).padEnd(widths[i]!)).join('  ').trimEnd())
     .join('\n');
-}
-
-/** Conflicts as the CLI's JSON promises them. */
-export function conflictsJson(db: Db) {
-  const texts = new Q.TextCache(db);
-  const sources = new Map(Q.articleSummaries(db).map((a) => [a.id, a]));
-  return Q.listConflicts(db, {}).map((k) => ({
-    id: k.id,
-    kind: k.kind,
-    status: k.status,
-    explanation: k.explanation,
-    fact: k.fact,
-    claims: k.claims.map((ref) => {
-      const c = Q.claimView(db, ref.id, texts);
-      const a = sources.get(c.articleId)!;
-      return {
-        id: c.id,
-        side: ref.side,
-        quote: c.quote,
-        sentence: c.sentence,
-        start: c.start,
-        end: c.end,
-        value: c.value,
-        article: { id: a.id, title: a.title, source: a.source },
-      };
-    }),
-  }));
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -32,6 +32,11 @@ import { exportDesk } from './desk/export-run';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
+export interface ImportOptions {
+  /** Re-run matching and detection after the import (default true; the benchmark times it apart). */
+  detect?: boolean;
+}
+
 export type Emit = <E extends keyof DeskEvents>(event: E, payload: DeskEvents[E]) => void;
 
 export interface ServiceOptions {
@@ -76,6 +81,8 @@ export class DeskService {
   private path = '';
   private listeners = new Set<Emit>();
   private busy: Promise<unknown> = Promise.resolve();
+  private importing = false;
+  private cancelRequested = false;
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -95,6 +102,10 @@ export class DeskService {
   get database(): Db {
     if (!this.db) throw new DeskError('no_desk', 'No desk is open. Create or open a desk first.');
     return this.db;
+  }
+
+  private requireDesk(): void {
+    void this.database;
   }
 
   open(path: string, create = true): DeskInfo {
@@ -200,9 +211,35 @@ export class DeskService {
     })();
   }
 
-  private async importBytes(items: { name: string; read: () => Uint8Array }[], report: ImportReport): Promise<void> {
+  /** Asks a running import to stop after the article in hand. */
+  cancelImport(): { cancelled: boolean } {
+    if (!this.importing) return { cancelled: false };
+    this.cancelRequested = true;
+    return { cancelled: true };
+  }
+
+  private async importBytes(
+    items: { name: string; read: () => Uint8Array }[],
+    report: ImportReport,
+    options: ImportOptions = {},
+  ): Promise<void> {
+    this.importing = true;
+    this.cancelRequested = false;
+    try {
+      await this.importLoop(items, report, options);
+    } finally {
+      this.importing = false;
+      this.cancelRequested = false;
+    }
+  }
+
+  private async importLoop(items: { name: string; read: () => Uint8Array }[], report: ImportReport, options: ImportOptions): Promise<void> {
     const total = items.length;
     for (let i = 0; i < total; i++) {
+      if (this.cancelRequested) {
+        report.cancelled = { remaining: total - i };
+        break;
+      }
       const item = items[i]!;
       this.emit('progress', { job: 'import', done: i, total, label: item.name });
       try {
@@ -215,14 +252,14 @@ export class DeskService {
       if (i % 8 === 7) await yieldToLoop();
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
-    if (report.imported.length > 0) await this.detectNow();
+    if (report.imported.length > 0 && options.detect !== false) await this.detectNow();
     this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
     this.emit('desk:changed', this.info());
   }
 
-  importPaths(paths: string[]): Promise<ImportReport> {
+  importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
     return this.exclusive(async () => {
-      this.database;
+      this.requireDesk();
       const { files, failed } = expandPaths(paths);
       const report: ImportReport = { imported: [], duplicates: [], failed };
       await this.importBytes(
@@ -236,14 +273,18 @@ export class DeskService {
           },
         })),
         report,
+        options,
       );
       return report;
     });
   }
 
-  importFiles(files: { name: string; data: string; encoding: 'utf8' | 'base64' }[]): Promise<ImportReport> {
+  importFiles(
+    files: { name: string; data: string; encoding: 'utf8' | 'base64' }[],
+    options: ImportOptions = {},
+  ): Promise<ImportReport> {
     return this.exclusive(async () => {
-      this.database;
+      this.requireDesk();
       const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       await this.importBytes(
         files.map((f) => ({
@@ -251,6 +292,7 @@ export class DeskService {
           read: () => (f.encoding === 'base64' ? Buffer.from(f.data, 'base64') : Buffer.from(f.data, 'utf8')),
         })),
         report,
+        options,
       );
       return report;
     });
@@ -690,6 +732,7 @@ export class DeskService {
           failed: [...a.failed, ...b.failed],
         };
       },
+      'import:cancel': () => this.cancelImport(),
       'articles:paste': ({ text, title }) => {
         const body = title?.trim() && !text.trimStart().startsWith(title.trim()) ? `${title.trim()}\n\n${text}` : text;
         return this.importFiles([{ name: 'pasted text.txt', data: body, encoding: 'utf8' }]);

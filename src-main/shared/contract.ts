@@ -85,6 +85,8 @@ export const methods = {
     }),
     output: out<ImportReport>(),
   },
+  /** Stops a running import after the article in hand; what landed stays, whole. */
+  'import:cancel': { input: empty, output: out<{ cancelled: boolean }>() },
   /** Imports pasted text as one article. */
   'articles:paste': {
     input: v.strictObject({

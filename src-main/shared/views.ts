@@ -185,6 +185,8 @@ export interface ImportReport {
   imported: { id: number; title: string; source: string; claimCount: number }[];
   duplicates: { source: string; existingId: number; title: string }[];
   failed: { source: string; reason: string }[];
+  /** Set when the editor cancelled: the files not reached are listed here. */
+  cancelled?: { remaining: number };
 }
 
 export interface SearchHit {

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openDesk } from './open';
+import { SCHEMA_VERSION } from './migrations/index';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimdesk-db-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDesk', () => {
+  it('creates a desk in WAL mode with foreign keys and the current schema', () => {
+    const db = openDesk(join(dir, 'a.claimdesk'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of ['articles', 'passages', 'claims', 'entities', 'entity_aliases', 'facts', 'conflicts', 'conflict_claims', 'notes', 'history', 'passages_fts'])
+      expect(tables).toContain(t);
+    db.close();
+  });
+
+  it('reopens a desk without migrating it again and keeps its rows', () => {
+    const path = join(dir, 'b.claimdesk');
+    const db = openDesk(path);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('editorName', 'Ana')").run();
+    db.close();
+    const again = openDesk(path);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'editorName'").pluck().get()).toBe('Ana');
+    again.close();
+  });
+
+  it('refuses a file that is not SQLite, and leaves it byte for byte unchanged', () => {
+    const path = join(dir, 'notes.txt');
+    writeFileSync(path, 'These are my notes, not a desk.\n');
+    expect(() => openDesk(path)).toThrow(/not a Claimdesk desk/);
+    expect(readFileSync(path, 'utf8')).toBe('These are my notes, not a desk.\n');
+  });
+
+  it('refuses another application\'s SQLite database without modifying it', () => {
+    const path = join(dir, 'other.sqlite');
+    const other = new Database(path);
+    other.exec('CREATE TABLE recipes (name TEXT)');
+    other.close();
+    const before = readFileSync(path);
+    expect(() => openDesk(path)).toThrow(/SQLite database but not a Claimdesk desk/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a desk written by a newer version with a message that says so', () => {
+    const path = join(dir, 'new.claimdesk');
+    openDesk(path).close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.close();
+    expect(() => openDesk(path)).toThrow(/newer version of Claimdesk/);
+  });
+
+  it('keeps the history append-only', () => {
+    const db = openDesk(join(dir, 'h.claimdesk'));
+    db.prepare("INSERT INTO history (at, actor, action, target_type) VALUES ('t', 'a', 'x', 'y')").run();
+    expect(() => db.prepare('DELETE FROM history').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE history SET actor = 'b'").run()).toThrow(/append-only/);
+    db.close();
+  });
+});
