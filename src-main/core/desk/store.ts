@@ -14,6 +14,7 @@ import type { ExtractedEntity, ExtractionResult } from '../extract/types';
 import type { ArticleMeta, ClaimValue } from '../../shared/model';
 import type { MatchClaim, MatchResult } from '../match/types';
 import { foldKey } from '../../shared/fold';
+import { stmt } from '../db/stmt';
 
 export interface NewArticle {
   text: string;
@@ -30,14 +31,14 @@ export function contentHash(canonical: string): string {
 
 export function findDuplicate(db: Db, hash: string): { id: number; title: string } | null {
   return (
-    (db.prepare('SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as
+    (stmt(db, 'SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as
       | { id: number; title: string }
       | undefined) ?? null
   );
 }
 
 export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVersion: number): number {
-  const position = (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number })
+  const position = (stmt(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number })
     .p;
   const info = db
     .prepare(
@@ -65,7 +66,7 @@ export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVers
 export function resolveEntity(db: Db, e: ExtractedEntity): number {
   const keys = [...new Set([e.key, ...e.aliases.map(foldKey)].filter((k) => k.length > 0))];
   for (const key of keys) {
-    const hit = db.prepare('SELECT entity_id FROM entity_aliases WHERE key = ? LIMIT 2').all(key) as {
+    const hit = stmt(db, 'SELECT entity_id FROM entity_aliases WHERE key = ? LIMIT 2').all(key) as {
       entity_id: number;
     }[];
     if (hit.length === 1) return addAliases(db, hit[0]!.entity_id, e);
@@ -83,7 +84,7 @@ export function resolveEntity(db: Db, e: ExtractedEntity): number {
   const id =
     info.changes > 0
       ? Number(info.lastInsertRowid)
-      : (db.prepare('SELECT id FROM entities WHERE key = ?').get(e.key) as { id: number }).id;
+      : (stmt(db, 'SELECT id FROM entities WHERE key = ?').get(e.key) as { id: number }).id;
   // A full name arriving after a lone surname absorbs it ("Bayramov" then "Jeyhun Bayramov").
   if (e.kind === 'person' && tokens.length > 1) {
     const last = tokens.at(-1)!;
@@ -99,15 +100,15 @@ export function resolveEntity(db: Db, e: ExtractedEntity): number {
 }
 
 function addAliases(db: Db, entityId: number, e: ExtractedEntity): number {
-  const stmt = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)');
+  const insAlias = stmt(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)');
   for (const alias of new Set([e.name, ...e.aliases])) {
     const key = foldKey(alias);
-    if (key) stmt.run(entityId, alias, key);
+    if (key) insAlias.run(entityId, alias, key);
   }
   // Keep the best-written name: the longest, preferring one with diacritics.
-  const cur = db.prepare('SELECT name FROM entities WHERE id = ?').get(entityId) as { name: string };
+  const cur = stmt(db, 'SELECT name FROM entities WHERE id = ?').get(entityId) as { name: string };
   if (better(e.name, cur.name) && foldKey(e.name).length >= foldKey(cur.name).length) {
-    db.prepare('UPDATE entities SET name = ? WHERE id = ?').run(e.name, entityId);
+    stmt(db, 'UPDATE entities SET name = ? WHERE id = ?').run(e.name, entityId);
   }
   return entityId;
 }
@@ -118,37 +119,37 @@ function better(a: string, b: string): boolean {
 }
 
 function mergeEntity(db: Db, from: number, into: number): void {
-  db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?').run(
+  stmt(db, 'INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?').run(
     into,
     from,
   );
-  db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?').run(
+  stmt(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?').run(
     into,
     from,
   );
-  db.prepare('DELETE FROM entities WHERE id = ?').run(from);
+  stmt(db, 'DELETE FROM entities WHERE id = ?').run(from);
 }
 
 /** Stores an extraction for an article, replacing the previous one but keeping editor work. */
 export function storeExtraction(db: Db, articleId: number, text: string, result: ExtractionResult, version: number): number {
   // Passages: replaced wholesale; the editor's marks are re-applied by span.
-  const oldPassages = db.prepare('SELECT id FROM passages WHERE article_id = ?').all(articleId) as { id: number }[];
-  const delFts = db.prepare('DELETE FROM passages_fts WHERE rowid = ?');
+  const oldPassages = stmt(db, 'SELECT id FROM passages WHERE article_id = ?').all(articleId) as { id: number }[];
+  const delFts = stmt(db, 'DELETE FROM passages_fts WHERE rowid = ?');
   for (const p of oldPassages) delFts.run(p.id);
-  db.prepare('DELETE FROM passages WHERE article_id = ?').run(articleId);
+  stmt(db, 'DELETE FROM passages WHERE article_id = ?').run(articleId);
   const marks = new Map(
     (
-      db.prepare('SELECT start, "end", boilerplate FROM passage_marks WHERE article_id = ?').all(articleId) as {
+      stmt(db, 'SELECT start, "end", boilerplate FROM passage_marks WHERE article_id = ?').all(articleId) as {
         start: number;
         end: number;
         boilerplate: number;
       }[]
     ).map((m) => [`${m.start}:${m.end}`, m.boilerplate === 1]),
   );
-  const insPassage = db.prepare(
+  const insPassage = stmt(db, 
     'INSERT INTO passages (article_id, kind, start, "end", boilerplate, boilerplate_reason) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const insPassageFts = db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+  const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
   const boilerSpans: { start: number; end: number; on: boolean }[] = [];
   for (const p of result.passages) {
     const mark = marks.get(`${p.start}:${p.end}`);
@@ -169,7 +170,7 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
   // Claims: upsert by span.
   const existing = new Map(
     (
-      db.prepare('SELECT id, kind, start, "end", origin, deleted, edited FROM claims WHERE article_id = ?').all(articleId) as {
+      stmt(db, 'SELECT id, kind, start, "end", origin, deleted, edited FROM claims WHERE article_id = ?').all(articleId) as {
         id: number;
         kind: string;
         start: number;
@@ -181,18 +182,18 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
     ).map((c) => [`${c.kind}:${c.start}:${c.end}`, c]),
   );
   const seen = new Set<number>();
-  const ins = db.prepare(
+  const ins = stmt(db, 
     `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const upd = db.prepare(
+  const upd = stmt(db, 
     `UPDATE claims SET quote = ?, prefix = ?, suffix = ?, sentence_start = ?, sentence_end = ?, subject = ?, scope = ?, value = ?, boilerplate = ? WHERE id = ?`,
   );
-  const updBoiler = db.prepare('UPDATE claims SET boilerplate = ? WHERE id = ?');
-  const delClaimEntities = db.prepare('DELETE FROM claim_entities WHERE claim_id = ?');
-  const insClaimEntity = db.prepare('INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) VALUES (?, ?)');
-  const delClaimFts = db.prepare('DELETE FROM claims_fts WHERE rowid = ?');
-  const insClaimFts = db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)');
+  const updBoiler = stmt(db, 'UPDATE claims SET boilerplate = ? WHERE id = ?');
+  const delClaimEntities = stmt(db, 'DELETE FROM claim_entities WHERE claim_id = ?');
+  const insClaimEntity = stmt(db, 'INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) VALUES (?, ?)');
+  const delClaimFts = stmt(db, 'DELETE FROM claims_fts WHERE rowid = ?');
+  const insClaimFts = stmt(db, 'INSERT INTO claims_fts (rowid, text) VALUES (?, ?)');
   let count = 0;
   for (const c of result.claims) {
     const boiler = markedBoiler(c.start, c.end, c.boilerplate) ? 1 : 0;
@@ -229,9 +230,9 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
       .get(prev.id);
     if (decided) continue;
     delClaimFts.run(prev.id);
-    db.prepare('DELETE FROM claims WHERE id = ?').run(prev.id);
+    stmt(db, 'DELETE FROM claims WHERE id = ?').run(prev.id);
   }
-  db.prepare('UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?').run(
+  stmt(db, 'UPDATE articles SET extracted_at = ?, extractor_version = ? WHERE id = ?').run(
     new Date().toISOString(),
     version,
     articleId,
@@ -266,7 +267,7 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
     keys: string | null;
   }[];
   let textFor = { id: -1, text: '' };
-  const getText = db.prepare('SELECT text FROM articles WHERE id = ?');
+  const getText = stmt(db, 'SELECT text FROM articles WHERE id = ?');
   return rows.map((r) => {
     if (textFor.id !== r.article_id) textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
     return {
@@ -296,22 +297,22 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
 export function storeMatch(db: Db, result: MatchResult): { facts: number; conflicts: number; added: number } {
   const now = new Date().toISOString();
   const factIds = new Map<string, number>();
-  const upFact = db.prepare(
+  const upFact = stmt(db, 
     `INSERT INTO facts (key, label) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET label = CASE WHEN origin = 'matcher' THEN excluded.label ELSE label END RETURNING id`,
   );
-  db.prepare('UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
-  const setFact = db.prepare('UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  stmt(db, 'UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
+  const setFact = stmt(db, 'UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
   for (const f of result.facts) {
     const id = (upFact.get(f.key, f.label) as { id: number }).id;
     factIds.set(f.key, id);
     for (const c of f.claimIds) setFact.run(id, c);
   }
-  const findConflict = db.prepare('SELECT id FROM conflicts WHERE key = ?');
-  const insConflict = db.prepare(
+  const findConflict = stmt(db, 'SELECT id FROM conflicts WHERE key = ?');
+  const insConflict = stmt(db, 
     `INSERT INTO conflicts (key, fact_id, kind, explanation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const updConflict = db.prepare('UPDATE conflicts SET fact_id = ?, explanation = ?, stale = 0 WHERE id = ?');
-  const insSide = db.prepare('INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)');
+  const updConflict = stmt(db, 'UPDATE conflicts SET fact_id = ?, explanation = ?, stale = 0 WHERE id = ?');
+  const insSide = stmt(db, 'INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)');
   const live = new Set<number>();
   let added = 0;
   for (const c of result.conflicts) {
@@ -329,16 +330,16 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     }
     live.add(id);
   }
-  const detectorConflicts = db.prepare(`SELECT id, status FROM conflicts WHERE origin = 'detector'`).all() as {
+  const detectorConflicts = stmt(db, `SELECT id, status FROM conflicts WHERE origin = 'detector'`).all() as {
     id: number;
     status: string;
   }[];
   for (const k of detectorConflicts) {
     if (live.has(k.id)) continue;
-    if (k.status === 'suggested') db.prepare('DELETE FROM conflicts WHERE id = ?').run(k.id);
-    else db.prepare('UPDATE conflicts SET stale = 1 WHERE id = ?').run(k.id);
+    if (k.status === 'suggested') stmt(db, 'DELETE FROM conflicts WHERE id = ?').run(k.id);
+    else stmt(db, 'UPDATE conflicts SET stale = 1 WHERE id = ?').run(k.id);
   }
-  db.prepare(
+  stmt(db, 
     `DELETE FROM facts WHERE origin = 'matcher' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = facts.id)
        AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.fact_id = facts.id)`,
   ).run();

@@ -27,6 +27,8 @@ authority administration army navy force forces police parliament senate congres
 secretariat refining refinery petrochemical petroleum energy holdings enterprise enterprises exchange
 news times post press television radio tv network club league alliance initiative programme program
 coalition front board chamber society cooperative hospital museum library port airport station
+partners holdings ventures systems industries technologies solutions services power media labs
+bureau office
 `);
 
 /** Subject-matter words that follow "Minister of" ("Foreign Affairs"), never names. */
@@ -37,7 +39,7 @@ interior home security labour labor invalids social environment natural resource
 planning investment construction digital home internal external national public information
 `);
 
-/** Capitalised words that open sentences or headings and are not names. */
+/** Function words: capitalised only because they open a sentence or heading. */
 export const STOP_WORDS = words(`
 the a an this that these those there their they them he she his her him it its we our us you your i my me
 in on at by for from with to of and or but nor so yet as if when while after before during since until
@@ -48,6 +50,16 @@ concerning speaking following looking alongside reflecting recalling concluding 
 because whereas despite once earlier later today yesterday tomorrow now then here where why how what who
 which whom whose again already still just recently currently finally first second third last next new
 mr mrs ms dr photo photos image video see read related more news also said says according
+`);
+
+/** Capitalised words that are never part of a personal name, wherever they stand. */
+export const NON_NAMES = words(`
+photo photos image video see read related more news
+strategic comprehensive partnership partnerships joint framework agreement agreements treaty summit
+socialist republic republics kingdom federation celebrations celebration measures building days day year
+week month festival award prize cup games olympic olympics asian european african arab latin southeast
+northeast southwest northwest caucasian western eastern northern southern mou memorandum understanding
+law laws act bill decree resolution plan programme vision strategy sea ocean
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 `);

@@ -5,7 +5,6 @@
  * the list lacks ("Marvela", "Kestria") are learned from the desk itself through
  * their adjectives ("Marvelan") in `placeFromWord`.
  */
-import { stem } from './text';
 
 /** Country key → adjectives whose stem is not the name itself. */
 const IRREGULAR_DEMONYMS: Record<string, string[]> = {
@@ -79,7 +78,7 @@ const COUNTRIES = [
   'ethiopia', 'ghana', 'senegal', 'angola', 'mozambique', 'tanzania', 'uganda', 'rwanda', 'zimbabwe', 'zambia',
   'south africa', 'syria', 'lebanon', 'jordan', 'palestine', 'estonia', 'latvia', 'lithuania', 'slovenia',
   'albania', 'bosnia', 'montenegro', 'north macedonia', 'malta', 'sri lanka', 'nepal', 'bhutan', 'maldives',
-  'timor leste', 'korea', 'taiwan', 'hong kong', 'europe', 'asia', 'africa',
+  'timor leste', 'korea', 'taiwan', 'hong kong',
 ];
 
 export const KNOWN_COUNTRIES: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.replace(/ /g, '')));
@@ -282,7 +281,7 @@ export function metricFamily(metric: string | null | undefined, places: Readonly
   const kept: string[] = [];
   for (const w of words) {
     if (placeFromWord(w, places) !== null) continue;
-    const s = stem(w);
+    const s = w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
     const syn = METRIC_SYNONYMS[s] ?? METRIC_SYNONYMS[w] ?? s;
     if (!kept.includes(syn)) kept.push(syn);
   }

@@ -75,7 +75,7 @@ export interface Span {
 export function clauses(sentence: string): Span[] {
   const folded = foldText(sentence);
   const cuts: number[] = [0];
-  const re = /;|,\s+(?:and|but|while|whereas)\s|\s[–—-]\s|,\s+(?:who|which)\s/g;
+  const re = /;|,\s+(?:and|but|while|whereas|when|where|after which)\s|\s[–—-]\s|,\s+(?:who|which)\s/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded))) cuts.push(m.index + 1);
   cuts.push(sentence.length);

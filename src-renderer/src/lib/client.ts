@@ -98,7 +98,10 @@ export function httpTransport(token: string, base = '/api'): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'Claimdesk is not reachable. Is it still running?' } };
+        return {
+          ok: false,
+          error: { code: 'offline', message: 'Claimdesk is not reachable. Is it still running?' },
+        };
       }
       try {
         return (await res.json()) as Result<unknown>;

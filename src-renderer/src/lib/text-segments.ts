@@ -16,6 +16,8 @@ export interface Run {
   /** How many claims cover this run (more than one: nested claims). */
   depth: number;
   boilerplate: boolean;
+  /** Inside the span a search hit pointed to. */
+  hit: boolean;
 }
 
 export interface Block {
@@ -30,7 +32,10 @@ export interface Block {
 }
 
 /** Paragraphs from the passages; text between them that is not blank becomes its own block. */
-export function blocksOf(text: string, passages: PassageView[]): { start: number; end: number; passage: PassageView | null }[] {
+export function blocksOf(
+  text: string,
+  passages: PassageView[],
+): { start: number; end: number; passage: PassageView | null }[] {
   const paragraphs = passages
     .filter((p) => p.kind === 'paragraph')
     .sort((a, b) => a.start - b.start || b.end - a.end);
@@ -56,7 +61,12 @@ export function blocksOf(text: string, passages: PassageView[]): { start: number
   return out;
 }
 
-export function buildBlocks(text: string, passages: PassageView[], claims: ClaimView[]): Block[] {
+export function buildBlocks(
+  text: string,
+  passages: PassageView[],
+  claims: ClaimView[],
+  highlight: { start: number; end: number } | null = null,
+): Block[] {
   const boiler = passages.filter((p) => p.boilerplate);
   return blocksOf(text, passages).map(({ start, end, passage }) => {
     const inside = claims.filter((c) => c.start < end && c.end > start && c.end > c.start);
@@ -67,7 +77,8 @@ export function buildBlocks(text: string, passages: PassageView[], claims: Claim
       cuts.add(Math.max(start, c.start));
       cuts.add(Math.min(end, c.end));
     }
-    for (const m of marks) {
+    for (const m of [...marks, ...(highlight ? [highlight] : [])]) {
+      if (m.start >= end || m.end <= start) continue;
       cuts.add(Math.max(start, m.start));
       cuts.add(Math.min(end, m.end));
     }
@@ -88,9 +99,17 @@ export function buildBlocks(text: string, passages: PassageView[], claims: Claim
         claim,
         depth: covering.length,
         boilerplate: blockBoiler || marks.some((m) => m.start <= s && m.end >= e),
+        hit:
+          highlight !== null && highlight.start <= s && highlight.end >= e && highlight.end > highlight.start,
       };
       const last = runs.at(-1);
-      if (last && last.claim === run.claim && last.depth === run.depth && last.boilerplate === run.boilerplate) {
+      if (
+        last &&
+        last.claim === run.claim &&
+        last.depth === run.depth &&
+        last.boilerplate === run.boilerplate &&
+        last.hit === run.hit
+      ) {
         last.end = e;
         last.text += run.text;
       } else runs.push(run);
@@ -104,14 +123,15 @@ export function buildBlocks(text: string, passages: PassageView[], claims: Claim
  * are elements with `data-start` holding a single text node.
  */
 export function offsetOf(node: Node, offset: number): number | null {
-  const el = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest<HTMLElement>(
-    '[data-start]',
-  );
+  const el = (
+    node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element)
+  )?.closest<HTMLElement>('[data-start]');
   if (!el) return null;
   const base = Number(el.dataset.start);
   if (node.nodeType === Node.TEXT_NODE) return base + offset;
   // An element boundary: count the text of the children before the offset.
   let n = 0;
-  for (let i = 0; i < offset && i < node.childNodes.length; i++) n += node.childNodes[i].textContent?.length ?? 0;
+  for (let i = 0; i < offset && i < node.childNodes.length; i++)
+    n += node.childNodes[i].textContent?.length ?? 0;
   return base + n;
 }

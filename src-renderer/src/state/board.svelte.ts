@@ -12,6 +12,8 @@ import type { ArticleSummary, BoardRow, EntityView } from '../../../src-main/sha
 import { ui } from './ui.svelte';
 
 export const PAGE_SIZE = 100;
+/** Board rows have one height so the scroller can place any row without measuring. */
+export const ROW_HEIGHT = 84;
 
 export type BoardSort = 'conflict' | 'fact' | 'article';
 
@@ -144,18 +146,14 @@ class BoardState {
   }
 
   setHidden(id: number, hidden: boolean): void {
-    const set = new Set(this.#prefs.hidden);
-    if (hidden) set.add(id);
-    else set.delete(id);
-    this.#prefs.hidden = [...set];
+    const rest = this.#prefs.hidden.filter((h) => h !== id);
+    this.#prefs.hidden = hidden ? [...rest, id] : rest;
     this.#savePrefs();
   }
 
   setPinned(id: number, pinned: boolean): void {
-    const set = new Set(this.#prefs.pinned);
-    if (pinned) set.add(id);
-    else set.delete(id);
-    this.#prefs.pinned = [...set];
+    const rest = this.#prefs.pinned.filter((p) => p !== id);
+    this.#prefs.pinned = pinned ? [...rest, id] : rest;
     this.#savePrefs();
   }
 
@@ -171,7 +169,7 @@ class BoardState {
 
   async loadEntities(): Promise<void> {
     try {
-      this.#entities = await api()['entities:list']();
+      this.#entities = await api()['entities:list']({});
     } catch (err) {
       ui.error(err);
     }
@@ -234,11 +232,12 @@ class BoardState {
     const generation = ++this.#generation;
     this.#inflight.clear();
     const [first, last] = this.#window;
-    const pages = new Set<number>([0]);
-    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p++) pages.add(p);
+    const pages = [0];
+    for (let p = Math.max(1, Math.floor(first / PAGE_SIZE)); p <= Math.floor(last / PAGE_SIZE); p++)
+      pages.push(p);
     try {
       const results = await Promise.all(
-        [...pages].map(async (p) => [p, await api()['board:page'](this.#query(p * PAGE_SIZE))] as const),
+        pages.map(async (p) => [p, await api()['board:page'](this.#query(p * PAGE_SIZE))] as const),
       );
       if (generation !== this.#generation) return;
       this.#rows.clear();

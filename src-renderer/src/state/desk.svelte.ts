@@ -24,7 +24,7 @@ class DeskState {
   #loadingArticle = $state(false);
   #ready = $state(false);
   #focus = $state<Focus | null>(null);
-  #unsubscribe: (() => void) | null = null;
+  #listening = false;
 
   constructor() {
     onChanged(() => this.refresh());
@@ -57,11 +57,14 @@ class DeskState {
   empty = $derived(this.#ready && this.#articles.length === 0);
 
   async init(): Promise<void> {
-    this.#unsubscribe ??= onEvent('desk:changed', (info) => {
-      const before = this.#info;
-      this.#info = info;
-      if (!before || before.path !== info.path || before.articleCount !== info.articleCount) void changed();
-    });
+    if (!this.#listening) {
+      this.#listening = true;
+      onEvent('desk:changed', (info) => {
+        const before = this.#info;
+        this.#info = info;
+        if (!before || before.path !== info.path || before.articleCount !== info.articleCount) void changed();
+      });
+    }
     await Promise.all([this.refresh(), settings.load()]);
     if (this.#info) board.useDesk(this.#info.path);
     await Promise.all([board.reset(), board.loadEntities()]);
@@ -69,7 +72,7 @@ class DeskState {
 
   async refresh(): Promise<void> {
     try {
-      const [info, articles] = await Promise.all([api()['desk:info'](), api()['articles:list']()]);
+      const [info, articles] = await Promise.all([api()['desk:info']({}), api()['articles:list']({})]);
       this.#info = info;
       board.useDesk(info.path);
       this.#articles = articles;
@@ -77,7 +80,8 @@ class DeskState {
         this.#selectedId = null;
         this.#article = null;
       }
-      if (this.#selectedId === null && articles.length > 0) await this.select(articles[0].id, { show: false });
+      if (this.#selectedId === null && articles.length > 0)
+        await this.select(articles[0].id, { show: false });
       else if (this.#selectedId !== null) await this.#loadArticle(this.#selectedId);
     } catch (err) {
       ui.error(err);

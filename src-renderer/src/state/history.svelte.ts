@@ -34,7 +34,7 @@ class HistoryState {
     if (this.#busy) return;
     this.#busy = true;
     try {
-      const { entry } = await api()[which]();
+      const { entry } = await api()[which]({});
       if (!entry) {
         ui.notify(`Nothing to ${verb.toLowerCase()}.`);
         return;

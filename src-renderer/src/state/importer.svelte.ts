@@ -14,7 +14,7 @@ class ImportState {
   #pending = $state(false);
   #progress = $state<ProgressEvent | null>(null);
   #report = $state<ImportReport | null>(null);
-  #unsubscribe: (() => void) | null = null;
+  #listening = false;
 
   get pending(): boolean {
     return this.#pending;
@@ -27,9 +27,12 @@ class ImportState {
   }
 
   listen(): void {
-    this.#unsubscribe ??= onEvent('progress', (p) => {
-      if (p.job === 'import' || this.#pending) this.#progress = p;
-    });
+    if (!this.#listening) {
+      this.#listening = true;
+      onEvent('progress', (p) => {
+        if (p.job === 'import' || this.#pending) this.#progress = p;
+      });
+    }
   }
 
   closeReport(): void {
@@ -77,7 +80,7 @@ class ImportState {
   }
 
   sample(): Promise<ImportReport | null> {
-    return this.#run('sample desk', () => api()['desk:loadSample']());
+    return this.#run('sample desk', () => api()['desk:loadSample']({}));
   }
 }
 

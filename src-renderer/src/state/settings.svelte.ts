@@ -7,16 +7,24 @@ import { ui } from './ui.svelte';
 
 class SettingsState {
   #editorName = $state<string | null>(null);
+  #asking = $state(false);
   #loaded = false;
   #waiting: ((ok: boolean) => void)[] = [];
 
   get editorName(): string | null {
     return this.#editorName;
   }
+  /** The name dialog is showing (it sits above any other dialog). */
+  get asking(): boolean {
+    return this.#asking;
+  }
+  ask(): void {
+    this.#asking = true;
+  }
 
   async load(): Promise<void> {
     try {
-      const s = await api()['settings:get']();
+      const s = await api()['settings:get']({});
       this.#editorName = s.editorName;
       this.#loaded = true;
     } catch (err) {
@@ -28,7 +36,7 @@ class SettingsState {
   async ensureEditorName(): Promise<boolean> {
     if (!this.#loaded) await this.load();
     if (this.#editorName) return true;
-    ui.open('editor-name');
+    this.#asking = true;
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
@@ -43,6 +51,7 @@ class SettingsState {
   }
 
   #settle(ok: boolean): void {
+    this.#asking = false;
     const waiting = this.#waiting;
     this.#waiting = [];
     for (const w of waiting) w(ok);

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
-import { canonicalForHash, fetchArticle, normaliseText, parseDocument } from './index';
+import { canonicalForHash, fetchArticle, fetchDocument, normaliseText, parseDocument } from './index';
 import { guessOutlet } from './text';
 import { makeDocx, makeImageOnlyPdf, makePdf } from './test-fixtures';
 
@@ -80,6 +80,10 @@ describe('plain text', () => {
     expect(doc.meta.publishedAt).toBe('2024-10-05');
     expect(doc.meta.title).toBe('Title line');
     expect(normaliseText('a\r\nb\rc')).toBe('a\nb\nc');
+    // A "#" line further down a plain text is not its headline.
+    expect((await parseDocument('h.txt', utf8('Real headline\n\n# 5 reasons\n'))).meta.title).toBe(
+      'Real headline',
+    );
   });
 
   it('drops a UTF-8 byte-order mark and decodes UTF-16 that has one', async () => {
@@ -315,6 +319,17 @@ describe('fetchArticle', () => {
       expect(file.name).toBe('harbour-fair.html');
       const doc = await parseDocument(file.name, file.bytes);
       expect(doc.meta.title).toBe(ARTICLE_TITLE);
+      // A page that names no canonical URL is cited by the address it was fetched from.
+      const bare = PAGE.replace(/<link rel="canonical"[^>]*>/, '');
+      server.removeAllListeners('request');
+      server.on('request', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(bare);
+      });
+      const fetched = await fetchDocument(`http://127.0.0.1:${port}/story?id=7`);
+      expect(fetched.format).toBe('html');
+      expect(fetched.meta.url).toBe(`http://127.0.0.1:${port}/story?id=7`);
+      expect(fetched.meta.outlet).toBe('Coastal Post');
     } finally {
       server.close();
     }

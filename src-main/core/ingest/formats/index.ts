@@ -17,6 +17,7 @@ import { docxText } from './docx';
 import { pdfText } from './pdf';
 
 export { normaliseText, canonicalForHash } from './text';
+import { fetchArticle } from './fetch';
 export { fetchArticle } from './fetch';
 export type { FetchedFile } from './fetch';
 
@@ -123,4 +124,12 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
   checkSize(name, Buffer.byteLength(text, 'utf8'));
   if (!meta.title) meta.title = fromFileName(name);
   return { text, meta, format };
+}
+
+/** URL import: fetch, then the path the content type picks; the page's own URL when it names none. */
+export async function fetchDocument(url: string): Promise<ParsedDocument & { name: string; url: string }> {
+  const file = await fetchArticle(url);
+  const doc = await parseDocument(file.name, file.bytes);
+  if (!doc.meta.url) doc.meta.url = file.url;
+  return { ...doc, name: file.name, url: file.url };
 }

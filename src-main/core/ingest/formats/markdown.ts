@@ -37,7 +37,7 @@ export function isoDate(value: string | null | undefined): string | null {
 
 export function parseMarkdown(normalised: string): { text: string; meta: Partial<ArticleMeta> } {
   const { fields, body } = parseFrontMatter(normalised);
-  const title = fields['title'] || guessTitle(body);
+  const title = fields['title'] || guessTitle(body, true);
   const text = body.replace(/^\n+/, '').replace(/^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm, '$1');
   const meta: Partial<ArticleMeta> = {};
   if (title) meta.title = title;

@@ -83,12 +83,15 @@ export async function pdfText(name: string, bytes: Uint8Array): Promise<string> 
         const content = await page.getTextContent();
         const runs: Run[] = [];
         for (const item of content.items) {
-          if (!('str' in item) || item.str === '') continue;
+          if (!('str' in item)) continue;
+          // Glyphs without a Unicode mapping come out as control characters (NUL for an emoji).
+          const str = item.str.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+          if (str === '') continue;
           const [a, b, , , x, y] = item.transform as number[];
           // Rotated text (margins, watermarks) is not part of the running text.
           if (Math.abs(b!) > Math.abs(a!) * 0.1) continue;
           runs.push({
-            str: item.str,
+            str,
             x: x!,
             y: y!,
             width: item.width,

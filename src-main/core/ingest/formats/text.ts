@@ -38,7 +38,7 @@ export function canonicalForHash(text: string): string {
 
 export function checkSize(name: string, size: number, limit = MAX_ARTICLE_BYTES): void {
   if (size > limit) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const mb = (n: number) => String(Number((n / 1024 / 1024).toFixed(1)));
     throw new DeskError(
       'too_large',
       `${name} is too large to import (${mb(size)} MB; the limit is ${mb(limit)} MB).`,
@@ -122,15 +122,17 @@ const MAX_TITLE = 120;
  * headline is the lead paragraph of an article saved without its headline; its first
  * sentence, without the dateline, stands in.
  */
-export function guessTitle(text: string): string | null {
+export function guessTitle(text: string, anyHeading = false): string | null {
   const lines = text.replace(DATE_PREFIX, '').split('\n');
-  const heading = lines.find((l) => /^#{1,6}\s+\S/.test(l));
+  const isHeading = (l: string) => /^#{1,6}\s+\S/.test(l);
+  const first = lines.map((l) => l.trim()).find((l) => l !== '');
+  // In Markdown the first heading is the title wherever it is; in plain text only on the first line.
+  const heading = anyHeading ? lines.find(isHeading) : first && isHeading(first) ? first : undefined;
   if (heading)
     return heading
       .replace(/^#{1,6}\s+/, '')
       .replace(/\s+#+\s*$/, '')
       .trim();
-  const first = lines.map((l) => l.trim()).find((l) => l !== '');
   if (!first) return null;
   if (first.length <= MAX_TITLE) return first;
   return shorten(first.replace(DATELINE, ''));

@@ -1,0 +1,262 @@
+/**
+ * Dates: chrono-node for day and month dates (resolved against the publication
+ * date), a regex layer for what chrono does not see (bare years, decades such as
+ * "the early 1980s", year ranges such as "2025–27").
+ *
+ * chrono's false hits measured on the seeds are filtered out: a weekday must be
+ * written in full ("Thu" in "Pham Thu Hang" is a name), and durations ("in 11 years",
+ * "within just a few months") are not dates. A weekday alone resolves to the latest
+ * such day on or before publication ("on Wednesday" in a Friday article is two days
+ * earlier); a day without a year takes the publication year unless that puts it more
+ * than half a year after publication.
+ */
+import * as chrono from 'chrono-node';
+import type { DateGranularity, DateValue } from '../../shared/model';
+import { MONTHS, WEEKDAYS } from './lexicon';
+import { entityKeysIn, eventsIn, nearest, yearsIn, type ClaimDraft, type SentenceContext } from './context';
+import type { Occupied } from './figures';
+
+const WEEKDAY_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const MONTH_NAME_RE =
+  /\b(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)\b/;
+const LEADING = /^(?:(?:on|in|at|from|since|by|until|till|during|of|the|early|late|mid)\s+)+/i;
+const DAY_MS = 86_400_000;
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function overlaps(spans: Occupied[], start: number, end: number): boolean {
+  for (const o of spans) if (o.start < end && start < o.end) return true;
+  return false;
+}
+
+function eventFor(ctx: SentenceContext, start: number, end: number): string | null {
+  const ev = nearest(
+    eventsIn(ctx.s).filter((e) => e.end <= start || e.start >= end),
+    start,
+    end,
+    // A date is usually told after its event ("the visit … in 1959"); an event word after
+    // the date belongs to it less often ("on May 8 as part of the state visit").
+    2,
+  );
+  return ev?.event ?? null;
+}
+
+function draft(
+  ctx: SentenceContext,
+  start: number,
+  end: number,
+  v: Omit<DateValue, 'type' | 'event' | 'display'> & { display?: string },
+): ClaimDraft {
+  const event = eventFor(ctx, start, end);
+  const display =
+    v.display ??
+    (v.granularity === 'range' && v.end
+      ? `${v.date} – ${v.end}`
+      : `${v.weekday ? v.weekday + ' ' : ''}${v.date}`);
+  const value: DateValue = { type: 'date', ...v, event, display };
+  return {
+    kind: 'date',
+    start: ctx.start + start,
+    end: ctx.start + end,
+    subject: event,
+    scope: null,
+    value,
+    entityKeys: entityKeysIn(ctx),
+  };
+}
+
+/** The year for a month and day stated without one. */
+function inferYear(pub: Date | null, month: number, day: number): number | null {
+  if (!pub) return null;
+  const y = pub.getUTCFullYear();
+  const candidate = utc(y, month, day);
+  return candidate.getTime() - pub.getTime() > 183 * DAY_MS ? y - 1 : y;
+}
+
+function resolveWeekday(pub: Date, weekday: number, mode: 'last' | 'next' | 'plain'): Date {
+  const pubDow = pub.getUTCDay();
+  if (mode === 'next') {
+    const diff = (weekday - pubDow + 7) % 7 || 7;
+    return new Date(pub.getTime() + diff * DAY_MS);
+  }
+  let diff = (pubDow - weekday + 7) % 7;
+  if (mode === 'last' && diff === 0) diff = 7;
+  return new Date(pub.getTime() - diff * DAY_MS);
+}
+
+function fromChrono(ctx: SentenceContext, r: chrono.ParsedResult, out: ClaimDraft[], occupied: Occupied[]): void {
+  const raw = r.text;
+  const hasMonth = r.start.isCertain('month');
+  const hasWeekday = r.start.isCertain('weekday');
+  const relativeDay = /^(?:yesterday|today|tomorrow)$/i.test(raw);
+  if (!hasMonth && !hasWeekday && !relativeDay) return;
+  if (hasWeekday && !WEEKDAY_RE.test(raw)) return;
+  if (hasMonth && !MONTH_NAME_RE.test(raw) && !/\d{4}-\d{2}-\d{2}/.test(raw)) return;
+  // Numeric dates with slashes are ambiguous between day-first and month-first.
+  if (/\d+\/\d+/.test(raw)) return;
+  const lead = LEADING.exec(raw);
+  let start = r.index + (lead ? lead[0].length : 0);
+  let end = r.index + raw.length;
+  const inner = ctx.s.slice(start, end);
+  if (!inner.trim()) return;
+  while (end > start && /[\s,.]/.test(ctx.s[end - 1])) end--;
+  if (overlaps(occupied, start, end)) return;
+  const wdMatch = WEEKDAY_RE.exec(inner);
+  const weekday = wdMatch ? wdMatch[1][0].toUpperCase() + wdMatch[1].slice(1).toLowerCase() : null;
+  const pub = ctx.published;
+
+  if (!hasMonth) {
+    let d: Date | null = null;
+    if (relativeDay && pub) {
+      const k = raw.toLowerCase();
+      d = new Date(pub.getTime() + (k === 'yesterday' ? -1 : k === 'tomorrow' ? 1 : 0) * DAY_MS);
+    } else if (hasWeekday && pub && wdMatch) {
+      const before = ctx.s.slice(Math.max(0, r.index - 6), r.index + raw.length).toLowerCase();
+      const mode = /\b(?:last|past)\s/.test(before) ? 'last' : /\bnext\s/.test(before) ? 'next' : 'plain';
+      d = resolveWeekday(pub, WEEKDAYS.indexOf(wdMatch[1].toLowerCase()), mode);
+    }
+    if (!d) return;
+    if (/^(?:last|next|this)\s/i.test(raw)) start = r.index;
+    occupied.push({ start, end });
+    out.push(
+      draft(ctx, start, end, {
+        date: iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
+        end: null,
+        granularity: 'day',
+        weekday,
+        part: null,
+      }),
+    );
+    return;
+  }
+
+  const month = r.start.get('month') ?? 1;
+  const hasDay = r.start.isCertain('day');
+  const day = r.start.get('day') ?? 1;
+  let year: number | null = r.start.isCertain('year') ? (r.start.get('year') ?? null) : inferYear(pub, month, day);
+  if (!hasDay && !r.start.isCertain('year') && pub) year = pub.getUTCFullYear();
+  const y = year === null ? null : year;
+  let granularity: DateGranularity = hasDay ? 'day' : 'month';
+  let date = y === null ? (hasDay ? `--${pad(month)}-${pad(day)}` : `--${pad(month)}`) : hasDay ? iso(y, month, day) : `${pad(y, 4)}-${pad(month)}`;
+  let endIso: string | null = null;
+  if (r.end && r.end.isCertain('day')) {
+    const em = r.end.get('month') ?? month;
+    const ed = r.end.get('day') ?? day;
+    const ey = r.end.isCertain('year') ? (r.end.get('year') ?? y) : y;
+    if (ed !== day || em !== month) {
+      granularity = 'range';
+      endIso = ey === null ? `--${pad(em)}-${pad(ed)}` : iso(ey, em, ed);
+    }
+  }
+  if (y === null && !hasDay) date = `--${pad(month)}`;
+  // "every July" recurs; it is not a date of one event.
+  if (!hasDay && /\b(?:every|each)\s+$/i.test(ctx.s.slice(0, start))) return;
+  occupied.push({ start, end });
+  out.push(draft(ctx, start, end, { date, end: endIso, granularity, weekday, part: null }));
+}
+
+const DECADE = /\b(?:(early|mid|late)[\s-]+)?((?:1[0-9]|20)\d0)['’]?s\b/gi;
+const YEAR_RANGE = /\b(1[5-9]\d\d|20\d\d)\s?[–—-]\s?(\d{4}|\d{2})\b(?![.,]\d)/g;
+const WORD_RANGE = /\b(?:from|between)\s+(1[5-9]\d\d|20\d\d)\s+(?:to|and|until|till)\s+(1[5-9]\d\d|20\d\d)\b/gi;
+const RELATIVE = /\b(last|this|next|past)\s+(year|month)\b/gi;
+
+function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+  const s = ctx.s;
+  DECADE.lastIndex = 0;
+  for (let m = DECADE.exec(s); m; m = DECADE.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(occupied, start, end)) continue;
+    occupied.push({ start, end });
+    const part = m[1] ? (m[1].toLowerCase() as 'early' | 'mid' | 'late') : null;
+    out.push(
+      draft(ctx, start, end, {
+        date: m[2],
+        end: String(Number(m[2]) + 9),
+        granularity: 'decade',
+        weekday: null,
+        part,
+        display: `${part ? part + ' ' : ''}${m[2]}s`,
+      }),
+    );
+  }
+  for (const re of [WORD_RANGE, YEAR_RANGE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const start = re === WORD_RANGE ? m.index + m[0].indexOf(m[1]) : m.index;
+      const end = m.index + m[0].length;
+      if (overlaps(occupied, start, end)) continue;
+      const a = Number(m[1]);
+      let b = Number(m[2]);
+      if (m[2].length === 2) b = Math.floor(a / 100) * 100 + b;
+      if (b <= a || b - a > 100) continue;
+      occupied.push({ start, end });
+      out.push(
+        draft(ctx, start, end, {
+          date: String(a),
+          end: String(b),
+          granularity: 'range',
+          weekday: null,
+          part: null,
+          display: `${a}–${b}`,
+        }),
+      );
+    }
+  }
+  for (const y of yearsIn(s)) {
+    if (overlaps(occupied, y.start, y.end)) continue;
+    occupied.push({ start: y.start, end: y.end });
+    out.push(draft(ctx, y.start, y.end, { date: y.text, end: null, granularity: 'year', weekday: null, part: null }));
+  }
+  const pub = ctx.published;
+  if (pub) {
+    RELATIVE.lastIndex = 0;
+    for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(occupied, start, end)) continue;
+      const k = m[1].toLowerCase();
+      const d = k === 'next' ? 1 : k === 'this' ? 0 : -1;
+      let date: string;
+      let granularity: DateGranularity;
+      if (m[2].toLowerCase() === 'year') {
+        date = String(pub.getUTCFullYear() + d);
+        granularity = 'year';
+      } else {
+        const mm = new Date(Date.UTC(pub.getUTCFullYear(), pub.getUTCMonth() + d, 1));
+        date = `${mm.getUTCFullYear()}-${pad(mm.getUTCMonth() + 1)}`;
+        granularity = 'month';
+      }
+      occupied.push({ start, end });
+      out.push(draft(ctx, start, end, { date, end: null, granularity, weekday: null, part: null }));
+    }
+  }
+}
+
+/** Cheap test before running chrono on a sentence: does it name a month, weekday or relative day? */
+const CHRONO_HINT = new RegExp(
+  `${MONTH_NAME_RE.source}|${WEEKDAY_RE.source}|\\b(?:yesterday|today|tomorrow)\\b|\\d{4}-\\d{2}-\\d{2}`,
+  'i',
+);
+void MONTHS;
+
+export function findDates(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
+  if (CHRONO_HINT.test(ctx.s)) {
+    const ref = ctx.published ? { instant: new Date(ctx.published.getTime() + DAY_MS / 2), timezone: 0 } : undefined;
+    let results: chrono.ParsedResult[] = [];
+    try {
+      results = chrono.en.casual.parse(ctx.s, ref, { forwardDate: false });
+    } catch {
+      results = [];
+    }
+    for (const r of results) fromChrono(ctx, r, out, occupied);
+  }
+  regexLayer(ctx, out, occupied);
+  return out.sort((a, b) => a.start - b.start);
+}

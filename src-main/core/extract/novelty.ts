@@ -1,0 +1,120 @@
+/**
+ * Novelty claims: "first", "first-ever", "for the first time", "never before",
+ * "unprecedented", "maiden" (strength 'first': nothing like it happened before) and
+ * "historic", "highest-level", "landmark" (strength 'superlative': praise only).
+ *
+ * The scope is data, because it decides whether an earlier event contradicts the
+ * claim: "the first visit since 1992" is consistent with a 1980s visit, "first-ever"
+ * is not. A restriction on who did it ("by a Thai Government leader") stays in the
+ * claim's subject and scope text; it narrows the subject, not the time window.
+ */
+import type { NoveltyScope, NoveltyValue } from '../../shared/model';
+import { entityKeysIn, eventsIn, nearest, NUMBER_WORD_RE, parseNumberWord, type ClaimDraft, type SentenceContext } from './context';
+
+const PHRASES: [RegExp, string, 'first' | 'superlative'][] = [
+  [/\bfirst[- ]ever\b/gi, 'first-ever', 'first'],
+  [/\bfor the (?:very )?first time\b/gi, 'for the first time', 'first'],
+  [/\b(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?first time\b/gi, 'first time', 'first'],
+  [/\bnever\s+(?:before|(?:had|has|have|was|were|been|did)\b(?:\s+\w+){0,3}?\s+before)\b/gi, 'never before', 'first'],
+  [/\bunprecedented\b/gi, 'unprecedented', 'first'],
+  [/\bmaiden\b/gi, 'maiden', 'first'],
+  [/\bhistoric\b(?!al)/gi, 'historic', 'superlative'],
+  [/\bhighest[- ]level\b|\bhighest level\b/gi, 'highest-level', 'superlative'],
+  [/\blandmark\b/gi, 'landmark', 'superlative'],
+  // Plain "first" last: only where the longer phrases did not match. Lower case only ("First Deputy" is a title).
+  [/\bfirst\b/g, 'first', 'first'],
+];
+
+/** "first" that is an ordinal of sequence, not a claim of novelty. */
+const NOT_NOVEL_AFTER =
+  /^\s*(?:quarter|half|round|phase|stage|step|day|days|week|weeks|month|months|year|years|of all|and foremost|place|part|two|three|four|five|ten|few|deputy|lady|name|reading|glance|sight|hand|instance|priority|batch|session|\d)/i;
+const NOT_NOVEL_BEFORE = /\b(?:at|the very|in the|on the)\s*$/i;
+
+const SCOPE_SINCE = /\bsince\b[^,;.]*/i;
+const SCOPE_MODERN = /\bin (?:modern|recent|recorded|living|contemporary) (?:history|memory|times)\b/i;
+const SCOPE_YEARS = new RegExp(
+  `\\b(?:in|for)\\s+(?:(?:more than|over|nearly|almost|about|some)\\s+)?(a|\\d+|${NUMBER_WORD_RE})\\s+(years?|decades?)\\b`,
+  'i',
+);
+const SCOPE_RESTRICT = /^[\s,]*(?:such\s+\w+\s+|\w+\s+)?((?:by|of|to|from|among)\s+(?!the first)[^,;]*?)(?=\s+(?:since|in \d|in (?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:years?|decades?))|[,;.]|$)/i;
+
+function scopeOf(rest: string): { scope: NoveltyScope; text: string | null; restriction: string | null } {
+  // The qualifier belongs to this claim up to the next clause ("…, and also the first by …").
+  const clause = rest.split(/,\s*(?:and|but|while|whereas)\b|;|\.\s/)[0];
+  const restrict = SCOPE_RESTRICT.exec(clause);
+  const restriction = restrict ? restrict[1].trim() : null;
+  const since = SCOPE_SINCE.exec(clause);
+  if (since) {
+    const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(since[0]);
+    const text = since[0].trim();
+    return { scope: { kind: 'since', year: year ? Number(year[1]) : null, text }, text, restriction };
+  }
+  const modern = SCOPE_MODERN.exec(clause);
+  if (modern) return { scope: { kind: 'modern_history', text: modern[0] }, text: modern[0], restriction };
+  const years = SCOPE_YEARS.exec(clause);
+  if (years) {
+    const n = /^\d+$/.test(years[1]) ? Number(years[1]) : years[1].toLowerCase() === 'a' ? 1 : (parseNumberWord(years[1]) ?? 1);
+    const total = /^decade/i.test(years[2]) ? n * 10 : n;
+    return { scope: { kind: 'in_years', years: total, text: years[0] }, text: years[0], restriction };
+  }
+  return { scope: { kind: 'unqualified' }, text: null, restriction };
+}
+
+export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
+  const s = ctx.s;
+  const taken: { start: number; end: number }[] = [];
+  const out: ClaimDraft[] = [];
+  const events = eventsIn(s);
+  for (const [re, phrase, strength] of PHRASES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      let start = m.index;
+      const end = start + m[0].length;
+      if (taken.some((t) => t.start < end && start < t.end)) continue;
+      const after = s.slice(end);
+      if (phrase === 'first') {
+        if (NOT_NOVEL_AFTER.test(after) || NOT_NOVEL_BEFORE.test(s.slice(0, start)) && !/^\s+(?:by|since|in|to)\b/.test(after)) continue;
+        if (/^\s*,/.test(after) && start < 3) continue;
+      }
+      if (phrase === 'historic' && /^\s+(?:high|low)s?\b/.test(after)) continue;
+      // Skip a leading article so the quote starts at the claim word.
+      const lead = /^(?:the|its|their|his|her|a)\s+/i.exec(m[0]);
+      if (lead) start += lead[0].length;
+      taken.push({ start, end });
+      // The event: a noun right after ("first-ever trip"), else the nearest event word in the sentence.
+      let event: string | null = null;
+      let quoteEnd = end;
+      const nextWords = /^(\s+(?:such\s+|official\s+|state\s+|joint\s+|ever\s+|direct\s+|high-level\s+|bilateral\s+)?)([\p{L}-]+)/u.exec(after);
+      if (nextWords) {
+        const ev = eventsIn(nextWords[2])[0];
+        if (ev && ev.start === 0) {
+          event = ev.event;
+          quoteEnd = end + nextWords[0].length;
+        } else if (strength === 'first' && phrase !== 'first time' && phrase !== 'for the first time' && phrase !== 'never before' && /^\p{Ll}/u.test(nextWords[2]) && !/^(?:by|since|in|to|of|for|and|as|that|with)$/.test(nextWords[2])) {
+          event = nextWords[2].toLowerCase().replace(/s$/, '');
+          quoteEnd = end + nextWords[0].length;
+        }
+      }
+      if (!event) event = nearest(events.filter((e) => e.end <= start || e.start >= end), start, end)?.event ?? null;
+      const { scope, text, restriction } = strength === 'first' ? scopeOf(s.slice(quoteEnd)) : { scope: { kind: 'unqualified' } as NoveltyScope, text: null, restriction: null };
+      const value: NoveltyValue = {
+        type: 'novelty',
+        phrase,
+        strength,
+        scope,
+        event,
+        display: `${phrase}${event ? ' ' + event : ''}${text ? ' (' + text + ')' : scope.kind === 'unqualified' && strength === 'first' ? ' (unqualified)' : ''}`,
+      };
+      out.push({
+        kind: 'novelty',
+        start: ctx.start + start,
+        end: ctx.start + quoteEnd,
+        subject: [event, restriction].filter(Boolean).join(' ') || null,
+        scope: [restriction, text].filter(Boolean).join(' ') || null,
+        value,
+        entityKeys: entityKeysIn(ctx),
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

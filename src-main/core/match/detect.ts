@@ -1,0 +1,499 @@
+/**
+ * Conflict suggestions over the facts of a desk. Each rule errs towards flagging —
+ * an editor forgives a suggestion to dismiss, not a miss — but each also encodes
+ * the readings that make two statements compatible, because a desk that cries wolf
+ * on rounding, on "since 1992" or on two events of one trip is not read at all:
+ *
+ * - figures and counts: intervals from the written precision (at least two
+ *   significant figures) and the hedge ("roughly" ±5%, "over X" > X, "nearly X"
+ *   just under X, "at least"); a conflict only when the intervals are disjoint;
+ * - trends: up against down for one metric and overlapping windows, and wording
+ *   against the desk's own figure series inside the window;
+ * - "firsts": only wording that asserts novelty (not "historic"), against an earlier
+ *   instance of the same kind of actor going to the same place, within the scope:
+ *   unqualified → any earlier instance; "since YEAR" → after YEAR; "in N years" →
+ *   within N years of publication; "in modern history" → within MODERN_HISTORY_YEARS;
+ * - dates: one event (family + actor + place + phase) on days that cannot both be
+ *   right, and a weekday that does not fall on its own date.
+ */
+import type { ConflictKind } from '../../shared/model';
+import type { ConflictDraft } from './types';
+import {
+  actorIn as actorNear,
+  destinationOf as placeNear,
+  intervalsOverlap,
+  isNegatedNovelty,
+  noveltyScope,
+  weekdayOf,
+  type Actor,
+  type Desk,
+  type Feat,
+  type SentenceInfo,
+} from './features';
+import { rolesCompatible, type EventFamily } from './lexicon';
+import type { FactGroup } from './match';
+import type { Span } from './text';
+
+/**
+ * "In modern history" read as the last hundred years before publication: it covers
+ * the twentieth-century visits a reader would call modern and excludes the
+ * pre-modern. A choice, not a fact: documented here and in the explanation.
+ */
+export const MODERN_HISTORY_YEARS = 100;
+/** Default reach of "in recent years" and of an unstated trend window. */
+export const RECENT_YEARS = 5;
+/** Relative change below which figures do not count as a rise or a fall. */
+const FLAT = 0.02;
+
+export function conflictKey(kind: ConflictKind, sideA: number[], sideB: number[]): string {
+  const a = [...sideA].sort((x, y) => x - y);
+  const b = [...sideB].sort((x, y) => x - y);
+  return `${kind}|${a.join(',')}|${b.join(',')}`;
+}
+
+class Drafts {
+  readonly list: ConflictDraft[] = [];
+  private seen = new Set<string>();
+  add(kind: ConflictKind, factKey: string, sideA: number[], sideB: number[], explanation: string): void {
+    const a = [...new Set(sideA)].sort((x, y) => x - y);
+    const b = [...new Set(sideB)].filter((id) => !a.includes(id)).sort((x, y) => x - y);
+    const key = conflictKey(kind, a, b);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.list.push({ key, kind, explanation, factKey, sideA: a, sideB: b });
+  }
+}
+
+function quote(text: string, max = 90): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return `“${t.length > max ? t.slice(0, max - 1).trimEnd() + '…' : t}”`;
+}
+
+function pct(a: number, b: number): string {
+  const base = Math.max(Math.abs(a), Math.abs(b));
+  return base === 0 ? '0' : String(Math.round((Math.abs(a - b) / base) * 100));
+}
+
+/** What the article wrote ("€386.4 million"), which reads better than the normalised display. */
+function displayOf(f: Feat): string {
+  if (/\d/.test(f.claim.quote)) return f.claim.quote.replace(/\s+/g, ' ');
+  const v = f.claim.value;
+  return 'display' in v ? v.display : f.claim.quote;
+}
+
+/** Groups claims whose values agree, so a conflict sets one reading against another. */
+function valueClasses(feats: Feat[]): Feat[][] {
+  const sorted = [...feats].sort((a, b) => (a.interval!.lo + a.interval!.hi) / 2 - (b.interval!.lo + b.interval!.hi) / 2 || a.claim.id - b.claim.id);
+  const classes: Feat[][] = [];
+  for (const f of sorted) {
+    const cls = classes.find((c) => c.every((g) => intervalsOverlap(g.interval!, f.interval!)));
+    if (cls) cls.push(f);
+    else classes.push([f]);
+  }
+  return classes;
+}
+
+function amountOf(f: Feat): number {
+  const v = f.claim.value;
+  return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : NaN;
+}
+
+function numericConflicts(drafts: Drafts, fact: FactGroup): void {
+  const feats = fact.feats.filter((f) => f.interval !== null);
+  if (feats.length < 2) return;
+  const kind: ConflictKind = feats[0].claim.kind === 'count' ? 'count_mismatch' : 'figure_mismatch';
+  const classes = valueClasses(feats);
+  if (classes.length < 2) return;
+  const clash = (a: Feat, b: Feat) =>
+    a.sentence !== b.sentence && a.unit === b.unit && !intervalsOverlap(a.interval!, b.interval!);
+  for (let i = 0; i < classes.length; i++) {
+    for (let j = i + 1; j < classes.length; j++) {
+      const A = classes[i];
+      const B = classes[j];
+      const pairs: Array<[Feat, Feat]> = [];
+      for (const a of A) for (const b of B) if (clash(a, b)) pairs.push([a, b]);
+      if (pairs.length === 0) continue;
+      const explain = (a: Feat, b: Feat) =>
+        `${fact.label}: one article gives ${displayOf(a)}, another ${displayOf(b)} — ${pct(amountOf(a), amountOf(b))}% apart, more than rounding or the stated approximation allows.`;
+      if (pairs.length === A.length * B.length) {
+        drafts.add(kind, fact.key, A.map((f) => f.claim.id), B.map((f) => f.claim.id), explain(A[0], B[0]));
+      } else {
+        for (const [a, b] of pairs) drafts.add(kind, fact.key, [a.claim.id], [b.claim.id], explain(a, b));
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- dates
+
+type Phase = 'start' | 'end' | 'during' | null;
+
+function phaseOf(f: Feat): Phase {
+  const text = f.sentence.folded.slice(f.clause.start, f.clause.end);
+  if (/\b(?:as part of|during|on the sidelines of|on the (?:second|third|last|final) day|day (?:two|three))\b/.test(text)) return 'during';
+  if (/\b(?:ended|ends|ending|concluded|concludes|wrapped up|left|leaves|departed|flew home|flew back|closing|wound up)\b/.test(text)) return 'end';
+  if (/\b(?:arrived|arrives|arrival|began|begins|beginning|started|starts|kicked off|landed|opened)\b/.test(text)) return 'start';
+  return null;
+}
+
+function explicitRange(f: Feat): { from: string; to: string } | null {
+  const d = f.date;
+  if (!d || !d.from) return null;
+  if (d.granularity === 'day' && !d.explicitDay) return null;
+  return { from: d.from, to: d.to };
+}
+
+function dateConflicts(drafts: Drafts, fact: FactGroup): void {
+  const feats = fact.feats.filter((f) => f.date !== null);
+  for (let i = 0; i < feats.length; i++) {
+    for (let j = i + 1; j < feats.length; j++) {
+      const a = feats[i];
+      const b = feats[j];
+      if (a.sentence === b.sentence) continue;
+      if (phaseOf(a) !== phaseOf(b)) continue;
+      const ra = explicitRange(a);
+      const rb = explicitRange(b);
+      let why: string | null = null;
+      if (ra && rb) {
+        if (ra.to < rb.from || rb.to < ra.from) why = `${fact.label}: one article dates it ${a.date!.display}, another ${b.date!.display}.`;
+      } else {
+        // A weekday set against a day: compare weekdays only.
+        const wa = ra && a.date!.granularity === 'day' ? weekdayOf(ra.from) : a.date!.weekday;
+        const wb = rb && b.date!.granularity === 'day' ? weekdayOf(rb.from) : b.date!.weekday;
+        if (wa && wb && wa !== wb && (a.date!.granularity === 'day' || a.date!.weekday) && (b.date!.granularity === 'day' || b.date!.weekday)) {
+          why = `${fact.label}: one article places it on ${cap(wa)} (${a.date!.display}), another on ${cap(wb)} (${b.date!.display}).`;
+        }
+      }
+      if (why) drafts.add('date_mismatch', fact.key, [a.claim.id], [b.claim.id], why);
+    }
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const byDay = new Map<string, Feat[]>();
+  for (const f of desk.feats) {
+    const d = f.date;
+    if (!d || d.granularity !== 'day' || !d.explicitDay || !d.from) continue;
+    const list = byDay.get(d.from) ?? [];
+    list.push(f);
+    byDay.set(d.from, list);
+  }
+  for (const [day, feats] of byDay) {
+    const actual = weekdayOf(day);
+    if (!actual) continue;
+    const wrong = feats.filter((f) => f.date!.weekday && f.date!.weekday !== actual);
+    // Other articles that name the right weekday for that day are the evidence.
+    const right = feats.filter((f) => f.date!.weekday === actual);
+    for (const f of wrong) {
+      const others = right.filter((r) => r.claim.articleId !== f.claim.articleId);
+      const also = others.length > 0 ? ` (another article has ${quote(displayOf(others[0]), 40)})` : '';
+      drafts.add(
+        'date_mismatch',
+        factOf.get(f.claim.id) ?? '',
+        [f.claim.id],
+        others.map((r) => r.claim.id),
+        `${quote(displayOf(f), 60)} names ${cap(f.date!.weekday!)}, but ${day} fell on a ${cap(actual)}${also}.`,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------- trends
+
+interface Window {
+  from: number;
+  to: number;
+  stated: boolean;
+}
+
+const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 4 };
+
+function trendWindow(f: Feat, fallbackRef: number | null): Window | null {
+  const v = f.claim.value;
+  const ref = f.article.refYear ?? fallbackRef;
+  if (ref === null) return null;
+  const text = [v.type === 'trend' ? (v.window ?? '') : '', f.claim.scope ?? '', f.sentence.folded.slice(f.clause.start, f.clause.end)].join(' ').toLowerCase();
+  let m: RegExpExecArray | null;
+  if ((m = /\b(?:over|in|during|for) the (?:past|last) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several) (years?|decades?)\b/.exec(text))) {
+    const n = (/^\d+$/.test(m[1]) ? Number(m[1]) : (NUMBER_WORDS[m[1]] ?? 3)) * (m[2].startsWith('decade') ? 10 : 1);
+    return { from: ref - n, to: ref, stated: true };
+  }
+  if ((m = /\bsince (?:the (?:end|start|beginning) of )?((?:19|20)\d\d)\b/.exec(text))) return { from: Number(m[1]), to: ref, stated: true };
+  if (/\b(?:in recent years|in the last few years|in recent times|recently|lately|of late)\b/.test(text)) return { from: ref - RECENT_YEARS, to: ref, stated: true };
+  if (/\blast year\b/.test(text)) return { from: ref - 2, to: ref - 1, stated: true };
+  if (/\bthis year\b/.test(text)) return { from: ref - 1, to: ref, stated: true };
+  if ((m = /\b(?:in|during|for) ((?:19|20)\d\d)\b/.exec(text))) return { from: Number(m[1]) - 1, to: Number(m[1]), stated: true };
+  return { from: ref - RECENT_YEARS, to: ref, stated: false };
+}
+
+function isForecastOrNegated(f: Feat): boolean {
+  const before = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 90), f.pos);
+  if (/\b(?:will|would|could|may|might|should|expected to|set to|likely to|aims? to|aimed to|hopes? to|hoped to|plans? to|planned to|target|forecast|projected to|poised to|potential|can|continue to|to further|help|helps|helping|in order to|so as to)\b[^.]*$/.test(before)) return true;
+  return /\b(?:not|n't|never|no|yet to)\s+(?:\w+\s+){0,2}$/.test(before);
+}
+
+function directionOf(f: Feat): 'up' | 'down' | null {
+  const v = f.claim.value;
+  return v.type === 'trend' && v.direction !== 'flat' ? v.direction : null;
+}
+
+function trendConflicts(drafts: Drafts, fact: FactGroup, refFallback: number | null): void {
+  const usable = fact.feats.filter((f) => directionOf(f) !== null && !isForecastOrNegated(f));
+  const ups = usable.filter((f) => directionOf(f) === 'up');
+  const downs = usable.filter((f) => directionOf(f) === 'down');
+  if (ups.length === 0 || downs.length === 0) return;
+  const overlaps = (a: Feat, b: Feat) => {
+    const wa = trendWindow(a, refFallback);
+    const wb = trendWindow(b, refFallback);
+    if (!wa || !wb || !wa.stated || !wb.stated) return true;
+    return wa.from < wb.to && wb.from < wa.to;
+  };
+  const pairs: Array<[Feat, Feat]> = [];
+  for (const a of ups) for (const b of downs) if (overlaps(a, b)) pairs.push([a, b]);
+  if (pairs.length === 0) return;
+  const explain = (a: Feat, b: Feat) =>
+    `${fact.label}: ${quote(a.claim.quote, 50)} says it grew, while ${quote(b.claim.quote, 50)} says it fell over the same period.`;
+  if (pairs.length === ups.length * downs.length) {
+    drafts.add('trend_contradiction', fact.key, ups.map((f) => f.claim.id), downs.map((f) => f.claim.id), explain(ups[0], downs[0]));
+  } else {
+    for (const [a, b] of pairs) drafts.add('trend_contradiction', fact.key, [a.claim.id], [b.claim.id], explain(a, b));
+  }
+}
+
+/** Figure series by metric and parties: article → year → claims. */
+type Series = Map<number, Map<number, Feat[]>>;
+
+function figureSeries(desk: Desk): Map<string, Series> {
+  const out = new Map<string, Series>();
+  for (const f of desk.feats) {
+    if (f.claim.kind !== 'figure' || !f.metric || !f.period || f.period.from !== f.period.to) continue;
+    const key = `${f.metric}|${f.parties.join(',')}|${f.unit ?? '?'}`;
+    const series = out.get(key) ?? new Map<number, Map<number, Feat[]>>();
+    const years = series.get(f.claim.articleId) ?? new Map<number, Feat[]>();
+    const list = years.get(f.period.from) ?? [];
+    list.push(f);
+    years.set(f.period.from, list);
+    series.set(f.claim.articleId, years);
+    out.set(key, series);
+  }
+  return out;
+}
+
+function trendVersusFigures(drafts: Drafts, desk: Desk, factOf: Map<number, string>, refFallback: number | null): void {
+  const series = figureSeries(desk);
+  const byMetric = new Map<string, Series[]>();
+  for (const [key, s] of series) {
+    const [metric, parties] = key.split('|');
+    const k = `${metric}|${parties}`;
+    const list = byMetric.get(k) ?? [];
+    list.push(s);
+    byMetric.set(k, list);
+  }
+  for (const f of desk.feats) {
+    const dir = directionOf(f);
+    if (!dir || !f.metric || isForecastOrNegated(f)) continue;
+    const all = byMetric.get(`${f.metric}|${f.parties.join(',')}`);
+    if (!all) continue;
+    const w = trendWindow(f, refFallback);
+    if (!w) continue;
+    // The trend's own article first: its figures are what its reader sees.
+    const articleSeries: Array<[number, Map<number, Feat[]>]> = [];
+    for (const s of all) for (const entry of s) articleSeries.push(entry);
+    articleSeries.sort((a, b) => Number(b[0] === f.claim.articleId) - Number(a[0] === f.claim.articleId) || a[0] - b[0]);
+    for (const [, years] of articleSeries) {
+      const inWindow = [...years.keys()].filter((y) => y >= w.from && y <= w.to).sort((a, b) => a - b);
+      if (inWindow.length < 2) continue;
+      const first = years.get(inWindow[0])![0];
+      const last = years.get(inWindow[inWindow.length - 1])![0];
+      const a = amountOf(first);
+      const b = amountOf(last);
+      if (!(a > 0)) continue;
+      const change = (b - a) / a;
+      const contradicts = (dir === 'up' && change < -FLAT) || (dir === 'down' && change > FLAT);
+      if (!contradicts) continue;
+      const verb = change < 0 ? 'a fall' : 'a rise';
+      const explanation = `${quote(f.claim.quote, 50)} says ${dir === 'up' ? 'it grew' : 'it fell'}, but the figures go from ${displayOf(first)} in ${inWindow[0]} to ${displayOf(last)} in ${inWindow[inWindow.length - 1]}, ${verb} of ${Math.round(Math.abs(change) * 100)}%.`;
+      const sideB = [...(years.get(inWindow[0]) ?? []), ...(years.get(inWindow[inWindow.length - 1]) ?? [])].map((x) => x.claim.id);
+      drafts.add('trend_contradiction', factOf.get(f.claim.id) ?? '', [f.claim.id], sideB, explanation);
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- novelty
+
+interface Instance {
+  sentence: SentenceInfo;
+  clause: Span;
+  family: EventFamily;
+  actor: Actor;
+  place: string | null;
+  years: { from: number; to: number } | null;
+  claims: Feat[];
+  text: string;
+}
+
+const NOVELTY_WORDS = /\b(?:first[\s-]ever|for the first time|the first (?:visit|trip|time|by|of)|never before|maiden|first[\s-]time)\b/;
+const FUTURE = /\b(?:will|would|plans? to|planned|invit\w*|upcoming|next|to visit|expected|scheduled|hopes? to|accepted)\b/;
+
+function precedentInstances(desk: Desk): Instance[] {
+  const out: Instance[] = [];
+  for (const s of desk.sentences.values()) {
+    for (const clause of s.clauses) {
+      const text = s.folded.slice(clause.start, clause.end);
+      if (NOVELTY_WORDS.test(text)) continue;
+      const noveltyHere = s.claims.some(
+        (c) =>
+          c.claim.value.type === 'novelty' &&
+          c.claim.value.strength === 'first' &&
+          (c.event === 'visit' || c.event === null) &&
+          c.pos >= clause.start &&
+          c.pos < clause.end &&
+          !isNegatedNovelty(c),
+      );
+      if (noveltyHere) continue;
+      const visits = s.events.filter((e) => e.family === 'visit' && e.start >= clause.start && e.end <= clause.end);
+      if (visits.length === 0) continue;
+      for (const ev of visits) {
+        const before = s.folded.slice(Math.max(clause.start, ev.start - 25), ev.start);
+        if (FUTURE.test(before) || /\bto\s+$/.test(before)) continue;
+        // The years that belong to this visit: nearest event word is this one, and not a "since" scope.
+        const years = s.years.filter((y) => {
+          if (y.start < clause.start || y.end > clause.end) return false;
+          if (/\bsince\s+(?:the\s+)?$/.test(s.folded.slice(Math.max(0, y.start - 12), y.start))) return false;
+          let nearest = ev;
+          let best = Infinity;
+          for (const e of s.events) {
+            if (e.start < clause.start || e.end > clause.end) continue;
+            const d = e.end <= y.start ? y.start - e.end : e.start - y.end;
+            if (d < best) [best, nearest] = [d, e];
+          }
+          return nearest === ev || nearest.family === 'visit';
+        });
+        if (years.length === 0) continue;
+        const claimFeats = s.claims.filter((c) => c.pos >= clause.start && c.pos < clause.end);
+        const actor = actorNear(desk, s, clause, ev.start);
+        out.push({
+          sentence: s,
+          clause,
+          family: 'visit',
+          actor,
+          place: placeNear(desk, s, clause, ev.start, actor.nationality),
+          years: { from: Math.min(...years.map((y) => y.from)), to: Math.max(...years.map((y) => y.to)) },
+          claims: claimFeats.length > 0 ? claimFeats : s.claims,
+          text: s.text.slice(clause.start, clause.end),
+        });
+        break;
+      }
+    }
+  }
+  // "X is not the first Marvelan leader to make the journey": an undated precedent.
+  for (const f of desk.feats) {
+    if (f.claim.value.type !== 'novelty' || !isNegatedNovelty(f) || !f.event) continue;
+    out.push({
+      sentence: f.sentence,
+      clause: f.clause,
+      family: f.event,
+      actor: f.actor,
+      place: f.place,
+      years: null,
+      claims: [f],
+      text: f.sentence.text.slice(f.clause.start, f.clause.end),
+    });
+  }
+  return out;
+}
+
+function placesMatch(novelty: string | null, precedent: string | null, visitorCountry: string | null): boolean {
+  if (!novelty || !precedent) return false;
+  if (novelty === precedent) return true;
+  // A city the desk cannot place ("city:velgrad") could be anywhere but home.
+  return precedent.startsWith('city:') && precedent.slice(5) !== visitorCountry;
+}
+
+function scopeAllows(f: Feat, inst: Instance, ref: number | null): { ok: boolean; why: string } {
+  const scope = noveltyScope(f);
+  if (!inst.years) return { ok: scope.kind === 'unqualified', why: 'with no limit of time' };
+  const { from, to } = inst.years;
+  switch (scope.kind) {
+    case 'unqualified':
+      return { ok: true, why: 'with no limit of time' };
+    case 'since':
+      return scope.year === null ? { ok: false, why: '' } : { ok: from > scope.year, why: `since ${scope.year}` };
+    case 'in_years':
+      return ref === null ? { ok: false, why: '' } : { ok: to >= ref - scope.years, why: `within ${scope.years} years` };
+    case 'modern_history':
+      return ref === null
+        ? { ok: true, why: 'in modern history' }
+        : { ok: to >= ref - MODERN_HISTORY_YEARS, why: `in modern history (read as the last ${MODERN_HISTORY_YEARS} years)` };
+    case 'other':
+      return { ok: false, why: '' };
+  }
+}
+
+function yearsText(y: { from: number; to: number }): string {
+  return y.from === y.to ? String(y.from) : `${y.from}–${y.to}`;
+}
+
+function noveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const instances = precedentInstances(desk);
+  const byPlace = new Map<string, Instance[]>();
+  for (const inst of instances) {
+    const key = inst.place ?? '?';
+    const list = byPlace.get(key) ?? [];
+    list.push(inst);
+    byPlace.set(key, list);
+  }
+  const cityInstances = instances.filter((i) => i.place?.startsWith('city:'));
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || v.strength !== 'first' || isNegatedNovelty(f)) continue;
+    if (f.event !== 'visit' || !f.place || !f.actor.role) continue;
+    const ref = f.article.refYear;
+    const candidates = [...(byPlace.get(f.place) ?? []), ...cityInstances];
+    for (const inst of candidates) {
+      if (inst.sentence === f.sentence || inst.family !== 'visit') continue;
+      if (!placesMatch(f.place, inst.place, f.actor.nationality)) continue;
+      if (!rolesCompatible(f.actor.role, inst.actor.role)) continue;
+      if (f.actor.nationality && inst.actor.nationality && f.actor.nationality !== inst.actor.nationality) continue;
+      if (inst.actor.nationality === null && inst.place === f.actor.nationality) continue;
+      if (inst.years && ref !== null) {
+        if (inst.years.from > ref) continue;
+        // The novelty's own visit, reported elsewhere, is not a precedent.
+        const samePerson = inst.actor.person === null || f.article.keys.has(inst.actor.person);
+        if (samePerson && inst.years.to >= ref - 1) continue;
+        if (inst.actor.person !== null && f.actor.person !== null && inst.actor.person === f.actor.person) continue;
+      }
+      const scope = scopeAllows(f, inst, ref);
+      if (!scope.ok) continue;
+      const when = inst.years ? ` in ${yearsText(inst.years)}` : '';
+      const explanation = `${quote(f.claim.quote, 40)} presents the visit as a first (${scope.why}), but another passage reports an earlier one${when}: ${quote(inst.text, 110)}.`;
+      drafts.add('novelty_vs_precedent', factOf.get(f.claim.id) ?? '', [f.claim.id], inst.claims.map((c) => c.claim.id), explanation);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[] {
+  const drafts = new Drafts();
+  const factOf = new Map<number, string>();
+  for (const fact of facts) for (const f of fact.feats) factOf.set(f.claim.id, fact.key);
+  const years = [...desk.articles.values()].map((a) => a.refYear).filter((y): y is number => y !== null);
+  const refFallback = years.length > 0 ? Math.max(...years) : null;
+  for (const fact of facts) {
+    if (fact.feats.length < 2) continue;
+    const kind = fact.feats[0].claim.kind;
+    if (kind === 'figure' || kind === 'count') numericConflicts(drafts, fact);
+    else if (kind === 'date' || kind === 'event') dateConflicts(drafts, fact);
+    else if (kind === 'trend') trendConflicts(drafts, fact, refFallback);
+  }
+  weekdaySelfCheck(drafts, desk, factOf);
+  trendVersusFigures(drafts, desk, factOf, refFallback);
+  noveltyConflicts(drafts, desk, factOf);
+  return drafts.list;
+}

@@ -1,0 +1,758 @@
+/**
+ * What the matcher knows about each claim beyond the extractor's value: the clause
+ * it sits in, who acts, where, when, which metric family and which period, and the
+ * interval of true values its wording allows. Computed once per sentence and per
+ * claim, in one pass over the desk, so matching stays linear in the number of claims.
+ *
+ * The extractor's fields are used first; the sentence is read again only to fill
+ * what is missing or to correct what a claim-level extractor cannot see (a "since
+ * 1992" scope later in the clause, the "respectively" that pairs years with amounts).
+ */
+import type { DateValue, NoveltyScope } from '../../shared/model';
+import { foldKey } from '../../shared/fold';
+import type { MatchClaim } from './types';
+import {
+  KNOWN_COUNTRIES,
+  eventFamilyOf,
+  eventMentions,
+  metricFamily,
+  placeFromWord,
+  placeKey,
+  roleMentions,
+  type EventFamily,
+  type EventMention,
+  type Role,
+  type RoleMention,
+} from './lexicon';
+import { clauseAt, clauses, foldText, shingles, yearMentions, type Span, type YearMention } from './text';
+
+export interface EntityHint {
+  key: string;
+  kind: 'person' | 'organisation' | 'place' | 'other';
+}
+
+export interface Mention {
+  key: string;
+  start: number;
+  end: number;
+  /** Compacted country key when the mention names or qualifies a country. */
+  country: string | null;
+}
+
+export interface SentenceInfo {
+  articleId: number;
+  text: string;
+  folded: string;
+  clauses: Span[];
+  roles: RoleMention[];
+  events: EventMention[];
+  years: YearMention[];
+  mentions: Mention[];
+  claims: Feat[];
+}
+
+export interface ArticleInfo {
+  id: number;
+  publishedAt: string | null;
+  /** Publication year, or the latest year the article mentions. */
+  refYear: number | null;
+  /** Countries by how often the article names them, most frequent first. */
+  countries: string[];
+  /** Entity keys the article mentions at all (to recognise its own subject event). */
+  keys: Set<string>;
+}
+
+export interface Interval {
+  lo: number;
+  hi: number;
+}
+
+export interface Actor {
+  role: Role | null;
+  nationality: string | null;
+  person: string | null;
+}
+
+export interface Feat {
+  claim: MatchClaim;
+  sentence: SentenceInfo;
+  article: ArticleInfo;
+  /** Offset of the claim inside its sentence. */
+  pos: number;
+  clause: Span;
+  shingles: Set<string>;
+  /** Countries the claim is about (sorted, compacted keys). */
+  parties: string[];
+  metric: string | null;
+  period: { from: number; to: number } | null;
+  unit: string | null;
+  interval: Interval | null;
+  /** The precision the number was written with, in base units (for explanations). */
+  event: EventFamily | null;
+  actor: Actor;
+  place: string | null;
+  date: DateSpan | null;
+}
+
+export interface DateSpan {
+  /** Inclusive day range, ISO YYYY-MM-DD. */
+  from: string;
+  to: string;
+  granularity: DateValue['granularity'];
+  weekday: string | null;
+  /** True when the text names the day itself, not only a weekday. */
+  explicitDay: boolean;
+  display: string;
+}
+
+export interface Desk {
+  feats: Feat[];
+  byId: Map<number, Feat>;
+  sentences: Map<string, SentenceInfo>;
+  articles: Map<number, ArticleInfo>;
+  countries: Set<string>;
+  /** Non-country places mapped to their country where the desk states it; null when it disagrees. */
+  cityCountry: Map<string, string | null>;
+  persons: Set<string>;
+  /** For each country, the one the desk most often names beside it. */
+  partners: Map<string, string>;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+function yearOf(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const m = /^(\d{4})/.exec(iso);
+  return m ? Number(m[1]) : null;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A DateValue as an inclusive day range. */
+export function dateSpan(v: DateValue): DateSpan | null {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v.date ?? '');
+  if (!m) {
+    if (v.weekday) return { from: '', to: '', granularity: v.granularity, weekday: v.weekday.toLowerCase(), explicitDay: false, display: v.display };
+    return null;
+  }
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : null;
+  const d = m[3] ? Number(m[3]) : null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let from: string;
+  let to: string;
+  if (v.granularity === 'decade') {
+    let a = y;
+    let b = y + 9;
+    if (v.part === 'early') b = y + 3;
+    else if (v.part === 'mid') [a, b] = [y + 3, y + 6];
+    else if (v.part === 'late') a = y + 6;
+    from = `${a}-01-01`;
+    to = `${b}-12-31`;
+  } else if (d !== null && mo !== null) {
+    from = `${y}-${pad(mo)}-${pad(d)}`;
+    to = from;
+  } else if (mo !== null) {
+    from = `${y}-${pad(mo)}-01`;
+    to = `${y}-${pad(mo)}-${pad(daysInMonth(y, mo))}`;
+  } else {
+    from = `${y}-01-01`;
+    to = `${y}-12-31`;
+  }
+  if (v.end) {
+    const e = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v.end);
+    if (e) {
+      const ey = Number(e[1]);
+      const em = e[2] ? Number(e[2]) : 12;
+      const ed = e[3] ? Number(e[3]) : daysInMonth(ey, em);
+      to = `${ey}-${pad(em)}-${pad(ed)}`;
+    }
+  }
+  // A weekday alone ("on Wednesday") resolved by the extractor against the publication
+  // date is a guess: compare it by weekday only.
+  const explicitDay = d !== null && /\d/.test(v.display.replace(/\b\d{4}\b/g, ''));
+  return {
+    from,
+    to,
+    granularity: v.granularity,
+    weekday: v.weekday ? v.weekday.toLowerCase() : null,
+    explicitDay: d !== null ? explicitDay || !v.weekday : false,
+    display: v.display,
+  };
+}
+
+export function weekdayOf(iso: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return WEEKDAYS[new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()] ?? null;
+}
+
+/** Words around a number that change what it asserts. */
+function approxFromText(before: string, after: string, fallback: string): string {
+  const b = before.toLowerCase();
+  if (/(nearly|almost|close to|just under|just shy of|approaching)\s*\S*$/.test(b)) return 'nearly';
+  if (/(more than|over|above|exceed(?:ing|ed)?|upwards of|in excess of|greater than)\s*\S*$/.test(b)) return 'over';
+  if (/(at least|no fewer than|no less than|a minimum of)\s*\S*$/.test(b)) return 'at_least';
+  if (/(less than|fewer than|under|below)\s*\S*$/.test(b)) return 'under';
+  if (/(at most|up to|no more than|a maximum of)\s*\S*$/.test(b)) return 'at_most';
+  if (/(about|around|roughly|approximately|some|an estimated|estimated|almost|circa|ca\.|nearly|some)\s*\S*$/.test(b))
+    return 'about';
+  if (/^\s*\S*\s*(or so|or more|plus)\b/.test(after.toLowerCase())) return after.toLowerCase().includes('or so') ? 'about' : 'at_least';
+  return fallback;
+}
+
+/**
+ * The true values a stated number allows: rounding to the written precision (kept
+ * to at least two significant figures, the way news rounds), then the wording.
+ */
+export function valueInterval(amount: number, display: string, approx: string): Interval {
+  const num = /(\d[\d,]*(?:\.\d+)?)/.exec(display.replace(/(\d) (\d{3})\b/g, '$1$2'));
+  let unit = 1;
+  if (num) {
+    const text = num[1].replace(/,/g, '');
+    const mantissa = Number(text);
+    const scale = mantissa > 0 ? amount / mantissa : 1;
+    const dot = text.indexOf('.');
+    if (dot >= 0) unit = Math.pow(10, -(text.length - dot - 1)) * scale;
+    else {
+      const tz = /0*$/.exec(text)?.[0].length ?? 0;
+      const sig = text.length - tz;
+      unit = Math.pow(10, sig >= 2 ? tz : Math.max(0, tz - 1)) * scale;
+    }
+  }
+  const half = unit / 2;
+  const a = Math.abs(amount);
+  switch (approx) {
+    case 'about':
+      return { lo: Math.min(amount - half, amount - a * 0.05), hi: Math.max(amount + half, amount + a * 0.05) };
+    case 'over':
+    case 'at_least':
+      return { lo: amount - half, hi: Infinity };
+    case 'under':
+    case 'at_most':
+      return { lo: -Infinity, hi: amount + half };
+    case 'nearly':
+      return { lo: amount - a * 0.1, hi: amount + half };
+    default:
+      return { lo: amount - half, hi: amount + half };
+  }
+}
+
+export function intervalsOverlap(a: Interval, b: Interval): boolean {
+  // A hair of slack for floating point in base units.
+  const eps = 1e-9 * Math.max(1, Math.abs(a.lo), Math.abs(b.lo));
+  return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
+}
+
+function parsePeriod(period: string | null | undefined): { from: number; to: number } | null {
+  if (!period) return null;
+  const years = [...period.matchAll(/\b(\d{4})\b/g)].map((m) => Number(m[1]));
+  if (years.length === 0) return null;
+  return { from: Math.min(...years), to: Math.max(...years) };
+}
+
+const TOKEN_RE = /[\p{L}\p{N}']+/gu;
+
+interface KeyIndex {
+  byFirst: Map<string, string[]>;
+  /** Last word of multi-word person-like keys → keys, for "Lâm" standing for "to lam". */
+  byLast: Map<string, string[]>;
+}
+
+function buildKeyIndex(keys: Iterable<string>): KeyIndex {
+  const byFirst = new Map<string, string[]>();
+  const byLast = new Map<string, string[]>();
+  for (const k of keys) {
+    const toks = k.split(' ');
+    if (!toks[0]) continue;
+    const list = byFirst.get(toks[0]) ?? [];
+    list.push(k);
+    byFirst.set(toks[0], list);
+    if (toks.length > 1) {
+      const last = toks[toks.length - 1];
+      if (last.length >= 3) {
+        const l = byLast.get(last) ?? [];
+        l.push(k);
+        byLast.set(last, l);
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst, byLast };
+}
+
+function findMentions(folded: string, index: KeyIndex, claimKeys: Set<string>, countries: Set<string>): Mention[] {
+  const toks: Array<{ t: string; s: number; e: number }> = [];
+  for (const m of folded.matchAll(TOKEN_RE)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
+  const out: Mention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    let matched: Mention | null = null;
+    for (const key of index.byFirst.get(tok.t) ?? []) {
+      const n = key.split(' ').length;
+      if (i + n > toks.length) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = toks[i + j].t === key.split(' ')[j];
+      if (!ok) continue;
+      const end = toks[i + n - 1].e;
+      matched = { key, start: tok.s, end, country: countries.has(placeKey(key)) ? placeKey(key) : null };
+      i += n - 1;
+      break;
+    }
+    if (!matched) {
+      // A short alias ("Lâm", "Aliyev") counts only for keys this claim is about.
+      const cands = (index.byLast.get(tok.t) ?? []).filter((k) => claimKeys.has(k));
+      if (cands.length === 1) matched = { key: cands[0], start: tok.s, end: tok.e, country: null };
+    }
+    if (!matched) {
+      const c = placeFromWord(tok.t, countries);
+      if (c) matched = { key: c, start: tok.s, end: tok.e, country: c };
+      else if (i + 1 < toks.length) {
+        const c2 = placeFromWord(tok.t + toks[i + 1].t, countries);
+        if (c2 && KNOWN_COUNTRIES.has(c2)) {
+          matched = { key: c2, start: tok.s, end: toks[i + 1].e, country: c2 };
+          i++;
+        }
+      }
+    }
+    if (matched) out.push(matched);
+  }
+  return out;
+}
+
+/** Countries of the desk: the known list, figure parties, and keys the desk writes adjectives for. */
+function learnCountries(claims: MatchClaim[], keys: Set<string>, hints: EntityHint[] | undefined): Set<string> {
+  const countries = new Set<string>(KNOWN_COUNTRIES);
+  const compactKeys = new Set<string>();
+  for (const k of keys) compactKeys.add(placeKey(k));
+  for (const c of claims) {
+    if (c.value.type === 'figure') for (const p of c.value.parties) countries.add(placeKey(p));
+  }
+  const seenWords = new Set<string>();
+  for (const c of claims) {
+    for (const m of c.sentence.matchAll(/\b\p{Lu}[\p{L}]+(?:an|ian|ese|i|ish|ic)\b/gu)) {
+      const w = foldKey(m[0]);
+      if (seenWords.has(w)) continue;
+      seenWords.add(w);
+      // The extractor may keep the adjective as its own entity ("kestrian"): look for the noun beside it.
+      const others = new Set(compactKeys);
+      others.delete(w);
+      const p = placeFromWord(w, others);
+      if (p && p !== w) countries.add(p);
+    }
+  }
+  if (hints) {
+    // A place entity that the desk also qualifies with an adjective is a country;
+    // other places (cities) stay cities.
+    for (const h of hints) if (h.kind === 'place' && KNOWN_COUNTRIES.has(placeKey(h.key))) countries.add(placeKey(h.key));
+  }
+  return countries;
+}
+
+const PREP_BEFORE = /\b(?:to|in|at|into|visited|visiting|visit|toured|from|of)\s+(?:the\s+)?$/;
+
+function refYearOf(publishedAt: string | null, years: number[]): number | null {
+  const y = yearOf(publishedAt);
+  if (y !== null) return y;
+  const plausible = years.filter((v) => v > 1900 && v < 2100);
+  return plausible.length > 0 ? Math.max(...plausible) : null;
+}
+
+/**
+ * "In 2022 and 2023, trade amounted to $594.6 million and $482.1 million,
+ * respectively": the k-th amount belongs to the k-th year.
+ */
+function respectivelyPeriods(s: SentenceInfo): Map<Feat, { from: number; to: number }> {
+  const out = new Map<Feat, { from: number; to: number }>();
+  if (!/\brespectively\b/.test(s.folded)) return out;
+  const figs = s.claims.filter((f) => f.claim.kind === 'figure' || f.claim.kind === 'count').sort((a, b) => a.pos - b.pos);
+  const firstFig = figs[0]?.pos ?? Infinity;
+  const years = s.years.filter((y) => y.from === y.to && y.start < firstFig);
+  if (figs.length >= 2 && years.length === figs.length) {
+    figs.forEach((f, i) => out.set(f, { from: years[i].from, to: years[i].from }));
+  }
+  return out;
+}
+
+function nearestRole(s: SentenceInfo, clause: Span, pos: number): RoleMention | null {
+  let best: RoleMention | null = null;
+  let bestD = Infinity;
+  for (const r of s.roles) {
+    if (r.start < clause.start || r.end > clause.end) continue;
+    // Roles after the anchor ("first visit by a ... president") weigh slightly more than before.
+    const d = r.start >= pos ? r.start - pos : (pos - r.end) * 1.5;
+    if (d < bestD) {
+      bestD = d;
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** The nationality qualifying a role: "Vietnamese Party chief", "Vietnam's top leadership", "General Secretary of the CP of Việt Nam". */
+function nationalityOf(s: SentenceInfo, role: RoleMention, clause: Span): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const m of s.mentions) {
+    if (!m.country || m.start < clause.start || m.end > clause.end) continue;
+    if (m.end <= role.start) {
+      const gap = s.folded.slice(m.end, role.start);
+      if (gap.length <= 30 && !/\b(?:to|in|and|with|at)\b/.test(gap)) {
+        const d = role.start - m.end;
+        if (d < bestD) [best, bestD] = [m.country, d];
+      }
+    } else if (m.start >= role.end) {
+      const gap = s.folded.slice(role.end, m.start);
+      if (gap.length <= 45 && /^\s*(?:of|from)\b/.test(gap) && !/\b(?:to|in)\s/.test(gap)) {
+        const d = m.start - role.end + 5;
+        if (d < bestD) [best, bestD] = [m.country, d];
+      }
+    }
+  }
+  return best;
+}
+
+/** Where something happened or went: "to X", "in X", "visited X", "X hosted". */
+export function destinationOf(desk: Desk, s: SentenceInfo, clause: Span, after: number, exclude: string | null): string | null {
+  const inClause = s.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
+  for (const m of inClause) {
+    const before = s.folded.slice(Math.max(clause.start, m.start - 25), m.start);
+    const afterText = s.folded.slice(m.end, Math.min(clause.end, m.end + 30));
+    if (!m.country && desk.persons.has(m.key)) continue;
+    const place = m.country ?? desk.cityCountry.get(m.key) ?? `city:${m.key}`;
+    if (place === exclude) continue;
+    if (m.start >= after - 40 && PREP_BEFORE.test(before)) return place;
+    if (/^\s*(?:had |has |have )?(?:hosted|welcomed|received)\b/.test(afterText)) return place;
+  }
+  return null;
+}
+
+export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
+  const allKeys = new Set<string>();
+  for (const c of claims) for (const k of c.entityKeys) allKeys.add(k);
+  if (hints) for (const h of hints) allKeys.add(h.key);
+  const countries = learnCountries(claims, allKeys, hints);
+  const index = buildKeyIndex(allKeys);
+  const persons = new Set<string>((hints ?? []).filter((h) => h.kind === 'person').map((h) => h.key));
+
+  const sentences = new Map<string, SentenceInfo>();
+  const articles = new Map<number, ArticleInfo>();
+  const articleYears = new Map<number, number[]>();
+  const articleCountryCounts = new Map<number, Map<string, number>>();
+  const feats: Feat[] = [];
+
+  for (const c of claims) {
+    const sKey = `${c.articleId}:${c.sentenceStart}`;
+    let s = sentences.get(sKey);
+    if (!s) {
+      const folded = foldText(c.sentence);
+      const claimKeys = new Set(c.entityKeys);
+      s = {
+        articleId: c.articleId,
+        text: c.sentence,
+        folded,
+        clauses: clauses(c.sentence),
+        roles: roleMentions(folded),
+        events: eventMentions(folded),
+        years: yearMentions(c.sentence),
+        mentions: findMentions(folded, index, claimKeys, countries),
+        claims: [],
+      };
+      sentences.set(sKey, s);
+      const ys = articleYears.get(c.articleId) ?? [];
+      for (const y of s.years) ys.push(y.to);
+      articleYears.set(c.articleId, ys);
+      const counts = articleCountryCounts.get(c.articleId) ?? new Map<string, number>();
+      for (const m of s.mentions) if (m.country) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
+      articleCountryCounts.set(c.articleId, counts);
+    } else {
+      // Aliases known only to later claims of the same sentence.
+      for (const m of findMentions(s.folded, index, new Set(c.entityKeys), countries)) {
+        if (!s.mentions.some((x) => x.start === m.start)) s.mentions.push(m);
+      }
+    }
+    if (!articles.has(c.articleId)) {
+      articles.set(c.articleId, { id: c.articleId, publishedAt: c.publishedAt, refYear: null, countries: [], keys: new Set() });
+    }
+    const article = articles.get(c.articleId)!;
+    for (const k of c.entityKeys) article.keys.add(k);
+    const pos = Math.max(0, Math.min(c.sentence.length, c.start - c.sentenceStart));
+    const f: Feat = {
+      claim: c,
+      sentence: s,
+      article,
+      pos,
+      clause: clauseAt(s.clauses, pos),
+      shingles: shingles(c.sentence),
+      parties: [],
+      metric: null,
+      period: null,
+      unit: null,
+      interval: null,
+      event: null,
+      actor: { role: null, nationality: null, person: null },
+      place: null,
+      date: null,
+    };
+    s.claims.push(f);
+    feats.push(f);
+  }
+
+  for (const a of articles.values()) {
+    a.refYear = refYearOf(a.publishedAt, articleYears.get(a.id) ?? []);
+    const counts = articleCountryCounts.get(a.id) ?? new Map<string, number>();
+    a.countries = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map((e) => e[0]);
+  }
+
+  // Cities: only where the desk says so ("Baku, Azerbaijan", "the Kestrian river port
+  // of Brelna", "Azerbaijan's capital Baku"). Sharing sentences proves nothing: the
+  // visitor's country is named beside the host's city as often as the host is.
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (city: string, country: string) => {
+    const v = votes.get(city) ?? new Map<string, number>();
+    v.set(country, (v.get(country) ?? 0) + 1);
+    votes.set(city, v);
+  };
+  for (const s of sentences.values()) {
+    const ms = [...s.mentions].sort((a, b) => a.start - b.start);
+    for (let i = 0; i + 1 < ms.length; i++) {
+      const [m1, m2] = [ms[i], ms[i + 1]];
+      const between = s.folded.slice(m1.end, m2.start);
+      if (!m1.country && m2.country && /^,\s*$/.test(between) && !persons.has(m1.key)) vote(m1.key, m2.country);
+      if (m1.country && !m2.country && /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|port|town|province|region|resort)(?:\s+of)?,?\s+$/u.test(between)) vote(m2.key, m1.country);
+    }
+  }
+  const cityCountry = new Map<string, string | null>();
+  for (const [city, counts] of votes) {
+    const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    cityCountry.set(city, sorted.length === 1 || sorted[0][1] > sorted[1][1] ? sorted[0][0] : null);
+  }
+
+  // The country each country is most often named with: the other party of a story.
+  const pairCounts = new Map<string, Map<string, number>>();
+  for (const s of sentences.values()) {
+    const cs = [...new Set(s.mentions.filter((m) => m.country).map((m) => m.country!))];
+    if (cs.length < 2 || cs.length > 4) continue;
+    for (const a of cs)
+      for (const b of cs) {
+        if (a === b) continue;
+        const m = pairCounts.get(a) ?? new Map<string, number>();
+        m.set(b, (m.get(b) ?? 0) + 1);
+        pairCounts.set(a, m);
+      }
+  }
+  const partners = new Map<string, string>();
+  for (const [a, m] of pairCounts) {
+    const best = [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+    if (best) partners.set(a, best[0]);
+  }
+
+  const desk: Desk = { feats, byId: new Map(), sentences, articles, countries, cityCountry, persons, partners };
+  for (const s of sentences.values()) {
+    const resp = respectivelyPeriods(s);
+    for (const f of s.claims) enrich(desk, f, resp.get(f) ?? null);
+  }
+  for (const f of feats) desk.byId.set(f.claim.id, f);
+  return desk;
+}
+
+const BILATERAL_WORDS = /\b(?:two|both) (?:countries|nations|sides|states|economies)|\bbilateral\b|\btwo[\s-]way\b/;
+const BETWEEN_COUNTRIES = new Set(['trade', 'export', 'import', 'investment', 'tourism']);
+
+/**
+ * Who a figure, count or trend is about: countries named in its clause; for
+ * "bilateral"/"two-way" wording or a cross-border metric, completed to the pair from
+ * the article (and, failing that, from the country the desk most often pairs with
+ * it). Otherwise empty: the claim is then matched on metric, period and wording.
+ */
+function claimParties(desk: Desk, f: Feat, explicit: string[]): string[] {
+  const set = new Set<string>();
+  for (const p of explicit) set.add(placeKey(p));
+  if (set.size === 0) {
+    for (const m of f.sentence.mentions) {
+      if (m.country && m.start >= f.clause.start && m.end <= f.clause.end) set.add(m.country);
+    }
+  }
+  const pairWanted = BILATERAL_WORDS.test(f.sentence.folded) || (f.metric !== null && BETWEEN_COUNTRIES.has(f.metric) && set.size < 2);
+  if (set.size < 2 && pairWanted) {
+    for (const c of f.article.countries) {
+      if (set.size >= 2) break;
+      set.add(c);
+    }
+    if (set.size === 1) {
+      const partner = desk.partners.get([...set][0]);
+      if (partner) set.add(partner);
+    }
+  }
+  return [...set].sort();
+}
+
+function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | null): void {
+  const v = f.claim.value;
+  const s = f.sentence;
+  switch (v.type) {
+    case 'figure': {
+      f.metric = metricFamily(v.metric ?? f.claim.subject, desk.countries) ?? metricFromSentence(desk, f);
+      f.period = respPeriod ?? parsePeriod(v.period);
+      f.unit = v.currency ? `cur:${v.currency}` : v.unit ? `unit:${v.unit.toLowerCase()}` : null;
+      f.parties = claimParties(desk, f, v.parties);
+      const before = s.text.slice(Math.max(0, f.pos - 30), f.pos + (v.display.startsWith('$') ? 0 : 0));
+      const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
+      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
+      f.interval = valueInterval(v.amount, v.display, approx);
+      break;
+    }
+    case 'count': {
+      f.metric = v.noun ? v.noun.toLowerCase() : null;
+      f.period = respPeriod ?? parsePeriod(v.period);
+      f.parties = claimParties(desk, f, []);
+      const before = s.text.slice(Math.max(0, f.pos - 30), f.pos);
+      const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
+      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
+      f.interval = valueInterval(v.count, v.display.replace(/^\D*/, '') || String(v.count), approx);
+      break;
+    }
+    case 'trend': {
+      f.metric = metricFamily(v.metric ?? f.claim.subject, desk.countries) ?? metricFromSentence(desk, f);
+      f.parties = claimParties(desk, f, []);
+      break;
+    }
+    case 'date':
+    case 'event': {
+      locateEvent(desk, f);
+      break;
+    }
+    case 'novelty': {
+      locateNovelty(desk, f);
+      break;
+    }
+    case 'attribution':
+      break;
+  }
+}
+
+/** The number words inside the quote before the digits ("over 5,000" as a quote). */
+function quotePrefix(quote: string, display: string): string {
+  const i = quote.search(/\d/);
+  void display;
+  return i > 0 ? quote.slice(0, i) : '';
+}
+
+const METRIC_WORDS =
+  /\b(trade|commerce|exports?|imports?|investments?|fdi|tourism|tourists?|visitors?|population|gdp|output|revenue|sales|production|budget|debt|deficit|surplus|inflation|unemployment|remittances?|aid|loans?|turnover)\b/;
+
+function metricFromSentence(desk: Desk, f: Feat): string | null {
+  const clauseText = f.sentence.folded.slice(f.clause.start, f.clause.end);
+  const m = METRIC_WORDS.exec(clauseText) ?? METRIC_WORDS.exec(f.sentence.folded);
+  return m ? metricFamily(m[1], desk.countries) : null;
+}
+
+/** Persons and roles acting in a clause: the nearest role to `pos` and the entity it names. */
+export function actorIn(desk: Desk, s: SentenceInfo, clause: Span, pos: number): Actor {
+  const role = nearestRole(s, clause, pos);
+  let person: string | null = null;
+  let bestD = Infinity;
+  for (const m of s.mentions) {
+    if (m.country || m.start < clause.start || m.end > clause.end) continue;
+    const before = s.folded.slice(Math.max(clause.start, m.start - 12), m.start);
+    if (/\b(?:to|in|at|into|from|of)\s+(?:the\s+)?$/.test(before) && !desk.persons.has(m.key)) continue;
+    if (desk.cityCountry.has(m.key) && !desk.persons.has(m.key)) continue;
+    if (/^\s*(?:,\s*)?(?:had |has |have )?(?:hosted|welcomed|received)\b/.test(s.folded.slice(m.end, m.end + 20))) continue;
+    // A person is named right after its role ("Party General Secretary Le Duan") or is the subject.
+    const anchor = role ? role.end : pos;
+    const d = Math.abs(m.start - anchor);
+    if (d < bestD) {
+      bestD = d;
+      person = m.key;
+    }
+  }
+  return { role: role?.role ?? null, nationality: role ? nationalityOf(s, role, clause) : null, person };
+}
+
+function nearestEvent(s: SentenceInfo, clause: Span, pos: number, preferBefore: boolean): EventMention | null {
+  let best: EventMention | null = null;
+  let bestD = Infinity;
+  for (const e of s.events) {
+    if (e.start < clause.start || e.end > clause.end) continue;
+    const d = e.end <= pos ? pos - e.end : (e.start - pos) * (preferBefore ? 2 : 1);
+    if (d < bestD) {
+      bestD = d;
+      best = e;
+    }
+  }
+  return best;
+}
+
+function locateEvent(desk: Desk, f: Feat): void {
+  const v = f.claim.value;
+  const s = f.sentence;
+  if (v.type === 'date') {
+    f.date = dateSpan(v);
+    // The event a date belongs to is the nearest event word before it in its clause
+    // ("had a meeting ... in Baku on May 8 as part of ... state visit" → meeting).
+    const e = nearestEvent(s, f.clause, f.pos, true);
+    f.event = e?.family ?? eventFamilyOf(v.event);
+    const at = e ? e.start : f.pos;
+    f.actor = actorIn(desk, s, f.clause, at);
+    f.place = destinationOf(desk, s, f.clause, at, null);
+  } else if (v.type === 'event') {
+    f.event = eventFamilyOf(v.event) ?? nearestEvent(s, f.clause, f.pos, false)?.family ?? null;
+    const derived = actorIn(desk, s, f.clause, f.pos);
+    f.actor = { ...derived, person: v.actor ?? derived.person };
+    f.place = v.place ? (desk.countries.has(placeKey(v.place)) ? placeKey(v.place) : (desk.cityCountry.get(v.place) ?? `city:${v.place}`)) : destinationOf(desk, s, f.clause, f.pos, null);
+    if (v.date) {
+      const ds = dateSpan({ type: 'date', date: v.date, end: null, granularity: v.date.length >= 10 ? 'day' : v.date.length === 7 ? 'month' : 'year', weekday: null, part: null, event: v.event, display: v.date });
+      f.date = ds;
+    }
+  }
+  f.parties = claimParties(desk, f, []);
+}
+
+function locateNovelty(desk: Desk, f: Feat): void {
+  const v = f.claim.value;
+  if (v.type !== 'novelty') return;
+  const s = f.sentence;
+  const e = nearestEvent(s, f.clause, f.pos, false);
+  f.event = eventFamilyOf(v.event) ?? e?.family ?? null;
+  f.actor = actorIn(desk, s, f.clause, f.pos);
+  // "It marked the first time that Azerbaijan had hosted a Vietnamese leader": the
+  // visitor's country is never the host.
+  let place = destinationOf(desk, s, f.clause, f.pos, f.actor.nationality);
+  if (!place) place = f.article.countries.find((c) => c !== f.actor.nationality) ?? null;
+  f.place = place;
+  f.parties = claimParties(desk, f, []);
+}
+
+/** The scope of a "first", read from the extractor and checked against the clause. */
+export function noveltyScope(f: Feat): NoveltyScope {
+  const v = f.claim.value;
+  const given: NoveltyScope = v.type === 'novelty' ? v.scope : { kind: 'unqualified' };
+  const tail = f.sentence.folded.slice(f.pos, f.clause.end);
+  const since = /\bsince\b([^.;]{0,80}?)\b((?:1[6-9]|20)\d\d)\b/.exec(tail);
+  if (since) return { kind: 'since', year: Number(since[2]), text: since[0] };
+  const sinceOther = /\bsince\s+(?:(?:she|he|they|it)\s+)?(?:took office|independence|the [\p{L} ]{3,40}|taking office|coming to power)/u.exec(tail);
+  if (sinceOther && given.kind !== 'since') return { kind: 'since', year: null, text: sinceOther[0] };
+  const inYears = /\b(?:in|for|over|within)\s+(?:(?:the\s+)?(?:past|last)\s+)?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(years|decades)\b/.exec(tail);
+  if (inYears) {
+    const words: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a hundred': 100 };
+    const n = /^\d+$/.test(inYears[1]) ? Number(inYears[1]) : (words[inYears[1]] ?? 1);
+    return { kind: 'in_years', years: inYears[2] === 'decades' ? n * 10 : n, text: inYears[0] };
+  }
+  if (/\bin (?:modern|recent|living|contemporary) (?:history|times|memory)\b/.test(tail)) return { kind: 'modern_history', text: 'modern history' };
+  if (given.kind === 'since' || given.kind === 'in_years' || given.kind === 'modern_history' || given.kind === 'other') return given;
+  return { kind: 'unqualified' };
+}
+
+/** A claim whose wording denies novelty: "is not the first Marvelan leader to make the journey". */
+export function isNegatedNovelty(f: Feat): boolean {
+  const before = f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos);
+  return /\b(?:not|n't|never|hardly|no longer)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?$/.test(before);
+}
+
+export function mondayFirstWeekdayIndex(day: string): number {
+  return WEEKDAYS.indexOf(day);
+}
+
+export { yearOf };

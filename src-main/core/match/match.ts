@@ -1,0 +1,259 @@
+/**
+ * Groups claims into facts and asks the detector for conflicts.
+ *
+ * Cost: claims are put in blocks by a structural key (metric + period + parties for
+ * figures, counted noun for counts, event + actor + place for dates and events,
+ * actor kind + place for "firsts", metric + parties for trends). Only inside a block
+ * are claims compared, by word-shingle Jaccard where the key alone is too coarse,
+ * and a block larger than BLOCK_CAP is compared only within a sliding window of its
+ * claims sorted by article and position. Work therefore grows with the number of
+ * claims, not with its square.
+ */
+import { foldKey } from '../../shared/fold';
+import type { FactDraft, MatchClaim, MatchResult } from './types';
+import { buildDesk, type Desk, type EntityHint, type Feat } from './features';
+import { detectConflicts } from './detect';
+import { titleCase, jaccard, writtenForm } from './text';
+import type { Role } from './lexicon';
+
+export interface MatchOptions {
+  /** Entities of the desk, when known: their kinds help tell people from places. */
+  entities?: EntityHint[];
+}
+
+export const BLOCK_CAP = 200;
+const WINDOW = 40;
+
+const TOP_ROLES = new Set<Role>(['party_leader', 'head_of_state', 'head_of_government', 'top_leader']);
+
+const ROLE_LABEL: Record<Role, string> = {
+  party_leader: 'party leader',
+  head_of_state: 'head of state',
+  head_of_government: 'head of government',
+  top_leader: 'top leader',
+  foreign_minister: 'foreign minister',
+  defence_minister: 'defence minister',
+  minister: 'minister',
+  deputy: 'deputy leader',
+  parliament_speaker: 'parliament speaker',
+  chief_justice: 'chief justice',
+  prosecutor: 'prosecutor general',
+  ambassador: 'ambassador',
+};
+
+function periodKey(p: { from: number; to: number } | null): string {
+  return p ? (p.from === p.to ? String(p.from) : `${p.from}-${p.to}`) : '?';
+}
+
+function actorKey(f: Feat): string {
+  if (f.actor.person) return f.actor.person;
+  if (f.actor.role) return `${f.actor.nationality ?? '?'}:${f.actor.role}`;
+  return '?';
+}
+
+interface Block {
+  key: string;
+  /** Whether claims in the block still need a similarity check to share a fact. */
+  bySimilarity: number | null;
+  feats: Feat[];
+}
+
+/** The block a claim falls in, or null when it stands alone. */
+function blockOf(f: Feat): { key: string; threshold: number | null } | null {
+  const v = f.claim.value;
+  const parties = f.parties.join(',');
+  switch (v.type) {
+    case 'figure':
+      if (!f.metric) return null;
+      return { key: `figure|${f.metric}|${periodKey(f.period)}|${f.unit ?? '?'}|${parties}`, threshold: f.period ? null : 0.25 };
+    case 'count':
+      if (!f.metric) return null;
+      return { key: `count|${f.metric}|${periodKey(f.period)}|${parties}`, threshold: 0.12 };
+    case 'trend':
+      if (!f.metric) return null;
+      return { key: `trend|${f.metric}|${parties}`, threshold: null };
+    case 'date':
+    case 'event': {
+      if (!f.event) return null;
+      const actor = actorKey(f);
+      const place = f.place ?? '?';
+      const weak = actor === '?' || place === '?';
+      return { key: `event|${f.event}|${actor}|${place}`, threshold: weak ? 0.3 : null };
+    }
+    case 'novelty': {
+      if (v.strength !== 'first' || !f.event) return null;
+      const role = f.actor.role && TOP_ROLES.has(f.actor.role) ? 'top' : (f.actor.role ?? '?');
+      return { key: `novelty|${f.event}|${f.actor.nationality ?? '?'}:${role}|${f.place ?? '?'}`, threshold: role === '?' ? 0.3 : null };
+    }
+    case 'attribution':
+      return { key: `attribution|${foldKey(v.speaker)}`, threshold: null };
+  }
+}
+
+class UnionFind {
+  private parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+function anchorOf(f: Feat): string {
+  return `${f.claim.articleId}:${f.claim.start}`;
+}
+
+function byPosition(a: Feat, b: Feat): number {
+  return a.claim.articleId - b.claim.articleId || a.claim.start - b.claim.start || a.claim.id - b.claim.id;
+}
+
+/** Splits a block into facts by similarity; large blocks only within a window. */
+function clusterBlock(block: Block): Feat[][] {
+  const feats = [...block.feats].sort(byPosition);
+  if (block.bySimilarity === null) return [feats];
+  const uf = new UnionFind(feats.length);
+  const window = feats.length > BLOCK_CAP ? WINDOW : feats.length;
+  for (let i = 0; i < feats.length; i++) {
+    for (let j = i + 1; j < Math.min(feats.length, i + 1 + window); j++) {
+      const a = feats[i];
+      const b = feats[j];
+      if (a.sentence === b.sentence || jaccard(a.shingles, b.shingles) >= block.bySimilarity) uf.union(i, j);
+    }
+  }
+  const groups = new Map<number, Feat[]>();
+  feats.forEach((f, i) => {
+    const r = uf.find(i);
+    const g = groups.get(r) ?? [];
+    g.push(f);
+    groups.set(r, g);
+  });
+  return [...groups.values()];
+}
+
+function place(desk: Desk, key: string | null, feats: Feat[]): string {
+  if (!key) return 'somewhere';
+  if (key.startsWith('city:')) return writtenForm(key.slice(5), feats.map((f) => f.claim.sentence));
+  void desk;
+  return titleCase(key);
+}
+
+function mostCommon<T>(items: T[]): T | null {
+  const counts = new Map<T, number>();
+  let best: T | null = null;
+  let bestN = 0;
+  for (const x of items) {
+    const n = (counts.get(x) ?? 0) + 1;
+    counts.set(x, n);
+    if (n > bestN) [best, bestN] = [x, n];
+  }
+  return best;
+}
+
+function partiesLabel(parties: string[]): string {
+  return parties.map(titleCase).join('–');
+}
+
+/** A label an editor can read at a glance: "Azerbaijan–Vietnam trade turnover, 2023". */
+function labelFor(desk: Desk, feats: Feat[]): string {
+  const f = feats[0];
+  const v = f.claim.value;
+  const sentences = feats.map((x) => x.claim.sentence);
+  switch (v.type) {
+    case 'figure': {
+      const metric = mostCommon(feats.map((x) => (x.claim.value.type === 'figure' ? x.claim.value.metric : null)).filter((m): m is string => !!m)) ?? f.metric ?? 'figure';
+      const p = partiesLabel(f.parties);
+      const cleanMetric = metric.replace(new RegExp(`^(${f.parties.map((x) => x).join('|') || '$^'})\\W*`, 'i'), '');
+      return `${p ? p + ' ' : ''}${cleanMetric}${f.period ? ', ' + periodKey(f.period) : ''}`;
+    }
+    case 'count': {
+      const subject = mostCommon(feats.map((x) => x.claim.subject).filter((s): s is string => !!s));
+      const noun = f.metric ?? 'item';
+      const plural = noun.endsWith('s') ? noun : noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's';
+      return `Number of ${plural}${subject ? ' — ' + subject : ''}${f.period ? ', ' + periodKey(f.period) : ''}`;
+    }
+    case 'trend': {
+      const metric = mostCommon(feats.map((x) => (x.claim.value.type === 'trend' ? x.claim.value.metric : null)).filter((m): m is string => !!m)) ?? f.metric ?? 'trend';
+      return `${partiesLabel(f.parties)} ${metric}: direction of change`.trim();
+    }
+    case 'date':
+    case 'event': {
+      const ev = f.event ?? 'event';
+      const who = f.actor.person
+        ? writtenForm(f.actor.person, sentences) + "'s "
+        : f.actor.role
+          ? `${f.actor.nationality ? titleCase(f.actor.nationality) + "'s " : ''}${ROLE_LABEL[f.actor.role]}'s `
+          : '';
+      const prep = ev === 'visit' ? 'to' : 'in';
+      const where = f.place ? ` ${prep} ${place(desk, f.place, feats)}` : '';
+      const label = `${who}${ev}${where}`;
+      return label.charAt(0).toUpperCase() + label.slice(1);
+    }
+    case 'novelty': {
+      const roles = feats.map((x) => x.actor.role).filter((r): r is Role => r !== null && r !== 'top_leader');
+      const role = mostCommon(roles) ?? f.actor.role;
+      const roleText = role ? ROLE_LABEL[role] : 'leader';
+      const nat = f.actor.nationality ? ` of ${titleCase(f.actor.nationality)}` : '';
+      const where = f.place ? ` to ${place(desk, f.place, feats)}` : '';
+      return `First ${f.event ?? 'event'}${where} by a ${roleText}${nat}`;
+    }
+    case 'attribution':
+      return `Statements by ${v.speaker}`;
+  }
+}
+
+export interface FactGroup {
+  key: string;
+  label: string;
+  feats: Feat[];
+}
+
+/** Facts of a desk: every claim in exactly one fact. */
+export function groupFacts(desk: Desk): FactGroup[] {
+  const blocks = new Map<string, Block>();
+  const singles: Feat[] = [];
+  for (const f of desk.feats) {
+    const b = blockOf(f);
+    if (!b) {
+      singles.push(f);
+      continue;
+    }
+    let block = blocks.get(b.key);
+    if (!block) {
+      block = { key: b.key, bySimilarity: b.threshold, feats: [] };
+      blocks.set(b.key, block);
+    }
+    // A block is as strict as its weakest member needs.
+    if (b.threshold !== null) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
+    block.feats.push(f);
+  }
+  const facts: FactGroup[] = [];
+  for (const block of blocks.values()) {
+    const groups = clusterBlock(block);
+    for (const g of groups) {
+      const key = groups.length === 1 ? block.key : `${block.key}#${anchorOf(g[0])}`;
+      facts.push({ key, label: labelFor(desk, g), feats: g });
+    }
+  }
+  for (const f of singles) {
+    facts.push({ key: `${f.claim.kind}|${f.claim.articleId}:${f.claim.start}:${f.claim.end}`, label: labelFor(desk, [f]), feats: [f] });
+  }
+  return facts;
+}
+
+export function matchClaims(claims: MatchClaim[], options: MatchOptions = {}): MatchResult {
+  const desk = buildDesk(claims, options.entities);
+  const groups = groupFacts(desk);
+  const facts: FactDraft[] = groups.map((g) => ({ key: g.key, label: g.label, claimIds: g.feats.map((f) => f.claim.id) }));
+  const conflicts = detectConflicts(desk, groups);
+  return { facts, conflicts };
+}

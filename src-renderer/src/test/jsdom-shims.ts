@@ -1,0 +1,12 @@
+/**
+ * What jsdom lacks and the window uses: ResizeObserver (bind:clientHeight) and
+ * scrollIntoView. Sizes stay zero, which is what the tests expect.
+ */
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
