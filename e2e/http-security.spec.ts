@@ -27,7 +27,7 @@ test.describe('the HTTP transport', () => {
     expect((await invalid.json()).error.message).toMatch(/articles:get.*id/);
 
     const badJson = await request.post(`${desk.url}/api/articles:list`, {
-      data: '{not json',
+      data: Buffer.from('{not json'),
       headers: { ...headers, 'content-type': 'application/json' },
     });
     expect(badJson.status()).toBe(400);

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import App from './App.svelte';
 import { article, boardRows, conflictDetail, deskInfo, installFakeCore } from './test/fake-core';
+import type { FakeCore } from './test/fake-core';
+import { board } from './state/board.svelte';
 
 import { conflict } from './state/conflict.svelte';
 import { ui } from './state/ui.svelte';
@@ -53,7 +55,9 @@ function fakeDesk(editorName: string | null) {
   });
 }
 
-async function openFirstConflict(utils: ReturnType<typeof render>) {
+async function openFirstConflict(utils: ReturnType<typeof render>, core: FakeCore) {
+  // Wait for this desk's board, not rows left over from the last test.
+  await waitFor(() => expect(core.called('board:page').length > 0 && !board.loading).toBe(true));
   await waitFor(() => expect(utils.getAllByTestId('board-row').length).toBe(2));
   await fireEvent.keyDown(document.body, { key: 'j' });
   await fireEvent.keyDown(document.body, { key: 'Enter' });
@@ -64,7 +68,7 @@ describe('keyboard review', () => {
   it('confirms with c on the board but not while the editor types a c into the search box', async () => {
     const core = fakeDesk('Ed');
     const utils = render(App);
-    await openFirstConflict(utils);
+    await openFirstConflict(utils, core);
 
     const search = utils.getByRole('combobox', { name: 'Search claims and passages' });
     search.focus();
@@ -82,7 +86,7 @@ describe('keyboard review', () => {
   it('asks the editor’s name once before the first decision, then dismisses with the reason given', async () => {
     const core = fakeDesk(null);
     const utils = render(App);
-    await openFirstConflict(utils);
+    await openFirstConflict(utils, core);
 
     await fireEvent.keyDown(document.body, { key: 'd' });
     const reason = await waitFor(() => utils.getByTestId('dismiss-reason'));
@@ -95,7 +99,9 @@ describe('keyboard review', () => {
 
     await waitFor(() => expect(utils.getByTestId('conflict-status').textContent).toContain('dismissed'));
     expect(core.called('settings:set')).toEqual([{ editorName: 'Ed Itor' }]);
-    expect(core.called('conflicts:setStatus')).toEqual([{ id: 7, status: 'dismissed', reason: 'different periods' }]);
+    expect(core.called('conflicts:setStatus')).toEqual([
+      { id: 7, status: 'dismissed', reason: 'different periods' },
+    ]);
     expect(utils.getByTestId('dismiss-reason-text').textContent).toBe('different periods');
   });
 });

@@ -13,7 +13,10 @@ const ROLE =
   '(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}(?:ambassador|diplomat|analyst|minister|spokesperson|spokesman|spokeswoman|official|officials|ministry|president|leader|chief|expert|experts|source|sources|report|statement|agency|secretary|chairman|envoy|deputy|director|governor|mayor|researcher|economist|professor|company|government|organisers|police|authorities|office|bureau|institute|agency|survey|study|data)';
 const PRONOUN = '(?:he|she|they|it|we)';
 
-const FORWARD = new RegExp(`(?<![\\p{L}])(${PRONOUN}|${ROLE})\\s+(?:also\\s+|further\\s+|then\\s+|once\\s+)?(${VERBS})\\b`, 'giu');
+// Verbs are found first and the speaker is looked for just before them: a pattern that
+// starts with the speaker would be tried at every position of every sentence.
+const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'gi');
+const SPEAKER_BEFORE = new RegExp(`(?<![\\p{L}])(${PRONOUN}|${ROLE})\\s+(?:also\\s+|further\\s+|then\\s+|once\\s+)?$`, 'iu');
 const INVERTED = new RegExp(`[,"”]\\s*(${VERBS})\\s+(${PRONOUN}|${ROLE})\\b`, 'giu');
 const ACCORDING = new RegExp(`\\baccording to\\s+(him|her|them|${ROLE})\\b`, 'giu');
 const NAME_VERB = new RegExp(`^\\s+(?:also\\s+|further\\s+)?(${VERBS})\\b`, 'iu');
@@ -60,16 +63,30 @@ export function findAttributions(ctx: SentenceContext): ClaimDraft[] {
     const end = localEnd + v[0].length;
     out.push(make(ctx, m.start - ctx.start, end, ctx.nameOf(m.key), m.key, v[1]));
   }
-  for (const re of [FORWARD, INVERTED, ACCORDING]) {
+  VERB_RE.lastIndex = 0;
+  for (let v = VERB_RE.exec(s); v; v = VERB_RE.exec(s)) {
+    const before = SPEAKER_BEFORE.exec(s.slice(Math.max(0, v.index - 60), v.index));
+    if (!before) continue;
+    const start = v.index - (Math.min(60, v.index) - before.index);
+    const end = v.index + v[0].length;
+    if (taken(start, end)) continue;
+    const who = before[1];
+    if (/^(?:it|we)$/i.test(who) && !/^(?:said|says|stated|reported)$/i.test(v[1])) continue;
+    const r = resolveSpeaker(ctx, who, ctx.start + start);
+    out.push(make(ctx, start, end, r.speaker, r.key, v[1]));
+  }
+  const hasInverted = /[,"”]\s*\w/.test(s);
+  for (const re of [INVERTED, ACCORDING]) {
+    if (re === INVERTED && !hasInverted) continue;
+    if (re === ACCORDING && !/according to/i.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       let start = m.index;
       while (/[\s,"”]/.test(s[start])) start++;
       const end = m.index + m[0].length;
       if (taken(start, end)) continue;
-      const who = re === FORWARD ? m[1] : m[2] ?? m[1];
-      const verb = re === FORWARD ? m[2] : re === INVERTED ? m[1] : 'according to';
-      if (re === FORWARD && /^(?:it|we)$/i.test(who) && !/^(?:said|says|stated|reported)$/i.test(verb)) continue;
+      const who = m[2] ?? m[1];
+      const verb = re === INVERTED ? m[1] : 'according to';
       const r = resolveSpeaker(ctx, who.replace(/^the\s+/i, 'the '), ctx.start + start);
       out.push(make(ctx, start, end, r.speaker, r.key, verb));
     }

@@ -53,6 +53,18 @@ interface Candidate {
   lone: boolean;
 }
 
+// Folding is the scanner's main cost and words repeat: cache the keys.
+const keyCache = new Map<string, string>();
+function wordKey(word: string): string {
+  let k = keyCache.get(word);
+  if (k === undefined) {
+    k = foldKey(word);
+    if (keyCache.size > 50_000) keyCache.clear();
+    keyCache.set(word, k);
+  }
+  return k;
+}
+
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
 
@@ -92,7 +104,7 @@ function tokenize(text: string, sentenceStarts: Set<number>): Token[] {
     out.push({
       start,
       end,
-      key: foldKey(word),
+      key: wordKey(word),
       // A lone capital that is not an initial ("(R)", "(L)") is a marker, not a word.
       cap: UPPER.test(word) && (word.length > 1 || initial),
       initial,

@@ -189,7 +189,7 @@ function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string
     // Other articles that name the right weekday for that day are the evidence.
     const right = feats.filter((f) => f.date!.weekday === actual);
     for (const f of wrong) {
-      const others = right.filter((r) => r.claim.articleId !== f.claim.articleId);
+      const others = right.filter((r) => r.claim.articleId !== f.claim.articleId && r.date!.explicitDay);
       const also = others.length > 0 ? ` (another article has ${quote(displayOf(others[0]), 40)})` : '';
       drafts.add(
         'date_mismatch',
@@ -198,6 +198,41 @@ function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string
         others.map((r) => r.claim.id),
         `${quote(displayOf(f), 60)} names ${cap(f.date!.weekday!)}, but ${day} fell on a ${cap(actual)}${also}.`,
       );
+    }
+  }
+}
+
+/**
+ * "Saturday, June 11" against "Sunday, June 11": whatever the year, one of them is
+ * wrong. Catches what the self-check cannot when the extractor could not resolve a year.
+ */
+function weekdayAcrossArticles(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const byMonthDay = new Map<string, Feat[]>();
+  for (const f of desk.feats) {
+    const d = f.date;
+    if (!d || !d.monthDay || !d.weekday) continue;
+    const list = byMonthDay.get(d.monthDay) ?? [];
+    list.push(f);
+    byMonthDay.set(d.monthDay, list);
+  }
+  for (const feats of byMonthDay.values()) {
+    if (feats.length < 2 || feats.length > 200) continue;
+    for (let i = 0; i < feats.length; i++) {
+      for (let j = i + 1; j < feats.length; j++) {
+        const [a, b] = [feats[i], feats[j]];
+        if (a.claim.articleId === b.claim.articleId || a.date!.weekday === b.date!.weekday) continue;
+        // Different years can put one day on different weekdays.
+        const ya = a.date!.from.slice(0, 4);
+        const yb = b.date!.from.slice(0, 4);
+        if (ya && yb && ya !== yb) continue;
+        drafts.add(
+          'date_mismatch',
+          factOf.get(a.claim.id) ?? '',
+          [a.claim.id],
+          [b.claim.id],
+          `${quote(a.claim.quote, 40)} and ${quote(b.claim.quote, 40)} give one day two different weekdays.`,
+        );
+      }
     }
   }
 }
@@ -493,6 +528,7 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
     else if (kind === 'trend') trendConflicts(drafts, fact, refFallback);
   }
   weekdaySelfCheck(drafts, desk, factOf);
+  weekdayAcrossArticles(drafts, desk, factOf);
   trendVersusFigures(drafts, desk, factOf, refFallback);
   noveltyConflicts(drafts, desk, factOf);
   return drafts.list;

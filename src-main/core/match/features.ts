@@ -102,6 +102,8 @@ export interface DateSpan {
   weekday: string | null;
   /** True when the text names the day itself, not only a weekday. */
   explicitDay: boolean;
+  /** "06-11" when the quote names a month and day, whatever the year. */
+  monthDay: string | null;
   display: string;
 }
 
@@ -131,10 +133,19 @@ function daysInMonth(y: number, m: number): number {
 }
 
 /** A DateValue as an inclusive day range. */
-export function dateSpan(v: DateValue): DateSpan | null {
+export function dateSpan(v: DateValue, quote: string = v.display): DateSpan | null {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v.date ?? '');
   if (!m) {
-    if (v.weekday) return { from: '', to: '', granularity: v.granularity, weekday: v.weekday.toLowerCase(), explicitDay: false, display: v.display };
+    if (v.weekday)
+      return {
+        from: '',
+        to: '',
+        granularity: v.granularity,
+        weekday: v.weekday.toLowerCase(),
+        explicitDay: false,
+        display: v.display,
+        monthDay: monthDayOf(quote),
+      };
     return null;
   }
   const y = Number(m[1]);
@@ -172,7 +183,8 @@ export function dateSpan(v: DateValue): DateSpan | null {
   }
   // A weekday alone ("on Wednesday") resolved by the extractor against the publication
   // date is a guess: compare it by weekday only.
-  const explicitDay = d !== null && /\d/.test(v.display.replace(/\b\d{4}\b/g, ''));
+  // The quote, not the display: the extractor's display may carry the ISO date it resolved.
+  const explicitDay = d !== null && /\d/.test(quote.replace(/\b\d{4}\b/g, ''));
   return {
     from,
     to,
@@ -180,7 +192,21 @@ export function dateSpan(v: DateValue): DateSpan | null {
     weekday: v.weekday ? v.weekday.toLowerCase() : null,
     explicitDay: d !== null ? explicitDay || !v.weekday : false,
     display: v.display,
+    monthDay: monthDayOf(quote),
   };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "June 11", "11 June", "Oct. 15" → "06-11": enough to compare weekdays when the year is unknown. */
+function monthDayOf(quote: string): string | null {
+  const q = quote.toLowerCase();
+  const m =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b/.exec(q) ??
+    /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(q);
+  if (!m) return null;
+  const [mon, day] = /\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
+  return `${String(MONTHS.indexOf(mon) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 export function weekdayOf(iso: string): string | null {
@@ -689,7 +715,7 @@ function locateEvent(desk: Desk, f: Feat): void {
   const v = f.claim.value;
   const s = f.sentence;
   if (v.type === 'date') {
-    f.date = dateSpan(v);
+    f.date = dateSpan(v, f.claim.quote);
     // The event a date belongs to is the nearest event word before it in its clause
     // ("had a meeting ... in Baku on May 8 as part of ... state visit" → meeting).
     const e = nearestEvent(s, f.clause, f.pos, true);

@@ -237,6 +237,16 @@ const ES_FAMILY = [
   'Logroño',
   'Valdés',
 ];
+const ES_COMPOUND = [
+  'José Luis',
+  'María José',
+  'Juan Carlos',
+  'Ana Belén',
+  'Luis Miguel',
+  'María Ángeles',
+  'José Ramón',
+  'María Jesús',
+];
 const PL_GIVEN = [
   'Łukasz',
   'Małgorzata',
@@ -349,7 +359,7 @@ const NAME_MAKERS: NameMaker[] = [
   },
   (d) => {
     const fam1 = d.pick(ES_FAMILY);
-    const given = d.chance(0.3) ? `${d.pick(ES_GIVEN)} ${d.pick(ES_GIVEN)}` : d.pick(ES_GIVEN);
+    const given = d.chance(0.3) ? d.pick(ES_COMPOUND) : d.pick(ES_GIVEN);
     return { full: `${given} ${fam1} ${other(d, ES_FAMILY, fam1)}`, short: fam1 };
   },
   (d) => {
@@ -493,13 +503,18 @@ class Registry {
     return { name, demonym, capital };
   }
 
-  person(): Person {
+  /** `taken`: short names already used in the story, so "Koç said" names one person only. */
+  person(taken: Set<string>): Person {
     let short = '';
     const full = this.claim(() => {
-      const p = this.d.pick(NAME_MAKERS)(this.d);
-      short = p.short;
-      return p.full;
+      for (;;) {
+        const p = this.d.pick(NAME_MAKERS)(this.d);
+        if (taken.has(p.short)) continue;
+        short = p.short;
+        return p.full;
+      }
     });
+    taken.add(short);
     return { full, short };
   }
 }
@@ -677,19 +692,22 @@ function makeStory(d: Dice, reg: Registry, id: string): StoryTruth {
   const precedentYear = d.int(1958, 1989);
   const [exports, imports] = d.pick(PRODUCTS) as [string, string];
   const port = reg.country().capital;
+  // The earlier visitor holds the same office, so "first-ever visit by a president" really is contradicted.
+  const visitorTitle = d.pick(TITLES);
+  const shorts = new Set<string>();
   return {
     id,
     a,
     b,
-    visitor: reg.person(),
-    visitorTitle: d.pick(TITLES),
-    host: reg.person(),
+    visitor: reg.person(shorts),
+    visitorTitle,
+    host: reg.person(shorts),
     hostTitle: d.pick(TITLES),
-    fmA: reg.person(),
-    fmB: reg.person(),
-    former: reg.person(),
-    formerTitle: d.pick(TITLES),
-    analyst: reg.person(),
+    fmA: reg.person(shorts),
+    fmB: reg.person(shorts),
+    former: reg.person(shorts),
+    formerTitle: visitorTitle,
+    analyst: reg.person(shorts),
     precedentYear,
     relationsYear: d.int(precedentYear + 3, 2005),
     relationsVerb: d.chance(0.5) ? 'established' : 'restored',
@@ -958,13 +976,13 @@ function writeArticle(v: Voice, r: Roles, target: number): ArticleWriter {
         ? `${plain(s.b.capital).toUpperCase()} — `
         : '';
   const arriveDate = fmtDate(s.arrive, o.style, d.chance(0.5));
+  const lead = d.pick([
+    `${visitor} of ${A} arrived in ${capB} on ${arriveDate} for a ${countWord(s.days + 1, d)}-day state visit, the centrepiece of a diplomatic push that officials in both capitals describe as overdue.`,
+    `${visitor} landed in ${capB} on ${arriveDate}, opening a state visit during which ${A} hopes to turn decades of goodwill with ${B} into trade, investment and shipping links.`,
+    `${A}'s ${titleWord}, ${n(s.visitor)}, began a state visit to ${B} on ${arriveDate}, bringing ${countWord(s.delegates, d)} business executives and a long list of requests.`,
+  ]);
   w.para(
-    dl +
-      d.pick([
-        `${visitor} of ${A} arrived in ${capB} on ${arriveDate} for a ${countWord(s.days + 1, d)}-day state visit, the centrepiece of a diplomatic push that officials in both capitals describe as overdue.`,
-        `${visitor} landed in ${capB} on ${arriveDate}, opening a state visit during which ${A} hopes to turn decades of goodwill with ${B} into trade, investment and shipping links.`,
-        `${A}'s ${titleWord}, ${n(s.visitor)}, began a state visit to ${B} on ${arriveDate}, bringing ${countWord(s.delegates, d)} business executives and a long list of requests.`,
-      ]),
+    dl + w.mark('arrival', 'true', lead, `on ${arriveDate}`),
     d.pick([
       `${host} welcomed the guest with a guard of honour.`,
       `The visit is at the invitation of ${host}.`,
@@ -1068,8 +1086,8 @@ function writeArticle(v: Voice, r: Roles, target: number): ArticleWriter {
         `first-ever visit by a ${aDem} ${titleWord}`,
       ],
       [
-        `Never before has a ${aDem} head of state set foot in ${B}, and the hosts made the most of it.`,
-        `Never before has a ${aDem} head of state`,
+        `Never before has a ${aDem} ${titleWord} set foot in ${B}, and the hosts made the most of it.`,
+        `Never before has a ${aDem} ${titleWord}`,
       ],
       [
         `Officials called it historic: the first time a ${aDem} leader had ever travelled to ${B}.`,
@@ -1480,6 +1498,9 @@ function writeStory(
       conflict('date_mismatch', `the weekday does not match the date (${weekday(s.talks)})`, w, t);
   for (const w of find('talksDate', (v) => v === 'dayWrong'))
     for (const t of dateGood.slice(0, 2)) conflict('date_mismatch', 'the talks are dated differently', w, t);
+  const arrival = find('arrival', () => true).find((x) => dateGood[0] && x[0] !== dateGood[0][0]);
+  if (arrival)
+    safe('different events: the arrival and the talks are on different days', arrival, dateGood[0]!);
   if (dateGood.length >= 2)
     safe('same date of the talks (and a correct weekday)', dateGood[0]!, dateGood[1]!);
 

@@ -10,7 +10,8 @@ import type { ArticleDetail } from '../../../src-main/shared/views';
 
 afterEach(() => cleanup());
 
-const HOSTILE = 'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> trade hit $594.6 million.';
+const HOSTILE =
+  'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> trade hit $594.6 million.';
 
 function detail(): ArticleDetail {
   return {
@@ -20,7 +21,16 @@ function detail(): ArticleDetail {
     language: 'en',
     format: 'txt',
     text: HOSTILE,
-    passages: [{ id: 1, kind: 'paragraph', start: 0, end: HOSTILE.length, boilerplate: false, boilerplateReason: null }],
+    passages: [
+      {
+        id: 1,
+        kind: 'paragraph',
+        start: 0,
+        end: HOSTILE.length,
+        boilerplate: false,
+        boilerplateReason: null,
+      },
+    ],
     claims: [claimAt(HOSTILE, 5, '$594.6 million')],
   };
 }
@@ -48,13 +58,22 @@ describe('untrusted text stays text', () => {
       'conflicts:get': () =>
         conflictDetail(`Trade hit $594.6 million <script>x()</script> or $482.1 million.`, {
           notes: [
-            { id: 1, targetType: 'conflict', targetId: 7, body: '<script>steal()</script>', editor: 'Ed', createdAt: '2025-05-09T10:00:00Z' },
+            {
+              id: 1,
+              targetType: 'conflict',
+              targetId: 7,
+              body: '<script>steal()</script>',
+              editor: 'Ed',
+              createdAt: '2025-05-09T10:00:00Z',
+            },
           ],
         }),
     });
     await conflict.open(7);
     const { getByTestId, getAllByTestId, container } = render(ConflictPanel);
-    await waitFor(() => expect(getByTestId('conflict-notes').textContent).toContain('<script>steal()</script>'));
+    await waitFor(() =>
+      expect(getByTestId('conflict-notes').textContent).toContain('<script>steal()</script>'),
+    );
     expect(container.querySelector('script')).toBeNull();
     const [sideA, sideB] = getAllByTestId('conflict-context');
     expect(sideA.textContent).toContain('<script>x()</script>');

@@ -24,7 +24,7 @@ describe('shortcutFor', () => {
     const input = document.createElement('input');
     const area = document.createElement('textarea');
     const editable = document.createElement('div');
-    editable.contentEditable = 'true';
+    editable.setAttribute('contenteditable', 'true');
     const inner = document.createElement('span');
     editable.append(inner);
     for (const target of [input, area, inner]) {

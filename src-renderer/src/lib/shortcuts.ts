@@ -45,7 +45,12 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
   const el = target as HTMLElement;
   if (el.isContentEditable) return true;
-  return el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+  // Checkboxes and radios take no text, so shortcuts still apply there.
+  return (
+    el.closest(
+      'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]), textarea, select, [contenteditable]:not([contenteditable="false"])',
+    ) !== null
+  );
 }
 
 function isControl(target: EventTarget | null): boolean {

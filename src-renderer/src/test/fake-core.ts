@@ -14,7 +14,9 @@ import type {
   DeskInfo,
 } from '../../../src-main/shared/views';
 
-export type FakeHandlers = Partial<{ [M in MethodName]: (input: never) => MethodOutput<M> | Promise<MethodOutput<M>> }>;
+export type FakeHandlers = Partial<{
+  [M in MethodName]: (input: never) => MethodOutput<M> | Promise<MethodOutput<M>>;
+}>;
 
 export interface FakeCore {
   calls: { method: string; input: unknown }[];
@@ -67,7 +69,12 @@ export function article(id: number, title: string, over: Partial<ArticleSummary>
   };
 }
 
-export function claimAt(text: string, id: number, quote: string, kind: ClaimView['kind'] = 'figure'): ClaimView {
+export function claimAt(
+  text: string,
+  id: number,
+  quote: string,
+  kind: ClaimView['kind'] = 'figure',
+): ClaimView {
   const start = text.indexOf(quote);
   if (start < 0) throw new Error(`"${quote}" is not in the text`);
   return {
@@ -84,7 +91,14 @@ export function claimAt(text: string, id: number, quote: string, kind: ClaimView
     sentence: text,
     subject: null,
     scope: null,
-    value: { type: 'event', event: 'visit', actor: null, place: null, date: null, display: `value of ${quote}` },
+    value: {
+      type: 'event',
+      event: 'visit',
+      actor: null,
+      place: null,
+      date: null,
+      display: `value of ${quote}`,
+    },
     boilerplate: false,
     origin: 'extractor',
     factId: null,
@@ -100,9 +114,27 @@ export function boardRows(offset: number, limit: number, total: number): BoardRo
       fact: { id: i + 1, label: `Fact number ${i + 1}` },
       referenceClaimId: 1000 + i,
       cells: {
-        1: [{ id: 1000 + i, kind: 'figure', quote: '$594.6 million', sentence: 'Trade reached $594.6 million.', display: '594,600,000 USD' }],
+        1: [
+          {
+            id: 1000 + i,
+            kind: 'figure',
+            quote: '$594.6 million',
+            sentence: 'Trade reached $594.6 million.',
+            display: '594,600,000 USD',
+          },
+        ],
         ...(i % 2 === 0
-          ? { 2: [{ id: 2000 + i, kind: 'figure', quote: '$482.1 million', sentence: 'Trade was $482.1 million.', display: '482,100,000 USD' }] }
+          ? {
+              2: [
+                {
+                  id: 2000 + i,
+                  kind: 'figure',
+                  quote: '$482.1 million',
+                  sentence: 'Trade was $482.1 million.',
+                  display: '482,100,000 USD',
+                },
+              ],
+            }
           : {}),
       },
       conflicts: i === 0 ? [{ id: 7, kind: 'novelty_vs_precedent', status: 'suggested' }] : [],
