@@ -11,6 +11,11 @@ describe('foldKey', () => {
     expect(foldKey('Đà Nẵng')).toBe('da nang');
     expect(foldKey('Lê Duẩn')).toBe(foldKey('Le Duan'));
   });
+  it('folds the Polish, Turkish and Nordic letters that have no decomposition', () => {
+    expect(foldKey('Łukasz Wałęsa')).toBe('lukasz walesa');
+    expect(foldKey('Barış Yıldırım')).toBe('baris yildirim');
+    expect(foldKey('Søren Ærø')).toBe('soren aero');
+  });
 });
 
 describe('foldSameLength', () => {

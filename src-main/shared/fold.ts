@@ -6,12 +6,18 @@
  */
 const MARKS = /\p{M}+/gu;
 const D_STROKE = /[ĐÐđð]/g;
+/** Letters NFKD leaves whole: the stroked and dotless ones, and ligatures. */
+const UNDECOMPOSED: Record<string, string> = {
+  Ł: 'L', ł: 'l', ı: 'i', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ħ: 'H', ħ: 'h', Þ: 'Th', þ: 'th',
+};
+const UNDECOMPOSED_RE = /[ŁłıØøßÆæŒœĦħÞþ]/g;
 
 export function foldKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
     .replace(D_STROKE, (c) => (c === 'Đ' || c === 'Ð' ? 'D' : 'd'))
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c] ?? c)
     .toLowerCase()
     .replace(/[’']/g, "'")
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
@@ -34,6 +40,7 @@ export function foldSameLength(text: string): string {
     const base = ch.normalize('NFKD').replace(MARKS, '');
     if (ch === 'Đ' || ch === 'Ð') out += 'D';
     else if (ch === 'đ' || ch === 'ð') out += 'd';
+    else if (UNDECOMPOSED[ch]?.length === 1) out += UNDECOMPOSED[ch];
     else out += base.length === 1 ? base : ch;
   }
   return out;

@@ -211,12 +211,13 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
       );
     }
     seen.add(id);
-    delClaimEntities.run(id);
+    // A claim seen before has entity and FTS rows to replace; a new one has none.
+    if (prev) delClaimEntities.run(id);
     for (const k of c.entityKeys) {
       const eid = entityIds.get(k);
       if (eid !== undefined) insClaimEntity.run(id, eid);
     }
-    delClaimFts.run(id);
+    if (prev) delClaimFts.run(id);
     insClaimFts.run(id, `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`);
     if (!prev || prev.deleted === 0) count++;
   }

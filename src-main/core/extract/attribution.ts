@@ -16,12 +16,19 @@ const PRONOUN = '(?:he|she|they|it|we)';
 // Verbs are found first and the speaker is looked for just before them: a pattern that
 // starts with the speaker would be tried at every position of every sentence.
 const VERB_RE = new RegExp(`\\b(${VERBS})\\b`, 'gi');
-const SPEAKER_BEFORE = new RegExp(`(?<![\\p{L}])(${PRONOUN}|${ROLE})\\s+(?:also\\s+|further\\s+|then\\s+|once\\s+)?$`, 'iu');
+const SPEAKER_BEFORE = new RegExp(
+  `(?<![\\p{L}])(${PRONOUN}|${ROLE})\\s+(?:also\\s+|further\\s+|then\\s+|once\\s+)?$`,
+  'iu',
+);
 const INVERTED = new RegExp(`[,"”]\\s*(${VERBS})\\s+(${PRONOUN}|${ROLE})\\b`, 'giu');
 const ACCORDING = new RegExp(`\\baccording to\\s+(him|her|them|${ROLE})\\b`, 'giu');
 const NAME_VERB = new RegExp(`^\\s+(?:also\\s+|further\\s+)?(${VERBS})\\b`, 'iu');
 
-function resolveSpeaker(ctx: SentenceContext, words: string, at: number): { speaker: string; key: string | null } {
+function resolveSpeaker(
+  ctx: SentenceContext,
+  words: string,
+  at: number,
+): { speaker: string; key: string | null } {
   const w = words.toLowerCase();
   if (/^(?:he|she|him|her)$/.test(w)) {
     const p = ctx.personBefore(at);
@@ -38,7 +45,12 @@ function make(
   key: string | null,
   verb: string,
 ): ClaimDraft {
-  const value: AttributionValue = { type: 'attribution', speaker, verb: verb.toLowerCase(), display: `${speaker} (${verb.toLowerCase()})` };
+  const value: AttributionValue = {
+    type: 'attribution',
+    speaker,
+    verb: verb.toLowerCase(),
+    display: `${speaker} (${verb.toLowerCase()})`,
+  };
   return {
     kind: 'attribution',
     start: ctx.start + start,
@@ -53,9 +65,12 @@ function make(
 export function findAttributions(ctx: SentenceContext): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
-  const taken = (a: number, b: number): boolean => out.some((c) => c.start - ctx.start < b && a < c.end - ctx.start);
+  const taken = (a: number, b: number): boolean =>
+    out.some((c) => c.start - ctx.start < b && a < c.end - ctx.start);
   // A named person or organisation right before a reporting verb: "Garayev noted".
-  const named: ResolvedMention[] = ctx.mentions.filter((m) => m.kind === 'person' || m.kind === 'organisation');
+  const named: ResolvedMention[] = ctx.mentions.filter(
+    (m) => m.kind === 'person' || m.kind === 'organisation',
+  );
   for (const m of named) {
     const localEnd = m.end - ctx.start;
     const v = NAME_VERB.exec(s.slice(localEnd));

@@ -16,7 +16,9 @@ describe('boilerplate', () => {
   });
 
   it('leaves prose alone', () => {
-    expect(paragraphBoilerplate('By 2030 the port will handle twice as much cargo, the minister said.')).toBeNull();
+    expect(
+      paragraphBoilerplate('By 2030 the port will handle twice as much cargo, the minister said.'),
+    ).toBeNull();
     expect(paragraphBoilerplate('The photo exhibition opened on Monday.')).toBeNull();
     expect(isTeaserHead('See more')).toBe(true);
     expect(isTeaserHead('Related news:')).toBe(true);

@@ -7,13 +7,7 @@
  */
 
 export type BoilerplateReason =
-  | 'caption'
-  | 'credit'
-  | 'image-file'
-  | 'teaser'
-  | 'byline'
-  | 'sign-off'
-  | 'dateline-meta';
+  'caption' | 'credit' | 'image-file' | 'teaser' | 'byline' | 'sign-off' | 'dateline-meta';
 
 /** A line that opens a block of links to other stories: everything after it is teaser. */
 const TEASER_HEAD =
@@ -21,7 +15,8 @@ const TEASER_HEAD =
 
 const IMAGE_FILE = /^[^\s/\\]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$/i;
 const PHOTO_TAIL = /\((?:photo|image|picture|pic|credit|photo credit|source: photo)s?\b[^()]*\)\s*$/i;
-const PHOTO_LABEL = /(?:^|[.\s])(?:photo|image|picture|credit|photo credit)s?\s*:\s*[\p{L}\p{N}. /&-]{1,40}$/iu;
+const PHOTO_LABEL =
+  /(?:^|[.\s])(?:photo|image|picture|credit|photo credit)s?\s*:\s*[\p{L}\p{N}. /&-]{1,40}$/iu;
 const BYLINE =
   /^(?:by|story by|reported by|written by|words by|reporter|reporters|author|editing by|edited by)\b[:\s]+\p{Lu}[\p{L}\p{M}.'’ ,-]{1,80}$/iu;
 const AGENCY_ALONE = /^[—–-]?\s*\(?[A-Z]{2,8}(?:\/[A-Z]{2,8})*\)?\s*(?:\/\.)?$/;

@@ -29,7 +29,10 @@ export interface SentenceContext {
 }
 
 /** A claim before anchoring: absolute offsets; quote, prefix, suffix and sentence are filled in by index.ts. */
-export type ClaimDraft = Pick<ExtractedClaim, 'kind' | 'start' | 'end' | 'subject' | 'scope' | 'value' | 'entityKeys'>;
+export type ClaimDraft = Pick<
+  ExtractedClaim,
+  'kind' | 'start' | 'end' | 'subject' | 'scope' | 'value' | 'entityKeys'
+>;
 
 export function entityKeysIn(ctx: SentenceContext, start = ctx.start, end = ctx.end): string[] {
   const out: string[] = [];
@@ -51,8 +54,14 @@ const APPROX: [RegExp, Approximation][] = [
   [/(?:more than|over|above|exceeding|in excess of|upwards of)\s*$/i, 'over'],
   [/(?:at least|no less than|not less than)\s*$/i, 'at_least'],
   [/(?:up to|at most|no more than|a maximum of)\s*$/i, 'at_most'],
-  [/(?:nearly|almost|close to|just under|just below|less than|under|below|fewer than|short of)\s*$/i, 'under'],
-  [/(?:roughly|about|around|approximately|some|an estimated|estimated|approx\.?|circa|c\.|nearly about|just)\s*$/i, 'about'],
+  [
+    /(?:nearly|almost|close to|just under|just below|less than|under|below|fewer than|short of)\s*$/i,
+    'under',
+  ],
+  [
+    /(?:roughly|about|around|approximately|some|an estimated|estimated|approx\.?|circa|c\.|nearly about|just)\s*$/i,
+    'about',
+  ],
 ];
 
 /** The approximation word right before `at` in `s`, with where it starts. */
@@ -69,10 +78,39 @@ export function approximationBefore(s: string, at: number): { approx: Approximat
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
-  ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12, single: 1, both: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  a: 1,
+  an: 1,
+  dozen: 12,
+  single: 1,
+  both: 2,
 };
 
 export const NUMBER_WORD_RE =
@@ -96,18 +134,40 @@ export function parseNum(s: string): number {
 }
 
 export const SCALES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mln: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9,
-  trillion: 1e12, tn: 1e12, trn: 1e12, crore: 1e7, lakh: 1e5,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  trn: 1e12,
+  crore: 1e7,
+  lakh: 1e5,
 };
 
 /** Canonical metric names: different wordings of one quantity compare equal. */
 const METRIC_FAMILIES: [RegExp, string][] = [
-  [/^(?:bilateral trade|two-way trade|trade turnover|trade volume|trade value|total trade|trade exchanges?|trade relations|trade ties|bilateral trade turnover|trade)$/, 'trade turnover'],
-  [/^(?:foreign direct investment|fdi|direct investment|investment capital|registered capital|investment|investments)$/, 'investment'],
+  [
+    /^(?:bilateral trade|two-way trade|trade turnover|trade volume|trade value|total trade|trade exchanges?|trade relations|trade ties|bilateral trade turnover|trade)$/,
+    'trade turnover',
+  ],
+  [
+    /^(?:foreign direct investment|fdi|direct investment|investment capital|registered capital|investment|investments)$/,
+    'investment',
+  ],
   [/^(?:exports?|export turnover|export value|export revenue|shipments)$/, 'exports'],
   [/^(?:imports?|import turnover|import value)$/, 'imports'],
   [/^(?:gdp|gross domestic product|economic growth|economy)$/, 'gdp'],
-  [/^(?:tourist arrivals|international arrivals|visitors|tourists|visitor arrivals|arrivals)$/, 'tourist arrivals'],
+  [
+    /^(?:tourist arrivals|international arrivals|visitors|tourists|visitor arrivals|arrivals)$/,
+    'tourist arrivals',
+  ],
   [/^(?:revenues?|sales|turnover)$/, 'revenue'],
   [/^(?:profits?|earnings|net profit)$/, 'profit'],
   [/^(?:prices?|price index|consumer prices|inflation)$/, 'prices'],
@@ -120,18 +180,82 @@ export function normaliseMetric(phrase: string): string {
 }
 
 const METRIC_WORDS = [
-  'bilateral trade turnover', 'bilateral trade', 'two-way trade', 'trade turnover', 'trade volume', 'trade value',
-  'total trade', 'trade exchanges', 'trade exchange', 'trade relations', 'trade ties', 'foreign direct investment',
-  'direct investment', 'investment capital', 'registered capital', 'export turnover', 'export value',
-  'export revenue', 'import turnover', 'gross domestic product', 'economic growth', 'tourist arrivals',
-  'visitor arrivals', 'international arrivals', 'net profit', 'consumer prices', 'market share', 'fdi', 'gdp',
-  'exports', 'imports', 'investment', 'investments', 'revenue', 'revenues', 'profit', 'profits', 'sales',
-  'budget', 'population', 'inflation', 'unemployment', 'debt', 'deficit', 'surplus', 'output', 'production',
-  'aid', 'loans', 'loan', 'funding', 'spending', 'capacity', 'prices', 'price', 'emissions', 'turnover',
-  'visitors', 'tourists', 'arrivals', 'cargo volumes', 'freight volumes', 'volumes', 'costs', 'cost', 'wages',
-  'salaries', 'jobs', 'employment', 'reserves', 'trade',
+  'bilateral trade turnover',
+  'bilateral trade',
+  'two-way trade',
+  'trade turnover',
+  'trade volume',
+  'trade value',
+  'total trade',
+  'trade exchanges',
+  'trade exchange',
+  'trade relations',
+  'trade ties',
+  'foreign direct investment',
+  'direct investment',
+  'investment capital',
+  'registered capital',
+  'export turnover',
+  'export value',
+  'export revenue',
+  'import turnover',
+  'gross domestic product',
+  'economic growth',
+  'tourist arrivals',
+  'visitor arrivals',
+  'international arrivals',
+  'net profit',
+  'consumer prices',
+  'market share',
+  'fdi',
+  'gdp',
+  'exports',
+  'imports',
+  'investment',
+  'investments',
+  'revenue',
+  'revenues',
+  'profit',
+  'profits',
+  'sales',
+  'budget',
+  'population',
+  'inflation',
+  'unemployment',
+  'debt',
+  'deficit',
+  'surplus',
+  'output',
+  'production',
+  'aid',
+  'loans',
+  'loan',
+  'funding',
+  'spending',
+  'capacity',
+  'prices',
+  'price',
+  'emissions',
+  'turnover',
+  'visitors',
+  'tourists',
+  'arrivals',
+  'cargo volumes',
+  'freight volumes',
+  'volumes',
+  'costs',
+  'cost',
+  'wages',
+  'salaries',
+  'jobs',
+  'employment',
+  'reserves',
+  'trade',
 ];
-const METRIC_RE = new RegExp(`\\b(?:${METRIC_WORDS.map((w) => w.replace(/[-]/g, '[- ]')).join('|')})\\b`, 'gi');
+const METRIC_RE = new RegExp(
+  `\\b(?:${METRIC_WORDS.map((w) => w.replace(/[-]/g, '[- ]')).join('|')})\\b`,
+  'gi',
+);
 
 export interface Found {
   start: number;
@@ -167,7 +291,10 @@ export function nearest<T extends { start: number; end: number }>(
 }
 
 const EVENT_WORDS: [RegExp, string][] = [
-  [/\b(?:establish(?:ed|ing|ment of)?|set up|forg(?:ed|ing))\s+(?:of\s+)?(?:formal\s+)?diplomatic (?:relations|ties)\b/gi, 'diplomatic relations'],
+  [
+    /\b(?:establish(?:ed|ing|ment of)?|set up|forg(?:ed|ing))\s+(?:of\s+)?(?:formal\s+)?diplomatic (?:relations|ties)\b/gi,
+    'diplomatic relations',
+  ],
   [/\bdiplomatic (?:relations|ties)\b/gi, 'diplomatic relations'],
   [/\b(?:state |official |working |historic |first |maiden |landmark )?(?:visit(?:s|ed|ing)?)\b/gi, 'visit'],
   [/\b(?:trips?|tours?|toured|travell?ed to)\b/gi, 'trip'],
@@ -188,7 +315,12 @@ export interface EventWord extends Found {
   event: string;
 }
 
+// Several finders ask for the events of the same sentence in a row.
+let lastEventsInput = '';
+let lastEvents: EventWord[] = [];
+
 export function eventsIn(s: string): EventWord[] {
+  if (s === lastEventsInput) return lastEvents;
   const out: EventWord[] = [];
   for (const [re, event] of EVENT_WORDS) {
     re.lastIndex = 0;
@@ -200,16 +332,33 @@ export function eventsIn(s: string): EventWord[] {
       out.push({ start, end, text: m[0], event: name });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  lastEventsInput = s;
+  lastEvents = out;
+  return out;
 }
 
 /** Singular, lower-case form of a counted noun. */
 export function singular(word: string): string {
   const w = word.toLowerCase();
   const irregular: Record<string, string> = {
-    people: 'person', children: 'child', men: 'man', women: 'woman', staff: 'staff', police: 'police',
-    personnel: 'personnel', feet: 'foot', mice: 'mouse', teeth: 'tooth', geese: 'goose', data: 'data',
-    series: 'series', species: 'species', news: 'news', analyses: 'analysis', crises: 'crisis',
+    people: 'person',
+    children: 'child',
+    men: 'man',
+    women: 'woman',
+    staff: 'staff',
+    police: 'police',
+    personnel: 'personnel',
+    feet: 'foot',
+    mice: 'mouse',
+    teeth: 'tooth',
+    geese: 'goose',
+    data: 'data',
+    series: 'series',
+    species: 'species',
+    news: 'news',
+    analyses: 'analysis',
+    crises: 'crisis',
   };
   if (w in irregular) return irregular[w];
   if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + 'y';

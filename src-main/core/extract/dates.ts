@@ -12,7 +12,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { DateGranularity, DateValue } from '../../shared/model';
-import { MONTHS, WEEKDAYS } from './lexicon';
+import { WEEKDAYS } from './lexicon';
 import { entityKeysIn, eventsIn, nearest, yearsIn, type ClaimDraft, type SentenceContext } from './context';
 import type { Occupied } from './figures';
 
@@ -89,7 +89,12 @@ function resolveWeekday(pub: Date, weekday: number, mode: 'last' | 'next' | 'pla
   return new Date(pub.getTime() - diff * DAY_MS);
 }
 
-function fromChrono(ctx: SentenceContext, r: chrono.ParsedResult, out: ClaimDraft[], occupied: Occupied[]): void {
+function fromChrono(
+  ctx: SentenceContext,
+  r: chrono.ParsedResult,
+  out: ClaimDraft[],
+  occupied: Occupied[],
+): void {
   const raw = r.text;
   const hasMonth = r.start.isCertain('month');
   const hasWeekday = r.start.isCertain('weekday');
@@ -138,11 +143,20 @@ function fromChrono(ctx: SentenceContext, r: chrono.ParsedResult, out: ClaimDraf
   const month = r.start.get('month') ?? 1;
   const hasDay = r.start.isCertain('day');
   const day = r.start.get('day') ?? 1;
-  let year: number | null = r.start.isCertain('year') ? (r.start.get('year') ?? null) : inferYear(pub, month, day);
+  let year: number | null = r.start.isCertain('year')
+    ? (r.start.get('year') ?? null)
+    : inferYear(pub, month, day);
   if (!hasDay && !r.start.isCertain('year') && pub) year = pub.getUTCFullYear();
   const y = year === null ? null : year;
   let granularity: DateGranularity = hasDay ? 'day' : 'month';
-  let date = y === null ? (hasDay ? `--${pad(month)}-${pad(day)}` : `--${pad(month)}`) : hasDay ? iso(y, month, day) : `${pad(y, 4)}-${pad(month)}`;
+  let date =
+    y === null
+      ? hasDay
+        ? `--${pad(month)}-${pad(day)}`
+        : `--${pad(month)}`
+      : hasDay
+        ? iso(y, month, day)
+        : `${pad(y, 4)}-${pad(month)}`;
   let endIso: string | null = null;
   if (r.end && r.end.isCertain('day')) {
     const em = r.end.get('month') ?? month;
@@ -162,7 +176,8 @@ function fromChrono(ctx: SentenceContext, r: chrono.ParsedResult, out: ClaimDraf
 
 const DECADE = /\b(?:(early|mid|late)[\s-]+)?((?:1[0-9]|20)\d0)['’]?s\b/gi;
 const YEAR_RANGE = /\b(1[5-9]\d\d|20\d\d)\s?[–—-]\s?(\d{4}|\d{2})\b(?![.,]\d)/g;
-const WORD_RANGE = /\b(?:from|between)\s+(1[5-9]\d\d|20\d\d)\s+(?:to|and|until|till)\s+(1[5-9]\d\d|20\d\d)\b/gi;
+const WORD_RANGE =
+  /\b(?:from|between)\s+(1[5-9]\d\d|20\d\d)\s+(?:to|and|until|till)\s+(1[5-9]\d\d|20\d\d)\b/gi;
 const RELATIVE = /\b(last|this|next|past)\s+(year|month)\b/gi;
 
 function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
@@ -211,7 +226,9 @@ function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[
   for (const y of yearsIn(s)) {
     if (overlaps(occupied, y.start, y.end)) continue;
     occupied.push({ start: y.start, end: y.end });
-    out.push(draft(ctx, y.start, y.end, { date: y.text, end: null, granularity: 'year', weekday: null, part: null }));
+    out.push(
+      draft(ctx, y.start, y.end, { date: y.text, end: null, granularity: 'year', weekday: null, part: null }),
+    );
   }
   const pub = ctx.published;
   if (pub) {
@@ -239,20 +256,22 @@ function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[
 }
 
 /** Cheap test before running chrono on a sentence: does it name a month, weekday or relative day? */
+// Case-sensitive on purpose: "may" and "march" in lower case are verbs, not months.
 const CHRONO_HINT = new RegExp(
-  `${MONTH_NAME_RE.source}|${WEEKDAY_RE.source}|\\b(?:yesterday|today|tomorrow)\\b|\\d{4}-\\d{2}-\\d{2}`,
-  'i',
+  `${MONTH_NAME_RE.source}|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]omorrow)\\b|\\d{4}-\\d{2}-\\d{2}`,
 );
-void MONTHS;
 
 export function findDates(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   if (CHRONO_HINT.test(ctx.s)) {
-    const ref = ctx.published ? { instant: new Date(ctx.published.getTime() + DAY_MS / 2), timezone: 0 } : undefined;
-    let results: chrono.ParsedResult[] = [];
+    const ref = ctx.published
+      ? { instant: new Date(ctx.published.getTime() + DAY_MS / 2), timezone: 0 }
+      : undefined;
+    let results: chrono.ParsedResult[];
     try {
       results = chrono.en.casual.parse(ctx.s, ref, { forwardDate: false });
     } catch {
+      // A third-party parser failing on one odd sentence must not cost the article its other claims.
       results = [];
     }
     for (const r of results) fromChrono(ctx, r, out, occupied);

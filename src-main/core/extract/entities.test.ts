@@ -12,7 +12,9 @@ import type { ExtractedEntity } from './types';
 
 function entityWith(entities: ExtractedEntity[], surface: string): ExtractedEntity | undefined {
   const k = foldKey(surface);
-  return entities.find((e) => e.aliases.some((a) => foldKey(a) === k) || e.mentions.some((m) => foldKey(m.text) === k));
+  return entities.find(
+    (e) => e.aliases.some((a) => foldKey(a) === k) || e.mentions.some((m) => foldKey(m.text) === k),
+  );
 }
 
 describe('entities within one article', () => {
@@ -63,7 +65,8 @@ describe('desk-level resolution across articles', () => {
     const deskKeyOf = new Map<string, Map<string, string>>();
     for (const [id, seed] of seeds()) {
       const m = new Map<string, string>();
-      for (const e of seed.result.entities) m.set(e.key, index.merge({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases }));
+      for (const e of seed.result.entities)
+        m.set(e.key, index.merge({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases }));
       deskKeyOf.set(id, m);
     }
     for (const group of gold().aliases) {

@@ -68,52 +68,46 @@ function wordKey(word: string): string {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
 
-function tokenize(text: string, sentenceStarts: Set<number>): Token[] {
+function tokenize(text: string, sentenceStarts: number[]): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
-  let pendingStart = false;
-  let m: RegExpExecArray | null;
-  let lastEnd = 0;
-  for (;;) {
-    m = TOKEN.exec(text);
-    if (!m) break;
-    let start = m.index;
+  let si = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index;
     let end = start + m[0].length;
-    // A sentence starts between the last token and this one.
-    if (!pendingStart) {
-      for (let i = lastEnd; i <= start; i++) {
-        if (sentenceStarts.has(i)) {
-          pendingStart = true;
-          break;
-        }
-      }
+    // A sentence starts between the previous token and this one.
+    let sentenceInitial = false;
+    while (si < sentenceStarts.length && sentenceStarts[si] <= start) {
+      sentenceInitial = true;
+      si++;
     }
-    lastEnd = end;
     let possessive = false;
     const raw = m[0];
-    if (/['’][sS]$/.test(raw) && raw.length > 2) {
+    const last = raw.charCodeAt(raw.length - 1);
+    if (
+      (last === 115 || last === 83) &&
+      raw.length > 2 &&
+      (raw[raw.length - 2] === "'" || raw[raw.length - 2] === '’')
+    ) {
       end -= 2;
       possessive = true;
-    } else if (/['’]$/.test(raw)) {
-      end -= 1;
-    }
-    const word = text.slice(start, end);
-    const initial = /^\p{Lu}$/u.test(word) && text.charCodeAt(end) === 46;
+    } else if (last === 39 || last === 0x2019) end -= 1;
+    const word = end - start === raw.length ? raw : text.slice(start, end);
+    const initial = word.length === 1 && text.charCodeAt(end) === 46 && UPPER.test(word);
     if (initial) end += 1;
-    const acronym = word.length >= 2 && word === word.toUpperCase() && /\p{Lu}/u.test(word) && !/\d/.test(word);
+    const cap = UPPER.test(word);
+    const acronym = cap && word.length >= 2 && word === word.toUpperCase() && !/\d/.test(word);
     out.push({
       start,
       end,
       key: wordKey(word),
       // A lone capital that is not an initial ("(R)", "(L)") is a marker, not a word.
-      cap: UPPER.test(word) && (word.length > 1 || initial),
+      cap: cap && (word.length > 1 || initial),
       initial,
       acronym,
       possessive,
-      sentenceInitial: pendingStart,
+      sentenceInitial,
     });
-    pendingStart = false;
-    start = end;
   }
   return out;
 }
@@ -215,10 +209,7 @@ export function extractEntities(
   text: string,
   sentenceSpans: Span[],
 ): { entities: ExtractedEntity[]; mentions: ResolvedMention[] } {
-  const starts = new Set<number>();
-  for (const s of sentenceSpans) {
-    starts.add(s.start);
-  }
+  const starts = sentenceSpans.map((s) => s.start).sort((a, b) => a - b);
   const tokens = tokenize(text, starts);
 
   // Words seen capitalised away from sentence starts, and words seen in lower case:
@@ -232,7 +223,8 @@ export function extractEntities(
     if (t.cap && !t.sentenceInitial) {
       midCaps.add(t.key);
       const next = tokens[i + 1];
-      if (next?.cap && !next.sentenceInitial && next.start - t.end === 1) midBigrams.add(t.key + ' ' + next.key);
+      if (next?.cap && !next.sentenceInitial && next.start - t.end === 1)
+        midBigrams.add(t.key + ' ' + next.key);
     } else if (!t.cap) lower.add(t.key);
   }
   const nameLike = (t: Token): boolean =>
@@ -245,7 +237,7 @@ export function extractEntities(
     !(t.sentenceInitial && STOP_WORDS.has(t.key)) &&
     !GEO_WORDS.has(t.key) &&
     !COMPASS.has(t.key) &&
-    !(t.key.length >= 5 && lower.has(t.key) && !/[^\x00-\x7f]/.test(text.slice(t.start, t.end)));
+    !(t.key.length >= 5 && lower.has(t.key) && !/[\u0080-\uffff]/.test(text.slice(t.start, t.end)));
 
   const runs = buildRuns(text, tokens, midBigrams);
   const candidates: Candidate[] = [];
@@ -259,7 +251,7 @@ export function extractEntities(
       if (!lookupPlace(t.key) && !midCaps.has(t.key)) continue;
     }
     const isPlace: boolean[] = new Array(n).fill(false);
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       const p = placeAt(run, i);
       if (p) {
         // A place that is the whole run, or sits next to titles/organisation words, is a place mention.
@@ -353,7 +345,13 @@ function orgSpan(run: Run, nameStart: number, isPlace: boolean[]): [number, numb
   let a = 0;
   while (a < nameStart && TITLE_WORDS.has(toks[a].key) && !ORG_WORDS.has(toks[a].key)) a++;
   if (a < nameStart && isPlace[a] && lookupPlace(toks[a].key)?.demonym) a++;
-  while (a < nameStart && run.joined[a] === false && a > 0 && TITLE_WORDS.has(toks[a].key) && !ORG_WORDS.has(toks[a].key))
+  while (
+    a < nameStart &&
+    run.joined[a] === false &&
+    a > 0 &&
+    TITLE_WORDS.has(toks[a].key) &&
+    !ORG_WORDS.has(toks[a].key)
+  )
     a++;
   let lastOrg = -1;
   for (let k = a; k < nameStart; k++) if (ORG_WORDS.has(toks[k].key)) lastOrg = k;
@@ -364,7 +362,13 @@ function orgSpan(run: Run, nameStart: number, isPlace: boolean[]): [number, numb
     while (b + 1 < nameStart && !(TITLE_WORDS.has(toks[b + 1].key) && !ORG_WORDS.has(toks[b + 1].key))) b++;
   }
   // Titles of an organisation ("Party General Secretary") are not organisations.
-  if (a > b || (b === lastOrg && toks.slice(a, b + 1).every((t) => TITLE_WORDS.has(t.key) || ORG_WORDS.has(t.key)) && b + 1 < toks.length && TITLE_WORDS.has(toks[b + 1].key))) {
+  if (
+    a > b ||
+    (b === lastOrg &&
+      toks.slice(a, b + 1).every((t) => TITLE_WORDS.has(t.key) || ORG_WORDS.has(t.key)) &&
+      b + 1 < toks.length &&
+      TITLE_WORDS.has(toks[b + 1].key))
+  ) {
     return null;
   }
   return [a, b];
@@ -438,7 +442,10 @@ function mergeAliases(
       addTo(g, c);
       continue;
     }
-    if (c.kind === 'organisation' || (c.kind === 'other' && c.tokens.length === 1 && c.tokens[0].includes(' '))) {
+    if (
+      c.kind === 'organisation' ||
+      (c.kind === 'other' && c.tokens.length === 1 && c.tokens[0].includes(' '))
+    ) {
       const key = c.tokens[0];
       const g = groups.get(key) ?? newGroup(key, c.kind, c);
       addTo(g, c);
@@ -460,7 +467,8 @@ function mergeAliases(
     if (toks.length >= 2) {
       // Initial form: "J. Bayramov" → a full name with first initial j and last name bayramov.
       matches = persons.filter(
-        (g) => g.tokens[g.tokens.length - 1] === last && g.tokens[0][0] === toks[0][0] && g.tokens.length >= 2,
+        (g) =>
+          g.tokens[g.tokens.length - 1] === last && g.tokens[0][0] === toks[0][0] && g.tokens.length >= 2,
       );
     } else if (c.lone || c.titled) {
       matches = persons.filter((g) => g.tokens.length >= 2 && g.tokens[g.tokens.length - 1] === last);
@@ -494,10 +502,11 @@ function mergeAliases(
       org.aliases.add(text.slice(m.start, m.end));
     }
     groups.delete(g.key);
-    for (const m of mentions) if (m.key === g.key) {
-      m.key = org.key;
-      m.kind = 'organisation';
-    }
+    for (const m of mentions)
+      if (m.key === g.key) {
+        m.key = org.key;
+        m.kind = 'organisation';
+      }
   }
 
   const entities: ExtractedEntity[] = [];

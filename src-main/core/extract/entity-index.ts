@@ -91,7 +91,7 @@ export class EntityIndex {
       const hits = this.byAlias.get(k);
       if (hits && hits.size === 1) {
         const [hit] = hits;
-        if (multi === (k.split(' ').length >= 2) || !multi) return hit;
+        if (multi === k.split(' ').length >= 2 || !multi) return hit;
       }
     }
     if (e.kind === 'place' || e.kind === 'organisation') return null;
@@ -106,7 +106,8 @@ export class EntityIndex {
       if (hits && hits.size === 1) return [...hits][0];
       if (!hits || hits.size === 0) {
         const first = this.byFirst.get(last);
-        if (first && first.size === 1 && (e.aliases ?? []).some((a) => /\s/.test(a.trim()))) return [...first][0];
+        if (first && first.size === 1 && (e.aliases ?? []).some((a) => /\s/.test(a.trim())))
+          return [...first][0];
       }
       // An alias seen on exactly one desk entity ("Aliyev" after "President Aliyev").
       const aliasHits = this.byAlias.get(last);
@@ -131,7 +132,11 @@ export class EntityIndex {
     }
     const existing = this.byKey.get(key)!;
     const longer = foldKey(e.name).split(' ').length > foldKey(existing.name).split(' ').length;
-    this.add({ ...existing, name: longer ? e.name : existing.name, aliases: [...existing.aliases, ...e.aliases, e.name] });
+    this.add({
+      ...existing,
+      name: longer ? e.name : existing.name,
+      aliases: [...existing.aliases, ...e.aliases, e.name],
+    });
     if (longer) {
       const words = foldKey(e.name).split(' ');
       if (existing.kind === 'person' && words.length >= 2) {

@@ -8,8 +8,10 @@ import type { DateValue, EventValue } from '../../shared/model';
 import type { ClaimDraft, SentenceContext } from './context';
 import { lookupPlace } from './gazetteer';
 
-const VISITED = /\b(?:also\s+)?(visited|toured|travell?ed to|arrived in|paid (?:a|an|his|her|their) (?:\w+\s+)?visit to|made (?:a|an|his|her|their) (?:\w+\s+)?(?:visit|trip) to)\s+/gi;
-const VISIT_TO = /\b(?:(state|official|working|historic|first|maiden|landmark|the)\s+)?(visit|trip)s?\s+(?:to|in)\s+/gi;
+const VISITED =
+  /\b(?:also\s+)?(visited|toured|travell?ed to|arrived in|paid (?:a|an|his|her|their) (?:\w+\s+)?visit to|made (?:a|an|his|her|their) (?:\w+\s+)?(?:visit|trip) to)\s+/gi;
+const VISIT_TO =
+  /\b(?:(state|official|working|historic|first|maiden|landmark|the)\s+)?(visit|trip)s?\s+(?:to|in)\s+/gi;
 
 function dateNear(dates: ClaimDraft[], start: number, end: number): string | null {
   let best: ClaimDraft | null = null;
@@ -42,7 +44,17 @@ export function findEvents(ctx: SentenceContext, dates: ClaimDraft[]): ClaimDraf
     const actor = personEndingAt(m.index - 1) ?? personEndingAt(m.index);
     const start = actor ? actor.start : m.index;
     const end = place.end;
-    out.push(make(ctx, start, end, 'visit', actor?.key ?? null, place.key, dateNear(dates, ctx.start + start, ctx.start + end)));
+    out.push(
+      make(
+        ctx,
+        start,
+        end,
+        'visit',
+        actor?.key ?? null,
+        place.key,
+        dateNear(dates, ctx.start + start, ctx.start + end),
+      ),
+    );
   }
   VISIT_TO.lastIndex = 0;
   for (let m = VISIT_TO.exec(s); m; m = VISIT_TO.exec(s)) {
@@ -54,19 +66,40 @@ export function findEvents(ctx: SentenceContext, dates: ClaimDraft[]): ClaimDraf
     let actor: string | null = null;
     const by = /^\s+by\s+/.exec(s.slice(end));
     if (by) {
-      const person = ctx.mentions.find((x) => x.kind === 'person' && x.start - ctx.start >= end && x.start - ctx.start <= end + by[0].length + 60);
+      const person = ctx.mentions.find(
+        (x) =>
+          x.kind === 'person' && x.start - ctx.start >= end && x.start - ctx.start <= end + by[0].length + 60,
+      );
       if (person) {
         actor = person.key;
         end = person.end - ctx.start;
       }
     }
     if (out.some((o) => o.start - ctx.start < end && start < o.end - ctx.start)) continue;
-    out.push(make(ctx, start, end, m[2].toLowerCase() === 'trip' ? 'trip' : 'visit', actor, place.key, dateNear(dates, ctx.start + start, ctx.start + end)));
+    out.push(
+      make(
+        ctx,
+        start,
+        end,
+        m[2].toLowerCase() === 'trip' ? 'trip' : 'visit',
+        actor,
+        place.key,
+        dateNear(dates, ctx.start + start, ctx.start + end),
+      ),
+    );
   }
   return out;
 }
 
-function make(ctx: SentenceContext, start: number, end: number, event: string, actor: string | null, place: string, date: string | null): ClaimDraft {
+function make(
+  ctx: SentenceContext,
+  start: number,
+  end: number,
+  event: string,
+  actor: string | null,
+  place: string,
+  date: string | null,
+): ClaimDraft {
   const value: EventValue = {
     type: 'event',
     event,

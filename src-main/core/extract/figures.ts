@@ -26,27 +26,114 @@ import {
 } from './context';
 
 const CURRENCY_PREFIX: Record<string, string> = {
-  us$: 'USD', usd: 'USD', $: 'USD', 'a$': 'AUD', au$: 'AUD', 'c$': 'CAD', 's$': 'SGD', nz$: 'NZD', hk$: 'HKD',
-  '€': 'EUR', eur: 'EUR', '£': 'GBP', gbp: 'GBP', '¥': 'JPY', jpy: 'JPY', vnd: 'VND', '₫': 'VND', 'rs.': 'INR',
-  rs: 'INR', inr: 'INR', '₹': 'INR', cny: 'CNY', rmb: 'CNY', azn: 'AZN', '₽': 'RUB', rub: 'RUB', '₩': 'KRW',
-  krw: 'KRW', thb: 'THB', '฿': 'THB', chf: 'CHF',
+  us$: 'USD',
+  usd: 'USD',
+  $: 'USD',
+  a$: 'AUD',
+  au$: 'AUD',
+  c$: 'CAD',
+  s$: 'SGD',
+  nz$: 'NZD',
+  hk$: 'HKD',
+  '€': 'EUR',
+  eur: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  '¥': 'JPY',
+  jpy: 'JPY',
+  vnd: 'VND',
+  '₫': 'VND',
+  'rs.': 'INR',
+  rs: 'INR',
+  inr: 'INR',
+  '₹': 'INR',
+  cny: 'CNY',
+  rmb: 'CNY',
+  azn: 'AZN',
+  '₽': 'RUB',
+  rub: 'RUB',
+  '₩': 'KRW',
+  krw: 'KRW',
+  thb: 'THB',
+  '฿': 'THB',
+  chf: 'CHF',
 };
 const CURRENCY_SUFFIX: Record<string, string> = {
-  usd: 'USD', 'us dollars': 'USD', dollars: 'USD', dollar: 'USD', eur: 'EUR', euros: 'EUR', euro: 'EUR',
-  gbp: 'GBP', pounds: 'GBP', 'pounds sterling': 'GBP', yen: 'JPY', vnd: 'VND', dong: 'VND', yuan: 'CNY',
-  renminbi: 'CNY', manat: 'AZN', rupees: 'INR', roubles: 'RUB', rubles: 'RUB', won: 'KRW', baht: 'THB',
+  usd: 'USD',
+  'us dollars': 'USD',
+  dollars: 'USD',
+  dollar: 'USD',
+  eur: 'EUR',
+  euros: 'EUR',
+  euro: 'EUR',
+  gbp: 'GBP',
+  pounds: 'GBP',
+  'pounds sterling': 'GBP',
+  yen: 'JPY',
+  vnd: 'VND',
+  dong: 'VND',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  manat: 'AZN',
+  rupees: 'INR',
+  roubles: 'RUB',
+  rubles: 'RUB',
+  won: 'KRW',
+  baht: 'THB',
   francs: 'CHF',
 };
 const UNITS: Record<string, string> = {
-  '%': '%', 'per cent': '%', percent: '%', 'percentage points': 'percentage points',
-  'percentage point': 'percentage points', tonnes: 'tonnes', tonne: 'tonnes', tons: 'tonnes', ton: 'tonnes',
-  'metric tons': 'tonnes', kg: 'kg', kilograms: 'kg', kilogram: 'kg', km: 'km', kilometres: 'km',
-  kilometers: 'km', kilometre: 'km', kilometer: 'km', miles: 'miles', mile: 'miles', hectares: 'hectares',
-  hectare: 'hectares', ha: 'hectares', barrels: 'barrels', barrel: 'barrels', bpd: 'barrels per day', mw: 'MW',
-  megawatts: 'MW', gw: 'GW', gigawatts: 'GW', kwh: 'kWh', mwh: 'MWh', gwh: 'GWh', twh: 'TWh', litres: 'litres',
-  liters: 'litres', 'cubic metres': 'cubic metres', 'cubic meters': 'cubic metres', m3: 'cubic metres',
-  teu: 'TEU', teus: 'TEU', metres: 'm', meters: 'm', 'square metres': 'square metres', sqm: 'square metres',
-  'square kilometres': 'km²', 'km2': 'km²', mph: 'mph', 'km/h': 'km/h', degrees: 'degrees', '°c': '°C',
+  '%': '%',
+  'per cent': '%',
+  percent: '%',
+  'percentage points': 'percentage points',
+  'percentage point': 'percentage points',
+  tonnes: 'tonnes',
+  tonne: 'tonnes',
+  tons: 'tonnes',
+  ton: 'tonnes',
+  'metric tons': 'tonnes',
+  kg: 'kg',
+  kilograms: 'kg',
+  kilogram: 'kg',
+  km: 'km',
+  kilometres: 'km',
+  kilometers: 'km',
+  kilometre: 'km',
+  kilometer: 'km',
+  miles: 'miles',
+  mile: 'miles',
+  hectares: 'hectares',
+  hectare: 'hectares',
+  ha: 'hectares',
+  barrels: 'barrels',
+  barrel: 'barrels',
+  bpd: 'barrels per day',
+  mw: 'MW',
+  megawatts: 'MW',
+  gw: 'GW',
+  gigawatts: 'GW',
+  kwh: 'kWh',
+  mwh: 'MWh',
+  gwh: 'GWh',
+  twh: 'TWh',
+  litres: 'litres',
+  liters: 'litres',
+  'cubic metres': 'cubic metres',
+  'cubic meters': 'cubic metres',
+  m3: 'cubic metres',
+  teu: 'TEU',
+  teus: 'TEU',
+  metres: 'm',
+  meters: 'm',
+  'square metres': 'square metres',
+  sqm: 'square metres',
+  'square kilometres': 'km²',
+  km2: 'km²',
+  mph: 'mph',
+  'km/h': 'km/h',
+  degrees: 'degrees',
+  '°c': '°C',
 };
 
 const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -69,21 +156,87 @@ const COUNT = new RegExp(
 
 /** Counted nouns too generic to check ("the two countries", "both sides"). */
 const GENERIC_NOUNS = new Set([
-  'country', 'side', 'nation', 'leader', 'official', 'ministry', 'people', 'state', 'party', 'government',
-  'person', 'minister', 'foreign ministry', 'region', 'time', 'one', 'other', 'peoples', 'way', 'hand',
-  'thing', 'area', 'field', 'sector', 'level', 'term',
+  'country',
+  'side',
+  'nation',
+  'leader',
+  'official',
+  'ministry',
+  'people',
+  'state',
+  'party',
+  'government',
+  'person',
+  'minister',
+  'foreign ministry',
+  'region',
+  'time',
+  'one',
+  'other',
+  'peoples',
+  'way',
+  'hand',
+  'thing',
+  'area',
+  'field',
+  'sector',
+  'level',
+  'term',
 ]);
 const NOT_ADJECTIVE = new Set([
-  'of', 'and', 'or', 'the', 'a', 'an', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are',
-  'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'that', 'which', 'who', 'this', 'these',
-  'than', 'more', 'per', 'its', 'their', 'his', 'her', 'our', 'between', 'into', 'over', 'under',
+  'of',
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'to',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'by',
+  'from',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'that',
+  'which',
+  'who',
+  'this',
+  'these',
+  'than',
+  'more',
+  'per',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'between',
+  'into',
+  'over',
+  'under',
 ]);
 
 function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | null {
   const years = yearsIn(ctx.s).filter((y) => y.end <= at || y.start >= atEnd);
   const rel = /\b(last|this|next) year\b/gi;
   const pubYear = ctx.published?.getUTCFullYear();
-  const found: { start: number; end: number; period: string }[] = years.map((y) => ({ ...y, period: String(y.year) }));
+  const found: { start: number; end: number; period: string }[] = years.map((y) => ({
+    ...y,
+    period: String(y.year),
+  }));
   if (pubYear) {
     for (let m = rel.exec(ctx.s); m; m = rel.exec(ctx.s)) {
       const d = m[1].toLowerCase() === 'last' ? -1 : m[1].toLowerCase() === 'next' ? 1 : 0;
@@ -93,7 +246,12 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
   return nearest(found, at, atEnd)?.period ?? null;
 }
 
-function display(amount: number, currency: string | null, unit: string | null, approx: Approximation): string {
+function display(
+  amount: number,
+  currency: string | null,
+  unit: string | null,
+  approx: Approximation,
+): string {
   const pre = approx === 'exact' ? '' : approx.replace('_', ' ') + ' ';
   const n = amount.toLocaleString('en-US', { maximumFractionDigits: 4 });
   if (currency) return `${pre}${n} ${currency}`;
@@ -113,7 +271,15 @@ function overlaps(spans: Occupied[], start: number, end: number): boolean {
 /** Figures in one sentence; returns drafts and the local spans they cover. */
 export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
   const s = ctx.s;
-  const raw: { start: number; end: number; amount: number; currency: string | null; unit: string | null; approx: Approximation }[] = [];
+  if (!/\d/.test(s)) return [];
+  const raw: {
+    start: number;
+    end: number;
+    amount: number;
+    currency: string | null;
+    unit: string | null;
+    approx: Approximation;
+  }[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(s); m; m = FIGURE.exec(s)) {
     if (m[0].length === 0) {
@@ -158,7 +324,11 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
   raw.forEach((f, i) => {
     occupied.push({ start: f.start, end: f.end });
     const period = paired ? paired[i] : periodFor(ctx, f.start, f.end);
-    const metricFound = nearest(metrics.filter((x) => x.end <= f.start || x.start >= f.end), f.start, f.end);
+    const metricFound = nearest(
+      metrics.filter((x) => x.end <= f.start || x.start >= f.end),
+      f.start,
+      f.end,
+    );
     const metric = metricFound ? normaliseMetric(metricFound.text) : null;
     let parties = countriesIn(ctx);
     if (parties.length === 0 && metric && /trade|investment|export|import/.test(metric))
@@ -235,12 +405,17 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     if (GENERIC_NOUNS.has(noun) && count <= 2) continue;
     if (lowerNum === 'a' || lowerNum === 'an' || lowerNum === 'one') continue;
     let endLocal = numStart + numText.length + (g.scale ? g.scale.length + 1 : 0);
-    for (let k = 0; k <= nounIdx; k++) endLocal = numStart + m[0].indexOf(words[k][0], endLocal - numStart) + words[k][0].length;
+    for (let k = 0; k <= nounIdx; k++)
+      endLocal = numStart + m[0].indexOf(words[k][0], endLocal - numStart) + words[k][0].length;
     // "five groups of solutions": keep the "of …" complement in the quote.
     const ofMatch = /^\s+of\s+[\p{L}][\p{L}\p{M}'’-]*/u.exec(s.slice(endLocal));
-    if (ofMatch && !/^\s+of\s+(?:the|a|an|its|their|this|these|both)\b/i.test(ofMatch[0])) endLocal += ofMatch[0].length;
+    if (ofMatch && !/^\s+of\s+(?:the|a|an|its|their|this|these|both)\b/i.test(ofMatch[0]))
+      endLocal += ofMatch[0].length;
     // "in 11 years", "within a decade": a duration that scopes something else, not a count.
-    if (/^(?:year|month|week|day|hour|decade|minute)$/.test(noun) && /\b(?:in|within|after|over the (?:past|last)|for the (?:past|last))\s+$/i.test(s.slice(0, numStart)))
+    if (
+      /^(?:year|month|week|day|hour|decade|minute)$/.test(noun) &&
+      /\b(?:in|within|after|over the (?:past|last)|for the (?:past|last))\s+$/i.test(s.slice(0, numStart))
+    )
       continue;
     const ap = approx === 'exact' ? approximationBefore(s, numStart) : { approx, start: numStart };
     occupied.push({ start: ap.start, end: endLocal });

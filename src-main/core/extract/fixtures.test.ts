@@ -15,7 +15,9 @@ function load(name: string, publishedAt: string): { text: string; r: ExtractionR
 }
 
 function valueOf(r: ExtractionResult, kind: ClaimKind, exact: string | RegExp): unknown {
-  const c = r.claims.find((x) => x.kind === kind && (typeof exact === 'string' ? x.exact === exact : exact.test(x.exact)));
+  const c = r.claims.find(
+    (x) => x.kind === kind && (typeof exact === 'string' ? x.exact === exact : exact.test(x.exact)),
+  );
   return c?.value;
 }
 
@@ -28,23 +30,49 @@ describe('a port deal (euros, tonnes, per cent, day-month-year dates)', () => {
 
   it('reads money in "bn", percentages and tonnes with their periods', () => {
     expect(valueOf(r, 'figure', '€3bn')).toMatchObject({ amount: 3e9, currency: 'EUR' });
-    expect(valueOf(r, 'figure', '15%')).toMatchObject({ amount: 15, unit: '%', period: '2023', metric: 'cargo volumes' });
+    expect(valueOf(r, 'figure', '15%')).toMatchObject({
+      amount: 15,
+      unit: '%',
+      period: '2023',
+      metric: 'cargo volumes',
+    });
     expect(valueOf(r, 'figure', '3,000 tonnes')).toMatchObject({ amount: 3000, unit: 'tonnes' });
-    expect(valueOf(r, 'figure', 'nearly 8 per cent')).toMatchObject({ amount: 8, unit: '%', approx: 'under', period: '2023', metric: 'exports' });
+    expect(valueOf(r, 'figure', 'nearly 8 per cent')).toMatchObject({
+      amount: 8,
+      unit: '%',
+      approx: 'under',
+      period: '2023',
+      metric: 'exports',
+    });
   });
 
   it('resolves "12 March 2024" and "last Tuesday" against the publication date', () => {
-    expect(valueOf(r, 'date', '12 March 2024')).toMatchObject({ date: '2024-03-12', granularity: 'day', event: 'signing' });
+    expect(valueOf(r, 'date', '12 March 2024')).toMatchObject({
+      date: '2024-03-12',
+      granularity: 'day',
+      event: 'signing',
+    });
     expect(valueOf(r, 'date', /last Tuesday/)).toMatchObject({ date: '2024-03-12', weekday: 'Tuesday' });
   });
 
   it('scopes "the first such visit in a decade" to ten years', () => {
-    expect(valueOf(r, 'novelty', /first such visit/)).toMatchObject({ scope: { kind: 'in_years', years: 10 }, event: 'visit' });
+    expect(valueOf(r, 'novelty', /first such visit/)).toMatchObject({
+      scope: { kind: 'in_years', years: 10 },
+      event: 'visit',
+    });
   });
 
   it('finds trends, counts and attributions', () => {
-    expect(valueOf(r, 'trend', 'fell')).toMatchObject({ direction: 'down', metric: 'exports', window: 'last year' });
-    expect(valueOf(r, 'count', 'about 1,200 jobs')).toMatchObject({ count: 1200, noun: 'job', approx: 'about' });
+    expect(valueOf(r, 'trend', 'fell')).toMatchObject({
+      direction: 'down',
+      metric: 'exports',
+      window: 'last year',
+    });
+    expect(valueOf(r, 'count', 'about 1,200 jobs')).toMatchObject({
+      count: 1200,
+      noun: 'job',
+      approx: 'about',
+    });
     expect(valueOf(r, 'count', 'two new terminals')).toMatchObject({ count: 2, noun: 'terminal' });
     expect(valueOf(r, 'attribution', 'Vargas said')).toMatchObject({ speaker: 'Elena Vargas' });
   });
@@ -59,14 +87,26 @@ describe('a wind farm report (never before, GWh, EUR, "m" scale, teasers)', () =
   const { text, r } = load('wind-farm.txt', '2023-11-20');
 
   it('reads a hedgeless "never before" as an unqualified first', () => {
-    expect(valueOf(r, 'novelty', /^Never before/)).toMatchObject({ phrase: 'never before', strength: 'first', scope: { kind: 'unqualified' } });
+    expect(valueOf(r, 'novelty', /^Never before/)).toMatchObject({
+      phrase: 'never before',
+      strength: 'first',
+      scope: { kind: 'unqualified' },
+    });
   });
 
   it('reads units and currencies written several ways', () => {
     expect(valueOf(r, 'figure', '412 GWh')).toMatchObject({ amount: 412, unit: 'GWh' });
-    expect(valueOf(r, 'figure', 'EUR 58.4 million')).toMatchObject({ amount: 58_400_000, currency: 'EUR', metric: 'revenue' });
+    expect(valueOf(r, 'figure', 'EUR 58.4 million')).toMatchObject({
+      amount: 58_400_000,
+      currency: 'EUR',
+      metric: 'revenue',
+    });
     expect(valueOf(r, 'figure', '€9m')).toMatchObject({ amount: 9_000_000, currency: 'EUR' });
-    expect(valueOf(r, 'count', 'more than 300 people')).toMatchObject({ count: 300, noun: 'person', approx: 'over' });
+    expect(valueOf(r, 'count', 'more than 300 people')).toMatchObject({
+      count: 300,
+      noun: 'person',
+      approx: 'over',
+    });
   });
 
   it('resolves "on Friday" to the Friday before a Monday publication', () => {
@@ -78,7 +118,10 @@ describe('a wind farm report (never before, GWh, EUR, "m" scale, teasers)', () =
   });
 
   it('marks the "Related" block as teaser', () => {
-    expect(passageOf(text, r, 'Solar subsidies')).toMatchObject({ boilerplate: true, boilerplateReason: 'teaser' });
+    expect(passageOf(text, r, 'Solar subsidies')).toMatchObject({
+      boilerplate: true,
+      boilerplateReason: 'teaser',
+    });
   });
 });
 
@@ -86,11 +129,18 @@ describe('a state visit (weekday with date, since-scoped first, byline and sign-
   const { text, r } = load('state-visit.txt', '2022-06-30');
 
   it('records the weekday named with the date', () => {
-    expect(valueOf(r, 'date', 'Wednesday, June 29')).toMatchObject({ date: '2022-06-29', weekday: 'Wednesday', event: 'visit' });
+    expect(valueOf(r, 'date', 'Wednesday, June 29')).toMatchObject({
+      date: '2022-06-29',
+      weekday: 'Wednesday',
+      event: 'visit',
+    });
   });
 
   it('scopes "the first state visit … since 2005"', () => {
-    expect(valueOf(r, 'novelty', 'first state visit')).toMatchObject({ scope: { kind: 'since', year: 2005 }, event: 'visit' });
+    expect(valueOf(r, 'novelty', 'first state visit')).toMatchObject({
+      scope: { kind: 'since', year: 2005 },
+      event: 'visit',
+    });
     expect(valueOf(r, 'novelty', 'historic')).toMatchObject({ strength: 'superlative' });
   });
 
@@ -108,7 +158,10 @@ describe('a state visit (weekday with date, since-scoped first, byline and sign-
   });
 
   it('marks the byline and the agency sign-off', () => {
-    expect(passageOf(text, r, 'Efua Owusu')).toMatchObject({ boilerplate: true, boilerplateReason: 'byline' });
+    expect(passageOf(text, r, 'Efua Owusu')).toMatchObject({
+      boilerplate: true,
+      boilerplateReason: 'byline',
+    });
     expect(passageOf(text, r, 'GNA')).toMatchObject({ boilerplate: true, boilerplateReason: 'sign-off' });
   });
 });

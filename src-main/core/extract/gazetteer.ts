@@ -127,7 +127,29 @@ Zimbabwe||Zimbabwean
 `;
 
 // Regions: places, but not countries.
-const REGIONS = ['Asia', 'Europe', 'Africa', 'Caucasus', 'South Caucasus', 'Middle East', 'Southeast Asia', 'Central Asia', 'East Asia', 'South Asia', 'Latin America', 'North America', 'South America', 'Oceania', 'Balkans', 'Scandinavia', 'ASEAN', 'Asia-Pacific', 'Indo-Pacific', 'Caribbean', 'Mekong'];
+const REGIONS = [
+  'Asia',
+  'Europe',
+  'Africa',
+  'Caucasus',
+  'South Caucasus',
+  'Middle East',
+  'Southeast Asia',
+  'Central Asia',
+  'East Asia',
+  'South Asia',
+  'Latin America',
+  'North America',
+  'South America',
+  'Oceania',
+  'Balkans',
+  'Scandinavia',
+  'ASEAN',
+  'Asia-Pacific',
+  'Indo-Pacific',
+  'Caribbean',
+  'Mekong',
+];
 
 // Capitals and big cities: places, but never parties to a bilateral figure.
 const CITIES = `Baku Hanoi Hà Nội Ho Chi Minh City Beijing Tokyo Seoul Bangkok Jakarta Manila Kuala Lumpur
@@ -163,7 +185,17 @@ for (const line of COUNTRIES.trim().split('\n')) {
 }
 // Country names written without the space or with it ("Viet Nam" / "Vietnam").
 for (const [k, p] of [...byKey]) if (k.includes(' ') && !p.demonym) add(k.replace(/ /g, ''), p);
-const CITY_NAMES = ['Ho Chi Minh City', 'New Delhi', 'Kuala Lumpur', 'Phnom Penh', 'New York', 'Abu Dhabi', 'Da Nang', 'Đà Nẵng', 'Hà Nội'];
+const CITY_NAMES = [
+  'Ho Chi Minh City',
+  'New Delhi',
+  'Kuala Lumpur',
+  'Phnom Penh',
+  'New York',
+  'Abu Dhabi',
+  'Da Nang',
+  'Đà Nẵng',
+  'Hà Nội',
+];
 for (const c of REGIONS) add(c, { key: foldKey(c), name: c, country: false, demonym: false });
 for (const c of CITY_NAMES) add(c, { key: foldKey(c), name: c, country: false, demonym: false });
 for (const c of CITIES.split(/\s+/)) {

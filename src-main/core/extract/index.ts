@@ -34,7 +34,11 @@ function parseDate(iso: string | null): Date | null {
 }
 
 /** Paragraph and sentence passages with their boilerplate marks. */
-export function segmentArticle(text: string): { passages: ExtractedPassage[]; sentences: SentenceSpan[]; headerDate: string | null } {
+export function segmentArticle(text: string): {
+  passages: ExtractedPassage[];
+  sentences: SentenceSpan[];
+  headerDate: string | null;
+} {
   const passages: ExtractedPassage[] = [];
   const out: SentenceSpan[] = [];
   let headerDate: string | null = null;
@@ -62,10 +66,22 @@ export function segmentArticle(text: string): { passages: ExtractedPassage[]; se
       teaser = true;
       reason = 'teaser';
     }
-    passages.push({ kind: 'paragraph', start: p.start, end: p.end, boilerplate: reason !== null, boilerplateReason: reason });
+    passages.push({
+      kind: 'paragraph',
+      start: p.start,
+      end: p.end,
+      boilerplate: reason !== null,
+      boilerplateReason: reason,
+    });
     for (const s of sentences(text, p.start, p.end)) {
       const sr = reason ?? sentenceBoilerplate(text.slice(s.start, s.end));
-      passages.push({ kind: 'sentence', start: s.start, end: s.end, boilerplate: sr !== null, boilerplateReason: sr });
+      passages.push({
+        kind: 'sentence',
+        start: s.start,
+        end: s.end,
+        boilerplate: sr !== null,
+        boilerplateReason: sr,
+      });
       out.push({ ...s, boilerplate: sr !== null });
     }
   }
@@ -89,11 +105,14 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
       if (s.boilerplate) continue;
       for (let j = k; j < mentions.length && mentions[j].start < s.end; j++) {
         const m = mentions[j];
-        if (m.kind === 'place' && lookupPlace(m.key)?.country) countryCount.set(m.key, (countryCount.get(m.key) ?? 0) + 1);
+        if (m.kind === 'place' && lookupPlace(m.key)?.country)
+          countryCount.set(m.key, (countryCount.get(m.key) ?? 0) + 1);
       }
     }
   }
-  const topCountries = [...countryCount].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  const topCountries = [...countryCount]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k]) => k);
   // "He" refers to the person last in subject position (opening a sentence or clause, or
   // named as a speaker), not to whoever was named last: "He stressed…" after
   // "Mehdizade said … President Ho Chi Minh's visit" is Mehdizade.

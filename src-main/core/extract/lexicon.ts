@@ -65,11 +65,23 @@ monday tuesday wednesday thursday friday saturday sunday
 `);
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** Geographic features that make a country name part of a longer place ("South China Sea"). */
-export const GEO_WORDS = words(`sea ocean gulf strait bay river peninsula island islands mountains lake basin coast`);
+export const GEO_WORDS = words(
+  `sea ocean gulf strait bay river peninsula island islands mountains lake basin coast`,
+);
 export const COMPASS = words(`north south east west northern southern eastern western central`);

@@ -9,13 +9,25 @@
  * claim's subject and scope text; it narrows the subject, not the time window.
  */
 import type { NoveltyScope, NoveltyValue } from '../../shared/model';
-import { entityKeysIn, eventsIn, nearest, NUMBER_WORD_RE, parseNumberWord, type ClaimDraft, type SentenceContext } from './context';
+import {
+  entityKeysIn,
+  eventsIn,
+  nearest,
+  NUMBER_WORD_RE,
+  parseNumberWord,
+  type ClaimDraft,
+  type SentenceContext,
+} from './context';
 
 const PHRASES: [RegExp, string, 'first' | 'superlative'][] = [
   [/\bfirst[- ]ever\b/gi, 'first-ever', 'first'],
   [/\bfor the (?:very )?first time\b/gi, 'for the first time', 'first'],
   [/\b(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?first time\b/gi, 'first time', 'first'],
-  [/\bnever\s+(?:before|(?:had|has|have|was|were|been|did)\b(?:\s+\w+){0,3}?\s+before)\b/gi, 'never before', 'first'],
+  [
+    /\bnever\s+(?:before|(?:had|has|have|was|were|been|did)\b(?:\s+\w+){0,3}?\s+before)\b/gi,
+    'never before',
+    'first',
+  ],
   [/\bunprecedented\b/gi, 'unprecedented', 'first'],
   [/\bmaiden\b/gi, 'maiden', 'first'],
   [/\bhistoric\b(?!al)/gi, 'historic', 'superlative'],
@@ -36,7 +48,8 @@ const SCOPE_YEARS = new RegExp(
   `\\b(?:in|for)\\s+(?:(?:more than|over|nearly|almost|about|some)\\s+)?(a|\\d+|${NUMBER_WORD_RE})\\s+(years?|decades?)\\b`,
   'i',
 );
-const SCOPE_RESTRICT = /^[\s,]*(?:such\s+\w+\s+|\w+\s+)?((?:by|of|to|from|among)\s+(?!the first)[^,;]*?)(?=\s+(?:since|in \d|in (?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:years?|decades?))|[,;.]|$)/i;
+const SCOPE_RESTRICT =
+  /^[\s,]*(?:such\s+\w+\s+|\w+\s+)?((?:by|of|to|from|among)\s+(?!the first)[^,;]*?)(?=\s+(?:since|in \d|in (?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:years?|decades?))|[,;.]|$)/i;
 
 function scopeOf(rest: string): { scope: NoveltyScope; text: string | null; restriction: string | null } {
   // The qualifier belongs to this claim up to the next clause ("…, and also the first by …").
@@ -53,7 +66,11 @@ function scopeOf(rest: string): { scope: NoveltyScope; text: string | null; rest
   if (modern) return { scope: { kind: 'modern_history', text: modern[0] }, text: modern[0], restriction };
   const years = SCOPE_YEARS.exec(clause);
   if (years) {
-    const n = /^\d+$/.test(years[1]) ? Number(years[1]) : years[1].toLowerCase() === 'a' ? 1 : (parseNumberWord(years[1]) ?? 1);
+    const n = /^\d+$/.test(years[1])
+      ? Number(years[1])
+      : years[1].toLowerCase() === 'a'
+        ? 1
+        : (parseNumberWord(years[1]) ?? 1);
     const total = /^decade/i.test(years[2]) ? n * 10 : n;
     return { scope: { kind: 'in_years', years: total, text: years[0] }, text: years[0], restriction };
   }
@@ -73,7 +90,11 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
       if (taken.some((t) => t.start < end && start < t.end)) continue;
       const after = s.slice(end);
       if (phrase === 'first') {
-        if (NOT_NOVEL_AFTER.test(after) || NOT_NOVEL_BEFORE.test(s.slice(0, start)) && !/^\s+(?:by|since|in|to)\b/.test(after)) continue;
+        if (
+          NOT_NOVEL_AFTER.test(after) ||
+          (NOT_NOVEL_BEFORE.test(s.slice(0, start)) && !/^\s+(?:by|since|in|to)\b/.test(after))
+        )
+          continue;
         if (/^\s*,/.test(after) && start < 3) continue;
       }
       if (phrase === 'historic' && /^\s+(?:high|low)s?\b/.test(after)) continue;
@@ -84,19 +105,38 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
       // The event: a noun right after ("first-ever trip"), else the nearest event word in the sentence.
       let event: string | null = null;
       let quoteEnd = end;
-      const nextWords = /^(\s+(?:such\s+|official\s+|state\s+|joint\s+|ever\s+|direct\s+|high-level\s+|bilateral\s+)?)([\p{L}-]+)/u.exec(after);
+      const nextWords =
+        /^(\s+(?:such\s+|official\s+|state\s+|joint\s+|ever\s+|direct\s+|high-level\s+|bilateral\s+)?)([\p{L}-]+)/u.exec(
+          after,
+        );
       if (nextWords) {
         const ev = eventsIn(nextWords[2])[0];
         if (ev && ev.start === 0) {
           event = ev.event;
           quoteEnd = end + nextWords[0].length;
-        } else if (strength === 'first' && phrase !== 'first time' && phrase !== 'for the first time' && phrase !== 'never before' && /^\p{Ll}/u.test(nextWords[2]) && !/^(?:by|since|in|to|of|for|and|as|that|with)$/.test(nextWords[2])) {
+        } else if (
+          strength === 'first' &&
+          phrase !== 'first time' &&
+          phrase !== 'for the first time' &&
+          phrase !== 'never before' &&
+          /^\p{Ll}/u.test(nextWords[2]) &&
+          !/^(?:by|since|in|to|of|for|and|as|that|with)$/.test(nextWords[2])
+        ) {
           event = nextWords[2].toLowerCase().replace(/s$/, '');
           quoteEnd = end + nextWords[0].length;
         }
       }
-      if (!event) event = nearest(events.filter((e) => e.end <= start || e.start >= end), start, end)?.event ?? null;
-      const { scope, text, restriction } = strength === 'first' ? scopeOf(s.slice(quoteEnd)) : { scope: { kind: 'unqualified' } as NoveltyScope, text: null, restriction: null };
+      if (!event)
+        event =
+          nearest(
+            events.filter((e) => e.end <= start || e.start >= end),
+            start,
+            end,
+          )?.event ?? null;
+      const { scope, text, restriction } =
+        strength === 'first'
+          ? scopeOf(s.slice(quoteEnd))
+          : { scope: { kind: 'unqualified' } as NoveltyScope, text: null, restriction: null };
       const value: NoveltyValue = {
         type: 'novelty',
         phrase,

@@ -8,21 +8,103 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from './index';
 
 const PIECES = [
-  ' ', ' ', ' ', '\n', '\n\n', '.', ', ', '. ', '!', '?', '"', '“', '”', '’s', '(', ')', '—', '–', '-', '/.',
-  '$', '€', '%', 'US$', ' per cent', ' million', 'bn', '5,000', '594.6', '1992', '1980s', '2025–27', '20-22',
-  'May 8', 'Wednesday', 'Thu', 'first-ever', 'for the first time', 'since', 'in 11 years', 'never before',
-  'historic', 'growth', 'decreased', 'in recent years', 'said', 'according to', 'visited', 'visit to',
-  'Tô Lâm', 'Sơn', 'Đà Nẵng', 'Việt Nam', 'J.', 'E. Mammadov', 'Mr.', 'U.S.', 'baoquocte.vn', 'x.jpg',
-  '(Photo: VNA)', 'See more', ' date 2025-05-09', 'nine', 'visits', 'over', 'nearly', 'President', '😀', '👩‍👩‍👧',
-  '\u0301', '\u00a0', '\t', 'ﬁ', 'İ', 'ß', '…', 'Azerbaijan', 'the', 'of', 'and', 'twenty-one', 'dozens of',
+  ' ',
+  ' ',
+  ' ',
+  '\n',
+  '\n\n',
+  '.',
+  ', ',
+  '. ',
+  '!',
+  '?',
+  '"',
+  '“',
+  '”',
+  '’s',
+  '(',
+  ')',
+  '—',
+  '–',
+  '-',
+  '/.',
+  '$',
+  '€',
+  '%',
+  'US$',
+  ' per cent',
+  ' million',
+  'bn',
+  '5,000',
+  '594.6',
+  '1992',
+  '1980s',
+  '2025–27',
+  '20-22',
+  'May 8',
+  'Wednesday',
+  'Thu',
+  'first-ever',
+  'for the first time',
+  'since',
+  'in 11 years',
+  'never before',
+  'historic',
+  'growth',
+  'decreased',
+  'in recent years',
+  'said',
+  'according to',
+  'visited',
+  'visit to',
+  'Tô Lâm',
+  'Sơn',
+  'Đà Nẵng',
+  'Việt Nam',
+  'J.',
+  'E. Mammadov',
+  'Mr.',
+  'U.S.',
+  'baoquocte.vn',
+  'x.jpg',
+  '(Photo: VNA)',
+  'See more',
+  ' date 2025-05-09',
+  'nine',
+  'visits',
+  'over',
+  'nearly',
+  'President',
+  '😀',
+  '👩‍👩‍👧',
+  '\u0301',
+  '\u00a0',
+  '\t',
+  'ﬁ',
+  'İ',
+  'ß',
+  '…',
+  'Azerbaijan',
+  'the',
+  'of',
+  'and',
+  'twenty-one',
+  'dozens of',
 ];
 
 const articleText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }).map((a) => a.join('')),
-  fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 60 }).map((a) => a.join(' ')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 6 })), {
+      maxLength: 60,
+    })
+    .map((a) => a.join(' ')),
 );
-const published = fc.oneof(fc.constant(null), fc.constantFrom('2025-05-09', '2024-02-29', '1999-12-31', 'garbage'));
+const published = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('2025-05-09', '2024-02-29', '1999-12-31', 'garbage'),
+);
 
 describe('extractArticle on arbitrary text', () => {
   it('never throws and keeps every offset exact', () => {
@@ -43,7 +125,8 @@ describe('extractArticle on arbitrary text', () => {
           expect(text.slice(c.end, c.end + c.suffix.length)).toBe(c.suffix);
           expect(c.value.type).toBe(c.kind);
         }
-        for (const e of r.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+        for (const e of r.entities)
+          for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
       }),
       { numRuns: 600 },
     );

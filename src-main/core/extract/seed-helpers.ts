@@ -46,7 +46,11 @@ export function folded(s: string): string {
 }
 
 /** Claims whose sentence contains `needle`. */
-export function claimsInSentence(seed: Seed, needle: string, kind?: ExtractedClaim['kind']): ExtractedClaim[] {
+export function claimsInSentence(
+  seed: Seed,
+  needle: string,
+  kind?: ExtractedClaim['kind'],
+): ExtractedClaim[] {
   const n = folded(needle);
   return seed.result.claims.filter(
     (c) => (!kind || c.kind === kind) && folded(seed.text.slice(c.sentenceStart, c.sentenceEnd)).includes(n),

@@ -4,7 +4,14 @@
  * kind, value and scope, and the gold boilerplate is marked.
  */
 import { describe, expect, it } from 'vitest';
-import type { DateValue, EventValue, FigureValue, NoveltyValue, TrendValue, CountValue } from '../../shared/model';
+import type {
+  DateValue,
+  EventValue,
+  FigureValue,
+  NoveltyValue,
+  TrendValue,
+  CountValue,
+} from '../../shared/model';
 import { claimsInSentence, folded, gold, seeds } from './seed-helpers';
 
 const seed = (id: string) => seeds().get(id)!;
@@ -27,8 +34,13 @@ describe('novelty scope on the seeds', () => {
   });
 
   it('scopes "the first by a General Secretary … since … 1992" to since 1992', () => {
-    const n = values<NoveltyValue>(claimsInSentence(seed('002'), 'the first by a General Secretary', 'novelty'));
-    expect(n.find((v) => v.strength === 'first')).toMatchObject({ scope: { kind: 'since', year: 1992 }, event: 'visit' });
+    const n = values<NoveltyValue>(
+      claimsInSentence(seed('002'), 'the first by a General Secretary', 'novelty'),
+    );
+    expect(n.find((v) => v.strength === 'first')).toMatchObject({
+      scope: { kind: 'since', year: 1992 },
+      event: 'visit',
+    });
   });
 
   it('scopes "first time in modern history" as modern history', () => {
@@ -37,9 +49,13 @@ describe('novelty scope on the seeds', () => {
   });
 
   it('reads "historic" and "highest level" as praise, not as a first', () => {
-    const n = values<NoveltyValue>(claimsInSentence(seed('003'), 'highest level of political dialogue', 'novelty'));
+    const n = values<NoveltyValue>(
+      claimsInSentence(seed('003'), 'highest level of political dialogue', 'novelty'),
+    );
     expect(n.find((v) => v.phrase === 'highest-level')?.strength).toBe('superlative');
-    const h = values<NoveltyValue>(claimsInSentence(seed('002'), 'historic visit to Azerbaijan in 1959', 'novelty'));
+    const h = values<NoveltyValue>(
+      claimsInSentence(seed('002'), 'historic visit to Azerbaijan in 1959', 'novelty'),
+    );
     expect(h.map((v) => v.strength)).toEqual(['superlative']);
   });
 
@@ -52,17 +68,23 @@ describe('novelty scope on the seeds', () => {
 });
 
 describe('dates on the seeds', () => {
-  it('dates Le Duan\'s visit to the early 1980s and records it as a visit event', () => {
+  it("dates Le Duan's visit to the early 1980s and records it as a visit event", () => {
     const dates = values<DateValue>(claimsInSentence(seed('001'), 'Le Duan visited Azerbaijan', 'date'));
-    expect(dates).toContainEqual(expect.objectContaining({ date: '1980', granularity: 'decade', part: 'early', event: 'visit' }));
+    expect(dates).toContainEqual(
+      expect.objectContaining({ date: '1980', granularity: 'decade', part: 'early', event: 'visit' }),
+    );
     expect(dates).toContainEqual(expect.objectContaining({ date: '1983', granularity: 'year' }));
     const events = values<EventValue>(claimsInSentence(seed('001'), 'Le Duan visited Azerbaijan', 'event'));
-    expect(events).toContainEqual(expect.objectContaining({ event: 'visit', actor: 'le duan', place: 'azerbaijan', date: '1980' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ event: 'visit', actor: 'le duan', place: 'azerbaijan', date: '1980' }),
+    );
   });
 
   it('resolves "Wednesday" against the publication date to 2025-05-07 and records the weekday', () => {
     const d = values<DateValue>(claimsInSentence(seed('002'), 'in Baku on Wednesday', 'date'));
-    expect(d).toContainEqual(expect.objectContaining({ date: '2025-05-07', granularity: 'day', weekday: 'Wednesday' }));
+    expect(d).toContainEqual(
+      expect.objectContaining({ date: '2025-05-07', granularity: 'day', weekday: 'Wednesday' }),
+    );
   });
 
   it('gives "May 7, 2025" the visit and "May 8" the meeting (different events, N4)', () => {
@@ -78,7 +100,9 @@ describe('dates on the seeds', () => {
       ['003', 'Since the establishment of diplomatic relations in 1992'],
     ]) {
       const d = values<DateValue>(claimsInSentence(seed(id), needle, 'date'));
-      expect(d).toContainEqual(expect.objectContaining({ date: '1992', granularity: 'year', event: 'diplomatic relations' }));
+      expect(d).toContainEqual(
+        expect.objectContaining({ date: '1992', granularity: 'year', event: 'diplomatic relations' }),
+      );
     }
   });
 
@@ -94,11 +118,17 @@ describe('dates on the seeds', () => {
 
   it('reads ranges and decades', () => {
     const range = values<DateValue>(claimsInSentence(seed('001'), 'from April 20-22', 'date'));
-    expect(range).toContainEqual(expect.objectContaining({ date: '2025-04-20', end: '2025-04-22', granularity: 'range' }));
+    expect(range).toContainEqual(
+      expect.objectContaining({ date: '2025-04-20', end: '2025-04-22', granularity: 'range' }),
+    );
     const years = values<DateValue>(claimsInSentence(seed('002'), 'for the 2025–27 period', 'date'));
-    expect(years).toContainEqual(expect.objectContaining({ date: '2025', end: '2027', granularity: 'range' }));
+    expect(years).toContainEqual(
+      expect.objectContaining({ date: '2025', end: '2027', granularity: 'range' }),
+    );
     const decade = values<DateValue>(claimsInSentence(seed('004'), 'in the 1950s', 'date'));
-    expect(decade).toContainEqual(expect.objectContaining({ date: '1950', granularity: 'decade', part: null }));
+    expect(decade).toContainEqual(
+      expect.objectContaining({ date: '1950', granularity: 'decade', part: null }),
+    );
   });
 
   it('does not read "Thu" in a name or "in 11 years" as dates', () => {
@@ -112,28 +142,46 @@ describe('figures, counts and trends on the seeds', () => {
   it('splits "$594.6 million and $482.1 million, respectively" into one figure per year', () => {
     const f = values<FigureValue>(claimsInSentence(seed('003'), '482.1 million', 'figure'));
     expect(f).toEqual([
-      expect.objectContaining({ amount: 594_600_000, currency: 'USD', period: '2022', metric: 'trade turnover', parties: ['azerbaijan', 'vietnam'] }),
-      expect.objectContaining({ amount: 482_100_000, currency: 'USD', period: '2023', metric: 'trade turnover', parties: ['azerbaijan', 'vietnam'] }),
+      expect.objectContaining({
+        amount: 594_600_000,
+        currency: 'USD',
+        period: '2022',
+        metric: 'trade turnover',
+        parties: ['azerbaijan', 'vietnam'],
+      }),
+      expect.objectContaining({
+        amount: 482_100_000,
+        currency: 'USD',
+        period: '2023',
+        metric: 'trade turnover',
+        parties: ['azerbaijan', 'vietnam'],
+      }),
     ]);
   });
 
   it('counts visits, groups of solutions and students with approximation', () => {
-    expect(values<CountValue>(claimsInSentence(seed('004'), 'nine important visits', 'count'))).toContainEqual(
-      expect.objectContaining({ count: 9, noun: 'visit', approx: 'exact' }),
-    );
-    expect(values<CountValue>(claimsInSentence(seed('002'), 'five groups of solutions', 'count'))).toContainEqual(
-      expect.objectContaining({ count: 5, noun: 'group' }),
-    );
-    expect(values<CountValue>(claimsInSentence(seed('001'), 'over 5,000 Vietnamese students', 'count'))).toContainEqual(
-      expect.objectContaining({ count: 5000, noun: 'student', approx: 'over' }),
-    );
+    expect(
+      values<CountValue>(claimsInSentence(seed('004'), 'nine important visits', 'count')),
+    ).toContainEqual(expect.objectContaining({ count: 9, noun: 'visit', approx: 'exact' }));
+    expect(
+      values<CountValue>(claimsInSentence(seed('002'), 'five groups of solutions', 'count')),
+    ).toContainEqual(expect.objectContaining({ count: 5, noun: 'group' }));
+    expect(
+      values<CountValue>(claimsInSentence(seed('001'), 'over 5,000 Vietnamese students', 'count')),
+    ).toContainEqual(expect.objectContaining({ count: 5000, noun: 'student', approx: 'over' }));
   });
 
   it('reads the contradicting trade trends with metric and window (S2a, S2c)', () => {
-    const up = values<TrendValue>(claimsInSentence(seed('003'), 'significant growth in recent years', 'trend'));
-    expect(up).toContainEqual(expect.objectContaining({ direction: 'up', metric: 'trade turnover', window: 'in recent years' }));
+    const up = values<TrendValue>(
+      claimsInSentence(seed('003'), 'significant growth in recent years', 'trend'),
+    );
+    expect(up).toContainEqual(
+      expect.objectContaining({ direction: 'up', metric: 'trade turnover', window: 'in recent years' }),
+    );
     const down = values<TrendValue>(claimsInSentence(seed('003'), 'has decreased in recent years', 'trend'));
-    expect(down).toContainEqual(expect.objectContaining({ direction: 'down', metric: 'trade turnover', window: 'in recent years' }));
+    expect(down).toContainEqual(
+      expect.objectContaining({ direction: 'down', metric: 'trade turnover', window: 'in recent years' }),
+    );
     const growth = values<TrendValue>(claimsInSentence(seed('001'), 'positive growth in trade', 'trend'));
     expect(growth).toContainEqual(expect.objectContaining({ direction: 'up', metric: 'trade turnover' }));
   });
@@ -149,9 +197,14 @@ describe('boilerplate on the seeds', () => {
     for (const side of gold().boilerplate) {
       const s = seed(side.article);
       const needle = folded(side.sentence_contains);
-      const passages = s.result.passages.filter((p) => p.kind === 'sentence' && folded(s.text.slice(p.start, p.end)).includes(needle));
+      const passages = s.result.passages.filter(
+        (p) => p.kind === 'sentence' && folded(s.text.slice(p.start, p.end)).includes(needle),
+      );
       expect(passages.length, side.sentence_contains).toBeGreaterThan(0);
-      expect(passages.every((p) => p.boilerplate), side.sentence_contains).toBe(true);
+      expect(
+        passages.every((p) => p.boilerplate),
+        side.sentence_contains,
+      ).toBe(true);
       expect(claimsInSentence(s, side.sentence_contains).every((c) => c.boilerplate)).toBe(true);
     }
   });
@@ -169,7 +222,10 @@ describe('boilerplate on the seeds', () => {
       for (const side of [pair.a, pair.b]) {
         const cs = claimsInSentence(seed(side.article), side.sentence_contains);
         expect(cs.length, `${pair.id} ${side.sentence_contains}`).toBeGreaterThan(0);
-        expect(cs.some((c) => !c.boilerplate), `${pair.id} ${side.sentence_contains}`).toBe(true);
+        expect(
+          cs.some((c) => !c.boilerplate),
+          `${pair.id} ${side.sentence_contains}`,
+        ).toBe(true);
       }
     }
   });

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { paragraphs, sentences } from './segment';
 
 function split(text: string): string[] {
-  return paragraphs(text).flatMap((p) => sentences(text, p.start, p.end).map((s) => text.slice(s.start, s.end)));
+  return paragraphs(text).flatMap((p) =>
+    sentences(text, p.start, p.end).map((s) => text.slice(s.start, s.end)),
+  );
 }
 
 describe('segment', () => {
@@ -27,6 +29,10 @@ describe('segment', () => {
 
   it('treats each line as a paragraph and trims offsets', () => {
     const text = '  First line.  \nSecond line\n\n\nThird.';
-    expect(paragraphs(text).map((p) => text.slice(p.start, p.end))).toEqual(['First line.', 'Second line', 'Third.']);
+    expect(paragraphs(text).map((p) => text.slice(p.start, p.end))).toEqual([
+      'First line.',
+      'Second line',
+      'Third.',
+    ]);
   });
 });

@@ -101,7 +101,7 @@ function amountOf(f: Feat): number {
 function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   const feats = fact.feats.filter((f) => f.interval !== null);
   if (feats.length < 2) return;
-  const kind: ConflictKind = feats[0].claim.kind === 'count' ? 'count_mismatch' : 'figure_mismatch';
+  const kind: ConflictKind = feats.every((f) => f.claim.kind === 'count') ? 'count_mismatch' : 'figure_mismatch';
   const classes = valueClasses(feats);
   if (classes.length < 2) return;
   const clash = (a: Feat, b: Feat) =>

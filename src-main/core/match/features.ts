@@ -92,6 +92,12 @@ export interface Feat {
   actor: Actor;
   place: string | null;
   date: DateSpan | null;
+  /** For numbers: what is being counted or measured, by kind of predicate ("dead", "evacuated"). */
+  predicates: Set<string>;
+  /** Non-country entities named in the clause: whose shares, whose deal. */
+  subjects: string[];
+  /** "5,000 fewer people", "up 12%": a difference, not a level. */
+  relative: boolean;
 }
 
 export interface DateSpan {
@@ -521,6 +527,9 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
       actor: { role: null, nationality: null, person: null },
       place: null,
       date: null,
+      predicates: new Set(),
+      subjects: [],
+      relative: false,
     };
     s.claims.push(f);
     feats.push(f);
@@ -627,7 +636,9 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const before = s.text.slice(Math.max(0, f.pos - 30), f.pos + (v.display.startsWith('$') ? 0 : 0));
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
-      f.interval = valueInterval(v.amount, v.display, approx);
+      f.interval = valueInterval(v.amount, /\d/.test(f.claim.quote) ? f.claim.quote : v.display, approx);
+      f.unit = quantityUnit(v.currency, v.unit, null);
+      describeQuantity(f);
       break;
     }
     case 'count': {
@@ -637,7 +648,9 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const before = s.text.slice(Math.max(0, f.pos - 30), f.pos);
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
-      f.interval = valueInterval(v.count, v.display.replace(/^\D*/, '') || String(v.count), approx);
+      f.interval = valueInterval(v.count, /\d/.test(f.claim.quote) ? f.claim.quote : String(v.count), approx);
+      f.unit = quantityUnit(null, null, v.noun);
+      describeQuantity(f);
       break;
     }
     case 'trend': {
@@ -782,3 +795,67 @@ export function mondayFirstWeekdayIndex(day: string): number {
 }
 
 export { yearOf };
+
+const UNIT_ALIASES: Record<string, string> = {
+  mm: 'mm', millimetre: 'mm', millimeter: 'mm', cm: 'cm', centimetre: 'cm', centimeter: 'cm',
+  m: 'm', metre: 'm', meter: 'm', km: 'km', kilometre: 'km', kilometer: 'km', mile: 'mile',
+  kg: 'kg', kilogram: 'kg', kilo: 'kg', t: 't', tonne: 't', ton: 't', litre: 'l', liter: 'l', l: 'l',
+  '%': '%', percent: '%', 'per cent': '%', pct: '%', hectare: 'ha', ha: 'ha',
+  person: 'person', people: 'person', visitor: 'person', attendee: 'person', spectator: 'person',
+  resident: 'person', inhabitant: 'person', fan: 'person', 'festival-goer': 'person', individual: 'person',
+  employee: 'employee', worker: 'employee', staff: 'employee', job: 'job', post: 'job',
+};
+
+/** One unit name per quantity: "millimetres" and "mm", "per cent" and "%", "visitors" and "people". */
+export function quantityUnit(currency: string | null, unit: string | null, noun: string | null): string {
+  if (currency) return `cur:${currency.toUpperCase()}`;
+  const raw = (unit ?? noun ?? '').toLowerCase().trim();
+  if (!raw) return 'n';
+  const single = raw.length > 3 && raw.endsWith('s') && !raw.endsWith('ss') ? raw.slice(0, -1) : raw;
+  return UNIT_ALIASES[raw] ?? UNIT_ALIASES[single] ?? single;
+}
+
+/** Predicate classes: two numbers of people are one fact only if they count the same thing. */
+const PREDICATES: Array<[string, RegExp]> = [
+  ['dead', /\b(?:killed|kills?|dead|died|dies|deaths?|death toll|toll|fatalit\w*|lost their lives|bodies)\b/],
+  ['injured', /\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b/],
+  ['missing', /\b(?:missing|unaccounted)\b/],
+  ['evacuated', /\b(?:evacuat\w*|displaced|relocated|fled)\b/],
+  ['homeless', /\b(?:homeless|without (?:a )?(?:home|shelter)|lost their homes)\b/],
+  ['rescued', /\b(?:rescued|saved)\b/],
+  ['arrested', /\b(?:arrest\w*|detain\w*)\b/],
+  ['employed', /\b(?:employ\w*|staff|workforce|headcount)\b/],
+  ['cut', /\b(?:cut|cuts|cutting|lay(?:ing)? off|laid off|redundanc\w*|shed\w*|axe\w*)\b/],
+  ['attend', /\b(?:visitors?|attend\w*|came to|drew|welcomed|audience|spectators|crowds?|festival-goers|turnout)\b/],
+  ['participants', /\b(?:performers?|musicians|artists|participants|delegates|athletes|players)\b/],
+  ['sales', /\b(?:sold|sales|tickets?)\b/],
+  ['deal', /\b(?:pay|pays|paid|buy|buys|bought|acqui\w*|takeover|deal|bid|offer\w*|valu\w*|price tag)\b/],
+  ['shares', /\b(?:shares?|stock)\b/],
+  ['premium', /\bpremium\b/],
+  ['rain', /\b(?:rain\w*|precipitation)\b/],
+  ['signed', /\b(?:sign\w*|inked|agreements?|memorand\w*|deals)\b/],
+];
+
+function describeQuantity(f: Feat): void {
+  const clause = f.sentence.folded.slice(f.clause.start, f.clause.end);
+  for (const [name, re] of PREDICATES) if (re.test(clause)) f.predicates.add(name);
+  // Sources ("according to the ministry", "X said") are not what a number is about.
+  const folded = f.sentence.folded;
+  f.subjects = [
+    ...new Set(
+      f.sentence.mentions
+        .filter((m) => !m.country && m.start >= f.clause.start && m.end <= f.clause.end)
+        .filter((m) => !/\baccording to (?:the\s+)?$|\b(?:said|says|told|by)\s+(?:the\s+)?$/.test(folded.slice(Math.max(0, m.start - 20), m.start)))
+        .filter((m) => !/^\s*(?:said|says|told|reported|announced)\b/.test(folded.slice(m.end, m.end + 12)))
+        .map((m) => m.key),
+    ),
+  ].sort();
+  const after = f.sentence.folded.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 25);
+  f.relative = /^\s*(?:\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(after) || /^\s*(?:fewer|more|less)\b/.test(after);
+  const before = f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos);
+  if (/\b(?:by|up|down|rose|fell|increase of|decrease of|drop of|rise of|jumped|gained|lost|dropped|slid|edged up|edged down|climbed|slipped)\s+(?:\w+\s+)?$/.test(before) && f.unit === '%') f.relative = true;
+  // A fall stated as a positive number is a negative change.
+  if (f.relative && f.interval && /\b(?:down|fell|decrease|drop|dropped|lost|slid|slipped|edged down|declined|shrank)\b[^,;]*$/.test(before)) {
+    f.interval = { lo: -f.interval.hi, hi: -f.interval.lo };
+  }
+}

@@ -22,6 +22,8 @@ export interface MatchOptions {
 }
 
 export const BLOCK_CAP = 200;
+/** Marks a block whose claims join facts by `sameQuantity` (complete link), not by a threshold. */
+const QUANTITY = -1;
 const WINDOW = 40;
 
 const TOP_ROLES = new Set<Role>(['party_leader', 'head_of_state', 'head_of_government', 'top_leader']);
@@ -64,11 +66,8 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
   const parties = f.parties.join(',');
   switch (v.type) {
     case 'figure':
-      if (!f.metric) return null;
-      return { key: `figure|${f.metric}|${periodKey(f.period)}|${f.unit ?? '?'}|${parties}`, threshold: f.period ? null : 0.25 };
     case 'count':
-      if (!f.metric) return null;
-      return { key: `count|${f.metric}|${periodKey(f.period)}|${parties}`, threshold: 0.12 };
+      return { key: `qty|${f.unit ?? 'n'}`, threshold: QUANTITY };
     case 'trend':
       if (!f.metric) return null;
       return { key: `trend|${f.metric}|${parties}`, threshold: null };
@@ -121,6 +120,7 @@ function byPosition(a: Feat, b: Feat): number {
 function clusterBlock(block: Block): Feat[][] {
   const feats = [...block.feats].sort(byPosition);
   if (block.bySimilarity === null) return [feats];
+  if (block.bySimilarity === QUANTITY) return clusterQuantities(feats);
   const uf = new UnionFind(feats.length);
   const window = feats.length > BLOCK_CAP ? WINDOW : feats.length;
   for (let i = 0; i < feats.length; i++) {
@@ -138,6 +138,63 @@ function clusterBlock(block: Block): Feat[][] {
     groups.set(r, g);
   });
   return [...groups.values()];
+}
+
+function effectivePeriod(f: Feat): { from: number; to: number } | null {
+  if (f.period) return f.period;
+  // An undated level ("employs 9,350 staff") is about the time of writing.
+  const ref = f.article.refYear;
+  return ref === null ? null : { from: ref - 1, to: ref };
+}
+
+function intersects<T>(a: Iterable<T>, b: Set<T> | T[]): boolean {
+  const set = b instanceof Set ? b : new Set(b);
+  for (const x of a) if (set.has(x)) return true;
+  return false;
+}
+
+/**
+ * Whether two numbers state the same quantity: nothing tells them apart (period,
+ * metric, countries, what is counted, whose it is) and something ties them (the same
+ * metric or predicate, or similar wording).
+ */
+export function sameQuantity(a: Feat, b: Feat): boolean {
+  if (a.sentence === b.sentence || a.relative !== b.relative) return false;
+  const pa = effectivePeriod(a);
+  const pb = effectivePeriod(b);
+  if (pa && pb && (pa.to < pb.from || pb.to < pa.from)) return false;
+  if (a.metric && b.metric && a.claim.kind === b.claim.kind && a.metric !== b.metric) return false;
+  if (a.parties.length > 0 && b.parties.length > 0 && a.parties.join() !== b.parties.join()) return false;
+  if (a.predicates.size > 0 && b.predicates.size > 0 && !intersects(a.predicates, b.predicates)) return false;
+  const sameMetric = a.metric !== null && a.metric === b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure';
+  if (sameMetric) return true;
+  if (a.subjects.length > 0 && b.subjects.length > 0 && !intersects(subjectWords(a), subjectWords(b))) return false;
+  if (intersects(a.predicates, b.predicates)) return true;
+  return jaccard(a.shingles, b.shingles) >= 0.2;
+}
+
+/** Words of the entities a number is about: "Wrzosów" meets "Wrzosów Jazz Festival". */
+function subjectWords(f: Feat): Set<string> {
+  const out = new Set<string>();
+  for (const k of f.subjects) for (const w of k.split(' ')) if (w.length >= 4) out.add(w);
+  return out;
+}
+
+/** Complete-link grouping: a claim joins a fact only if it states the same quantity as every member. */
+function clusterQuantities(feats: Feat[]): Feat[][] {
+  const clusters: Feat[][] = [];
+  for (const f of feats) {
+    const from = feats.length > BLOCK_CAP ? Math.max(0, clusters.length - WINDOW) : 0;
+    let placed = false;
+    for (let i = from; i < clusters.length && !placed; i++) {
+      if (clusters[i].every((g) => sameQuantity(f, g))) {
+        clusters[i].push(f);
+        placed = true;
+      }
+    }
+    if (!placed) clusters.push([f]);
+  }
+  return clusters;
 }
 
 function place(desk: Desk, key: string | null, feats: Feat[]): string {
@@ -233,7 +290,7 @@ export function groupFacts(desk: Desk): FactGroup[] {
       blocks.set(b.key, block);
     }
     // A block is as strict as its weakest member needs.
-    if (b.threshold !== null) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
+    if (b.threshold !== null && b.threshold !== QUANTITY) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
     block.feats.push(f);
   }
   const facts: FactGroup[] = [];

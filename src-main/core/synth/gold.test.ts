@@ -35,8 +35,10 @@ function checkDir(dir: string, gold: Gold): string[] {
     if (many ? hits < 1 : hits !== 1)
       problems.push(`${label}: "${side.sentence_contains}" found in ${hits} sentences of ${name}`);
   };
-  for (const c of gold.conflicts) (check(c.a, `${c.id}.a`), check(c.b, `${c.id}.b`));
-  for (const p of gold.must_not_flag) (check(p.a, `${p.id}.a`), check(p.b, `${p.id}.b`));
+  for (const p of [...gold.conflicts, ...gold.must_not_flag]) {
+    check(p.a, `${p.id}.a`);
+    check(p.b, `${p.id}.b`);
+  }
   for (const b of gold.boilerplate) check(b, 'boilerplate', true);
   const all = [...texts.values()].join('\n');
   // A group may list spellings no article uses, but at least two must occur or it tests nothing.
