@@ -150,4 +150,25 @@ describe('editor decisions', () => {
     await h['history:redo']({});
     expect((await h['conflicts:get']({ id: k!.id })).notes).toHaveLength(1);
   });
+
+  it('puts facts waiting for a decision at the top of the board, and moves a decided one down', async () => {
+    await service.importPaths([SEEDS]);
+    const h = service.handlers();
+    const page = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    expect(page.total).toBe(page.rows.length);
+    expect(page.articles).toHaveLength(5);
+    const pending = (r: (typeof page.rows)[number]) => r.conflicts.some((c) => c.status === 'suggested' || c.status === 'open');
+    const firstCalm = page.rows.findIndex((r) => !pending(r));
+    expect(firstCalm).toBeGreaterThan(0);
+    expect(page.rows.slice(firstCalm).some(pending)).toBe(false);
+
+    const top = page.rows[0]!;
+    for (const c of top.conflicts) await h['conflicts:setStatus']({ id: c.id, status: 'dismissed', reason: 'Checked.' });
+    const after = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    const moved = after.rows.findIndex((r) => r.fact.id === top.fact.id);
+    expect(moved).toBeGreaterThanOrEqual(firstCalm - 1);
+    await h['history:undo']({});
+    const undone = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    expect(undone.rows.findIndex((r) => r.fact.id === top.fact.id)).toBeLessThan(firstCalm);
+  });
 });

@@ -23,6 +23,7 @@ import {
   findDuplicate,
   insertArticle,
   loadMatchClaims,
+  refreshFacts,
   storeExtraction,
   storeMatch,
 } from './desk/store';
@@ -132,7 +133,7 @@ export class DeskService {
       schemaVersion: SCHEMA_VERSION,
       articleCount: n('SELECT count(*) AS n FROM articles'),
       claimCount: n('SELECT count(*) AS n FROM claims WHERE deleted = 0'),
-      factCount: n('SELECT count(DISTINCT fact_id) AS n FROM claims WHERE fact_id IS NOT NULL AND deleted = 0'),
+      factCount: n('SELECT count(*) AS n FROM facts WHERE claim_count > 0'),
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
     };
@@ -389,6 +390,7 @@ export class DeskService {
         if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`)) before.push({ table: c.table, key: c.key, row: null });
       }
       recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
+      refreshFacts(db, factsOf([...before, ...after]));
       return result;
     })();
   }
@@ -727,9 +729,19 @@ export class DeskService {
       for (const p of db.prepare('SELECT id FROM passages WHERE article_id = ?').all(id) as { id: number }[])
         db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(p.id);
       db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+      refreshFacts(db);
       recordAction(db, { actor: this.actor(), action: 'article:delete', targetType: 'article', targetId: id, before: [], after: [] });
     })();
     return this.info();
+  }
+
+  private undoRedo(step: typeof undo) {
+    const db = this.database;
+    return db.transaction(() => {
+      const entry = step(db, this.actor());
+      if (entry) refreshFacts(db);
+      return { entry };
+    })();
   }
 
   /** The handler map the transports call, on parsed input. */
@@ -797,8 +809,8 @@ export class DeskService {
       'conflicts:detect': () => this.detect(),
       'notes:add': (i) => this.addNote(i),
       'history:list': (i) => listHistory(this.database, { limit: i?.limit ?? 100 }),
-      'history:undo': () => ({ entry: undo(this.database, this.actor()) }),
-      'history:redo': () => ({ entry: redo(this.database, this.actor()) }),
+      'history:undo': () => this.undoRedo(undo),
+      'history:redo': () => this.undoRedo(redo),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
       'settings:get': () => ({ editorName: this.editorName() }),
       'settings:set': ({ editorName }) => {
@@ -845,6 +857,17 @@ function editorValue(kind: ClaimKind, quote: string): ClaimValue {
     case 'event':
       return { type: 'event', event: quote, actor: null, place: null, date: null, display: quote };
   }
+}
+
+/** The facts an action touched, from the rows it recorded. */
+function factsOf(changes: RowChange[]): number[] {
+  const ids: number[] = [];
+  for (const c of changes) {
+    if (!c.row) continue;
+    if (c.table === 'facts') ids.push(c.row.id as number);
+    else if ((c.table === 'conflicts' || c.table === 'claims') && typeof c.row.fact_id === 'number') ids.push(c.row.fact_id);
+  }
+  return ids;
 }
 
 export function reasonOf(err: unknown): string {

@@ -46,6 +46,16 @@ describe('query plans', () => {
     expect(p).toMatch(/USING INDEX passages_article/);
   });
 
+  it('pages the board through the fact indexes, in every sort order', () => {
+    const page = (order: string) =>
+      plan(`SELECT f.id, f.label FROM facts f WHERE f.claim_count > 0 ORDER BY ${order} LIMIT 60 OFFSET 600`);
+    expect(page('f.conflict_rank, f.label, f.id')).toMatch(/USING INDEX facts_board/);
+    expect(page('f.label, f.id')).toMatch(/USING INDEX facts_label/);
+    expect(page('f.first_position, f.id')).toMatch(/USING INDEX facts_position/);
+    for (const order of ['f.conflict_rank, f.label, f.id', 'f.label, f.id', 'f.first_position, f.id'])
+      expect(page(order)).not.toMatch(/USE TEMP B-TREE/);
+  });
+
   it('resolves entity aliases by key without a scan', () => {
     expect(plan('SELECT entity_id FROM entity_aliases WHERE key = ?', 'to lam')).toMatch(/USING (COVERING )?INDEX entity_aliases_key/);
   });

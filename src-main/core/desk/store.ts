@@ -344,5 +344,26 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     `DELETE FROM facts WHERE origin = 'matcher' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = facts.id)
        AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.fact_id = facts.id)`,
   ).run();
+  refreshFacts(db);
   return { facts: factIds.size, conflicts: live.size, added };
+}
+
+const RANK_SQL = `coalesce((SELECT min(CASE k.status WHEN 'suggested' THEN 0 WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'resolved' THEN 2 ELSE 3 END)
+  FROM conflicts k WHERE k.fact_id = facts.id), 9)`;
+const COUNT_SQL = `(SELECT count(*) FROM claims c WHERE c.fact_id = facts.id AND c.deleted = 0)`;
+const POSITION_SQL = `(SELECT min(a.position * 10000000 + c.start) FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.fact_id = facts.id AND c.deleted = 0)`;
+
+/**
+ * Recomputes the board's derived columns of facts (claim count, conflict rank,
+ * first position): for the given facts, or all of them after bulk changes
+ * (matching, undo and redo).
+ */
+export function refreshFacts(db: Db, factIds: (number | null | undefined)[] | null = null): void {
+  const sql = `UPDATE facts SET claim_count = ${COUNT_SQL}, conflict_rank = ${RANK_SQL}, first_position = ${POSITION_SQL}`;
+  if (factIds === null) {
+    stmt(db, sql).run();
+    return;
+  }
+  const one = stmt(db, `${sql} WHERE id = ?`);
+  for (const id of new Set(factIds)) if (typeof id === 'number') one.run(id);
 }

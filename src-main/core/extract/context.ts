@@ -116,6 +116,13 @@ const NUMBER_WORDS: Record<string, number> = {
 export const NUMBER_WORD_RE =
   '(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|hundreds|thousands|a hundred|a thousand';
 
+const MAYBE_COUNT = new RegExp(`\\d|\\b(?:${NUMBER_WORD_RE})\\b`, 'i');
+
+/** Cheap test before the count pattern: is there any numeral or number word at all? */
+export function mayHaveCount(s: string): boolean {
+  return MAYBE_COUNT.test(s);
+}
+
 export function parseNumberWord(w: string): number | null {
   const k = w.toLowerCase();
   if (k in NUMBER_WORDS) return NUMBER_WORDS[k];
@@ -319,8 +326,27 @@ export interface EventWord extends Found {
 let lastEventsInput = '';
 let lastEvents: EventWord[] = [];
 
+const wordEvents = new Map<string, EventWord[]>();
+
 export function eventsIn(s: string): EventWord[] {
   if (s === lastEventsInput) return lastEvents;
+  // Single words (novelty asks "is the word after 'first' an event?") get their own cache,
+  // so they do not evict the sentence's events.
+  if (s.length < 24 && !s.includes(' ')) {
+    let hit = wordEvents.get(s);
+    if (!hit) {
+      hit = scanEvents(s);
+      if (wordEvents.size > 10_000) wordEvents.clear();
+      wordEvents.set(s, hit);
+    }
+    return hit;
+  }
+  lastEventsInput = s;
+  lastEvents = scanEvents(s);
+  return lastEvents;
+}
+
+function scanEvents(s: string): EventWord[] {
   const out: EventWord[] = [];
   for (const [re, event] of EVENT_WORDS) {
     re.lastIndex = 0;
@@ -332,10 +358,7 @@ export function eventsIn(s: string): EventWord[] {
       out.push({ start, end, text: m[0], event: name });
     }
   }
-  out.sort((a, b) => a.start - b.start);
-  lastEventsInput = s;
-  lastEvents = out;
-  return out;
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Singular, lower-case form of a counted noun. */

@@ -29,6 +29,7 @@ function dateNear(dates: ClaimDraft[], start: number, end: number): string | nul
 export function findEvents(ctx: SentenceContext, dates: ClaimDraft[]): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
+  if (!/visit|trip|travel|tour|arriv/i.test(s)) return out;
   const placeAt = (local: number): { key: string; end: number } | null => {
     const m = ctx.mentions.find((x) => x.start - ctx.start === local && x.kind === 'place');
     return m ? { key: m.key, end: m.end - ctx.start } : null;
@@ -62,24 +63,44 @@ export function findEvents(ctx: SentenceContext, dates: ClaimDraft[]): ClaimDraf
     if (!place || !lookupPlace(place.key)) continue;
     const start = m[1] && m[1].toLowerCase() !== 'the' ? m.index : m.index + (m[1] ? m[1].length + 1 : 0);
     let end = place.end;
-    // "… by President Ho Chi Minh": the actor follows within a few words.
+    // "… by President Ho Chi Minh": the actor follows within a few words (titles can be long).
     let actor: string | null = null;
+    let actorStart = start;
     const by = /^\s+by\s+/.exec(s.slice(end));
     if (by) {
+      const clauseEnd =
+        end +
+        by[0].length +
+        Math.min(
+          140,
+          (s.slice(end + by[0].length) + '.').search(/[;.]|,\s+(?:and|but|which|who|while|as)\b/),
+        );
       const person = ctx.mentions.find(
-        (x) =>
-          x.kind === 'person' && x.start - ctx.start >= end && x.start - ctx.start <= end + by[0].length + 60,
+        (x) => x.kind === 'person' && x.start - ctx.start >= end && x.end - ctx.start <= clauseEnd,
       );
       if (person) {
         actor = person.key;
         end = person.end - ctx.start;
       }
     }
+    // "Hồ Chí Minh's historic visit to Azerbaijan": the actor is the possessor.
+    if (!actor) {
+      const owner = ctx.mentions.find(
+        (x) =>
+          x.kind === 'person' &&
+          x.end - ctx.start < m!.index &&
+          /^['’]s\s+$/.test(s.slice(x.end - ctx.start, m!.index)),
+      );
+      if (owner) {
+        actor = owner.key;
+        actorStart = owner.start - ctx.start;
+      }
+    }
     if (out.some((o) => o.start - ctx.start < end && start < o.end - ctx.start)) continue;
     out.push(
       make(
         ctx,
-        start,
+        actorStart,
         end,
         m[2].toLowerCase() === 'trip' ? 'trip' : 'visit',
         actor,

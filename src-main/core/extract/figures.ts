@@ -11,6 +11,7 @@ import {
   approximationBefore,
   countriesIn,
   entityKeysIn,
+  mayHaveCount,
   metricsIn,
   nearest,
   normaliseMetric,
@@ -362,6 +363,7 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
 export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
+  if (!mayHaveCount(s)) return out;
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};

@@ -80,6 +80,19 @@ describe('dates on the seeds', () => {
     );
   });
 
+  it('records who visited where and when, with the actor before or after the visit', () => {
+    const hcm = values<EventValue>(
+      claimsInSentence(seed('002'), 'historic visit to Azerbaijan in 1959', 'event'),
+    );
+    expect(hcm).toContainEqual(
+      expect.objectContaining({ actor: 'ho chi minh', place: 'azerbaijan', date: '1959' }),
+    );
+    const toLam = values<EventValue>(claimsInSentence(seed('003'), 'on May 7, 2025', 'event'));
+    expect(toLam).toContainEqual(
+      expect.objectContaining({ actor: 'to lam', place: 'azerbaijan', date: '2025-05-07' }),
+    );
+  });
+
   it('resolves "Wednesday" against the publication date to 2025-05-07 and records the weekday', () => {
     const d = values<DateValue>(claimsInSentence(seed('002'), 'in Baku on Wednesday', 'date'));
     expect(d).toContainEqual(

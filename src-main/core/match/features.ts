@@ -24,7 +24,7 @@ import {
   type Role,
   type RoleMention,
 } from './lexicon';
-import { clauseAt, clauses, foldText, shingles, yearMentions, type Span, type YearMention } from './text';
+import { clauseAt, clauses, contentStems, foldText, shingles, yearMentions, type Span, type YearMention } from './text';
 
 export interface EntityHint {
   key: string;
@@ -60,6 +60,8 @@ export interface ArticleInfo {
   countries: string[];
   /** Entity keys the article mentions at all (to recognise its own subject event). */
   keys: Set<string>;
+  /** How many articles the desk holds: small desks are taken to be one story. */
+  deskArticles: number;
 }
 
 export interface Interval {
@@ -506,7 +508,14 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
       }
     }
     if (!articles.has(c.articleId)) {
-      articles.set(c.articleId, { id: c.articleId, publishedAt: c.publishedAt, refYear: null, countries: [], keys: new Set() });
+      articles.set(c.articleId, {
+        id: c.articleId,
+        publishedAt: c.publishedAt,
+        refYear: null,
+        countries: [],
+        keys: new Set(),
+        deskArticles: 0,
+      });
     }
     const article = articles.get(c.articleId)!;
     for (const k of c.entityKeys) article.keys.add(k);
@@ -536,6 +545,7 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
   }
 
   for (const a of articles.values()) {
+    a.deskArticles = articles.size;
     a.refYear = refYearOf(a.publishedAt, articleYears.get(a.id) ?? []);
     const counts = articleCountryCounts.get(a.id) ?? new Map<string, number>();
     a.countries = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map((e) => e[0]);
@@ -858,4 +868,34 @@ function describeQuantity(f: Feat): void {
   if (f.relative && f.interval && /\b(?:down|fell|decrease|drop|dropped|lost|slid|slipped|edged down|declined|shrank)\b[^,;]*$/.test(before)) {
     f.interval = { lo: -f.interval.hi, hi: -f.interval.lo };
   }
+}
+
+/** Desks up to this many articles are read as one story; larger ones need shared entities. */
+export const ONE_STORY_ARTICLES = 30;
+
+/** Whether two articles plausibly cover one story (so their undated events can be one event). */
+export function sameStory(a: ArticleInfo, b: ArticleInfo): boolean {
+  if (a === b || a.deskArticles <= ONE_STORY_ARTICLES) return true;
+  let shared = 0;
+  const [small, big] = a.keys.size < b.keys.size ? [a.keys, b.keys] : [b.keys, a.keys];
+  for (const k of small) if (big.has(k) && ++shared >= 2) return true;
+  return false;
+}
+
+const GENERIC_STEMS = new Set(
+  (
+    'first ever never befor time unprecedent histor record describ resident said say told year month week day ' +
+    'als still again last next previou early late mid recent today yesterday tomorrow'
+  ).split(' '),
+);
+
+/** Content stems of a claim's clause that can tie it to another clause about the same happening. */
+export function clauseStems(f: Feat): Set<string> {
+  const text = f.sentence.text.slice(f.clause.start, f.clause.end);
+  const out = new Set<string>();
+  for (const st of contentStems(text)) {
+    if (st.length < 3 || /^\d/.test(st) || GENERIC_STEMS.has(st)) continue;
+    out.add(st);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@
  */
 import { foldKey } from '../../shared/fold';
 import type { FactDraft, MatchClaim, MatchResult } from './types';
-import { buildDesk, type Desk, type EntityHint, type Feat } from './features';
+import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
 import { titleCase, jaccard, writtenForm } from './text';
 import type { Role } from './lexicon';
@@ -24,6 +24,9 @@ export interface MatchOptions {
 export const BLOCK_CAP = 200;
 /** Marks a block whose claims join facts by `sameQuantity` (complete link), not by a threshold. */
 const QUANTITY = -1;
+/** Marks a block of once-only events (founding, birth, death), grouped by `sameOnceEvent`. */
+const ONCE_MARK = -2;
+const ONCE = new Set(['establishment', 'birth', 'death']);
 const WINDOW = 40;
 
 const TOP_ROLES = new Set<Role>(['party_leader', 'head_of_state', 'head_of_government', 'top_leader']);
@@ -74,6 +77,8 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
     case 'date':
     case 'event': {
       if (!f.event) return null;
+      // Things that happen once to their subject: grouped by subject wording, not by actor.
+      if (ONCE.has(f.event)) return { key: `event|${f.event}|once`, threshold: ONCE_MARK };
       const actor = actorKey(f);
       const place = f.place ?? '?';
       const weak = actor === '?' || place === '?';
@@ -120,7 +125,8 @@ function byPosition(a: Feat, b: Feat): number {
 function clusterBlock(block: Block): Feat[][] {
   const feats = [...block.feats].sort(byPosition);
   if (block.bySimilarity === null) return [feats];
-  if (block.bySimilarity === QUANTITY) return clusterQuantities(feats);
+  if (block.bySimilarity === QUANTITY) return completeLink(feats, sameQuantity);
+  if (block.bySimilarity === ONCE_MARK) return completeLink(feats, sameOnceEvent);
   const uf = new UnionFind(feats.length);
   const window = feats.length > BLOCK_CAP ? WINDOW : feats.length;
   for (let i = 0; i < feats.length; i++) {
@@ -163,8 +169,11 @@ export function sameQuantity(a: Feat, b: Feat): boolean {
   const pa = effectivePeriod(a);
   const pb = effectivePeriod(b);
   if (pa && pb && (pa.to < pb.from || pb.to < pa.from)) return false;
-  if (a.metric && b.metric && a.claim.kind === b.claim.kind && a.metric !== b.metric) return false;
-  if (a.parties.length > 0 && b.parties.length > 0 && a.parties.join() !== b.parties.join()) return false;
+  // Counts already share their (normalised) noun through the block; figures must share a metric.
+  if (a.metric && b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure' && a.metric !== b.metric) return false;
+  // Countries separate bilateral figures (Vietnam–Azerbaijan vs Vietnam–Thailand trade), not a deal
+  // that happens to name a "Polish operator" in one article and a "Spanish group" in another.
+  if (a.parties.length >= 2 && b.parties.length >= 2 && a.parties.join() !== b.parties.join()) return false;
   if (a.predicates.size > 0 && b.predicates.size > 0 && !intersects(a.predicates, b.predicates)) return false;
   const sameMetric = a.metric !== null && a.metric === b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure';
   if (sameMetric) return true;
@@ -180,14 +189,20 @@ function subjectWords(f: Feat): Set<string> {
   return out;
 }
 
-/** Complete-link grouping: a claim joins a fact only if it states the same quantity as every member. */
-function clusterQuantities(feats: Feat[]): Feat[][] {
+/** "Founded in 1994 by local teachers" and "was founded in 1989 by three music teachers": one founding. */
+export function sameOnceEvent(a: Feat, b: Feat): boolean {
+  if (a.sentence === b.sentence || !sameStory(a.article, b.article)) return false;
+  return intersects(clauseStems(a), clauseStems(b));
+}
+
+/** Complete-link grouping: a claim joins a fact only if it is the same as every member. */
+function completeLink(feats: Feat[], same: (a: Feat, b: Feat) => boolean): Feat[][] {
   const clusters: Feat[][] = [];
   for (const f of feats) {
     const from = feats.length > BLOCK_CAP ? Math.max(0, clusters.length - WINDOW) : 0;
     let placed = false;
     for (let i = from; i < clusters.length && !placed; i++) {
-      if (clusters[i].every((g) => sameQuantity(f, g))) {
+      if (clusters[i].every((g) => same(f, g))) {
         clusters[i].push(f);
         placed = true;
       }
@@ -290,7 +305,7 @@ export function groupFacts(desk: Desk): FactGroup[] {
       blocks.set(b.key, block);
     }
     // A block is as strict as its weakest member needs.
-    if (b.threshold !== null && b.threshold !== QUANTITY) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
+    if (b.threshold !== null && b.threshold >= 0) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
     block.feats.push(f);
   }
   const facts: FactGroup[] = [];

@@ -63,8 +63,18 @@ CREATE TABLE facts (
   id INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,
   label TEXT NOT NULL,
-  origin TEXT NOT NULL DEFAULT 'matcher' CHECK (origin IN ('matcher', 'editor'))
+  origin TEXT NOT NULL DEFAULT 'matcher' CHECK (origin IN ('matcher', 'editor')),
+  -- Derived, kept by refreshFacts() so the board pages through an index instead of
+  -- aggregating claims and conflicts for every fact on every scroll.
+  claim_count INTEGER NOT NULL DEFAULT 0,
+  -- 0 waiting for a decision, 1 confirmed, 2 resolved, 3 dismissed, 9 no conflict.
+  conflict_rank INTEGER NOT NULL DEFAULT 9,
+  -- Where the fact first appears: article position * 1e7 + offset.
+  first_position INTEGER
 );
+CREATE INDEX facts_board ON facts(conflict_rank, label) WHERE claim_count > 0;
+CREATE INDEX facts_label ON facts(label) WHERE claim_count > 0;
+CREATE INDEX facts_position ON facts(first_position) WHERE claim_count > 0;
 
 CREATE TABLE claims (
   id INTEGER PRIMARY KEY,
