@@ -55,7 +55,9 @@ function fakeDesk(editorName: string | null) {
   });
 }
 
-async function openFirstConflict(utils: ReturnType<typeof render>, core: FakeCore) {
+type Utils = ReturnType<typeof render<typeof App>>;
+
+async function openFirstConflict(utils: Utils, core: FakeCore) {
   // Wait for this desk's board, not rows left over from the last test.
   await waitFor(() => expect(core.called('board:page').length > 0 && !board.loading).toBe(true));
   await waitFor(() => expect(utils.getAllByTestId('board-row').length).toBe(2));

@@ -41,9 +41,8 @@ describe('HTTP transport', () => {
           ),
       ),
     );
-    const err = await createClient(httpTransport('t'))
-      ['conflicts:get']({ id: 9 })
-      .catch((e: unknown) => e);
+    const client = createClient(httpTransport('t'));
+    const err = await client['conflicts:get']({ id: 9 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClientError);
     expect((err as ClientError).code).toBe('not_found');
     expect((err as ClientError).message).toBe('No conflict 9.');
@@ -54,9 +53,8 @@ describe('HTTP transport', () => {
       'fetch',
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
-    const err = await createClient(httpTransport('t'))
-      ['desk:info']({})
-      .catch((e: unknown) => e);
+    const client = createClient(httpTransport('t'));
+    const err = await client['desk:info']({}).catch((e: unknown) => e);
     expect((err as ClientError).code).toBe('offline');
   });
 });

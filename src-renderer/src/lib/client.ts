@@ -14,8 +14,8 @@ import type { DeskEvents, ExportFile } from '../../../src-main/shared/views';
 export interface PreloadBridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, cb: (data: unknown) => void): () => void;
-  /** Native save dialog; resolves to the saved path, or null when cancelled. */
-  saveFile?(file: ExportFile): Promise<string | null>;
+  /** Native save dialog; the saved path, or null when the user cancelled. */
+  saveFile?(file: ExportFile): Promise<Result<{ path: string } | null>>;
 }
 
 declare global {
@@ -167,7 +167,10 @@ export function setTransport(next: Transport): void {
 
 /** Saves an export: native dialog in Electron, a download in the browser. */
 export async function saveExport(file: ExportFile): Promise<string | null> {
-  if (typeof window !== 'undefined' && window.claimdesk?.saveFile) return window.claimdesk.saveFile(file);
+  if (typeof window !== 'undefined' && window.claimdesk?.saveFile) {
+    const saved = unwrap(await window.claimdesk.saveFile(file));
+    return saved?.path ?? null;
+  }
   const bytes =
     file.encoding === 'base64' ? Uint8Array.from(atob(file.data), (c) => c.charCodeAt(0)) : file.data;
   const blob = new Blob([bytes], { type: file.mime });

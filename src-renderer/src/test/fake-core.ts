@@ -7,6 +7,7 @@ import { setTransport } from '../lib/client';
 import type { MethodName, MethodOutput, Result } from '../../../src-main/shared/contract';
 import type {
   ArticleSummary,
+  BoardCellClaim,
   BoardRow,
   ClaimView,
   ConflictDetail,
@@ -123,7 +124,7 @@ export function boardRows(offset: number, limit: number, total: number): BoardRo
             display: '594,600,000 USD',
           },
         ],
-        ...(i % 2 === 0
+        ...((i % 2 === 0
           ? {
               2: [
                 {
@@ -135,7 +136,7 @@ export function boardRows(offset: number, limit: number, total: number): BoardRo
                 },
               ],
             }
-          : {}),
+          : {}) as Record<number, BoardCellClaim[]>),
       },
       conflicts: i === 0 ? [{ id: 7, kind: 'novelty_vs_precedent', status: 'suggested' }] : [],
     });
