@@ -10,7 +10,17 @@ import globals from 'globals';
 const noElectron = { name: 'electron', message: 'Only src-main/electron may import electron.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.cache/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      '.cache/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
@@ -47,8 +57,14 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'better-sqlite3'], message: 'src-main/shared runs anywhere: no Node modules.' },
-            { group: ['../core/*', '../electron/*', '../server/*', '../cli/*'], message: 'src-main/shared must not depend on other folders.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'better-sqlite3'],
+              message: 'src-main/shared runs anywhere: no Node modules.',
+            },
+            {
+              group: ['../core/*', '../electron/*', '../server/*', '../cli/*'],
+              message: 'src-main/shared must not depend on other folders.',
+            },
           ],
         },
       ],
@@ -63,7 +79,14 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             {
-              group: ['**/src-main/core/**', '**/src-main/electron/**', '**/src-main/server/**', '**/src-main/cli/**', 'node:*', 'better-sqlite3'],
+              group: [
+                '**/src-main/core/**',
+                '**/src-main/electron/**',
+                '**/src-main/server/**',
+                '**/src-main/cli/**',
+                'node:*',
+                'better-sqlite3',
+              ],
               message: 'The renderer imports only src-main/shared.',
             },
           ],

@@ -23,10 +23,23 @@ export interface DeskServer {
   dir: string;
 }
 
-export async function startDeskServer(dir: string, deskPath: string): Promise<{ server: DeskServer; child: ChildProcess }> {
+export async function startDeskServer(
+  dir: string,
+  deskPath: string,
+): Promise<{ server: DeskServer; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src-main/server/main.ts'), '--desk', deskPath, '--port', '0', '--static', join(ROOT, 'out/renderer')],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'src-main/server/main.ts'),
+      '--desk',
+      deskPath,
+      '--port',
+      '0',
+      '--static',
+      join(ROOT, 'out/renderer'),
+    ],
     { cwd: ROOT, env: { ...process.env, HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -27,14 +27,20 @@ test('an editor imports five articles, sees them with their dates, and reads one
   await expect(app.readerText).toContainText('first-ever trip');
 });
 
-test('a file that is not text is refused with its name and reason, and nothing else changes', async ({ page, desk }) => {
+test('a file that is not text is refused with its name and reason, and nothing else changes', async ({
+  page,
+  desk,
+}) => {
   const app = new DeskPage(page, desk);
   await app.open();
   await app.importFiles(seedFiles.slice(0, 2));
   await expect(app.articles).toHaveCount(2);
 
   const bad = join(desk.dir, 'scan.txt');
-  writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(
+    bad,
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+  );
   await app.importFiles([bad]);
   await expect(app.importFailures).toContainText('scan.txt');
   await expect(app.importFailures).toContainText(/not UTF-8|binary|not text/i);

@@ -8,7 +8,9 @@ try {
   const Database = require('better-sqlite3');
   new Database(':memory:').close();
 } catch (err) {
-  console.log(`better-sqlite3 does not load under Node (${err.message.split('\n')[0]}); rebuilding it for Node…`);
+  console.log(
+    `better-sqlite3 does not load under Node (${err.message.split('\n')[0]}); rebuilding it for Node…`,
+  );
   const r = spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit' });
   process.exit(r.status ?? 1);
 }

@@ -14,7 +14,15 @@ const dir = mkdtempSync(join(tmpdir(), 'claimdesk-shots-'));
 const { server, child } = await startDeskServer(dir, join(dir, 'sample.claimdesk'));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   for (const scheme of ['light', 'dark'] as const) {

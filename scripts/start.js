@@ -20,7 +20,11 @@ function electronBinary() {
     if (existsSync(exe)) return exe;
   }
   // Try the package's own installer once (it needs the network).
-  const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, stdio: 'ignore', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   if (r.status === 0 && existsSync(pathFile)) {
     const exe = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
     if (existsSync(exe)) return exe;
@@ -29,7 +33,11 @@ function electronBinary() {
 }
 
 function canStart(exe) {
-  const r = spawnSync(exe, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const r = spawnSync(exe, ['--version'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
@@ -38,11 +46,22 @@ function electronSqlite(version) {
   const binding = join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
   if (existsSync(binding)) return binding;
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  cpSync(join(root, 'node_modules/better-sqlite3'), join(dir, 'node_modules/better-sqlite3'), { recursive: true });
+  cpSync(join(root, 'node_modules/better-sqlite3'), join(dir, 'node_modules/better-sqlite3'), {
+    recursive: true,
+  });
   console.log(`Building the SQLite module for Electron ${version} (once)…`);
   const r = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/@electron/rebuild/lib/cli.js'), '--version', version.replace(/^v/, ''), '--module-dir', dir, '--only', 'better-sqlite3', '--force'],
+    [
+      join(root, 'node_modules/@electron/rebuild/lib/cli.js'),
+      '--version',
+      version.replace(/^v/, ''),
+      '--module-dir',
+      dir,
+      '--only',
+      'better-sqlite3',
+      '--force',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   return r.status === 0 && existsSync(binding) ? binding : null;
@@ -63,9 +82,17 @@ if (!exe || !version) {
     console.log('Could not build the SQLite module for Electron; serving the browser mode instead.');
     serveWeb(process.argv.slice(2));
   } else {
-    const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+      { cwd: root, stdio: 'inherit' },
+    );
     if (build.status !== 0) process.exit(build.status ?? 1);
-    const child = spawn(exe, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, CLAIMDESK_SQLITE_BINDING: binding } });
+    const child = spawn(exe, [root], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CLAIMDESK_SQLITE_BINDING: binding },
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
   }
 }

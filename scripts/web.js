@@ -19,13 +19,25 @@ export function ensureRendererBuilt() {
   const index = join(root, 'out/renderer/index.html');
   const stale =
     !existsSync(index) ||
-    statSync(index).mtimeMs < Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-main/shared')));
+    statSync(index).mtimeMs <
+      Math.max(newest(join(root, 'src-renderer')), newest(join(root, 'src-main/shared')));
   if (!stale) return;
   console.log('Building the window…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.renderer.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

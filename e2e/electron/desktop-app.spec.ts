@@ -9,8 +9,13 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const pathFile = join(ROOT, 'node_modules/electron/path.txt');
-const binary = existsSync(pathFile) ? join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim()) : null;
-const missing = !binary || !existsSync(binary) ? "Electron's binary is not installed on this machine (it cannot be downloaded here)" : null;
+const binary = existsSync(pathFile)
+  ? join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+  : null;
+const missing =
+  !binary || !existsSync(binary)
+    ? "Electron's binary is not installed on this machine (it cannot be downloaded here)"
+    : null;
 const built = existsSync(join(ROOT, 'out/main/main.js'));
 
 // eslint-disable-next-line no-empty-pattern -- no fixtures needed; testInfo is the second argument.
@@ -27,13 +32,15 @@ test('the desktop window is sandboxed and opens a desk', async ({}, testInfo) =>
     const window = await app.firstWindow();
     await expect(window.getByRole('button', { name: /open sample desk/i })).toBeVisible();
     // Sandboxed and isolated: no Node in the page, and the bridge exposes only its three functions.
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((globalThis as { claimdesk?: object }).claimdesk ?? {}).sort())).toEqual([
-      'invoke',
-      'on',
-      'saveFile',
-    ]);
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await window.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
+    expect(
+      await window.evaluate(() => Object.keys((globalThis as { claimdesk?: object }).claimdesk ?? {}).sort()),
+    ).toEqual(['invoke', 'on', 'saveFile']);
   } finally {
     await app.close();
     rmSync(home, { recursive: true, force: true });

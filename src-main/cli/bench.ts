@@ -84,8 +84,14 @@ function segmentFloor(texts: string[]): number {
 function sqliteFloor(sourceDb: ReturnType<typeof openDesk>, dir: string): number {
   const db = openDesk(join(dir, 'floor.claimdesk'));
   const articles = sourceDb.prepare('SELECT * FROM articles ORDER BY id').all() as Record<string, unknown>[];
-  const passages = sourceDb.prepare('SELECT * FROM passages ORDER BY article_id').all() as Record<string, unknown>[];
-  const claims = sourceDb.prepare('SELECT * FROM claims ORDER BY article_id').all() as Record<string, unknown>[];
+  const passages = sourceDb.prepare('SELECT * FROM passages ORDER BY article_id').all() as Record<
+    string,
+    unknown
+  >[];
+  const claims = sourceDb.prepare('SELECT * FROM claims ORDER BY article_id').all() as Record<
+    string,
+    unknown
+  >[];
   const byArticle = <T extends Record<string, unknown>>(rows: T[]) => {
     const m = new Map<unknown, T[]>();
     for (const r of rows) (m.get(r.article_id) ?? m.set(r.article_id, []).get(r.article_id)!).push(r);
@@ -96,7 +102,9 @@ function sqliteFloor(sourceDb: ReturnType<typeof openDesk>, dir: string): number
   const insA = db.prepare(
     'INSERT INTO articles (id, title, source, text, content_hash, imported_at, published_at) VALUES (@id, @title, @source, @text, @content_hash, @imported_at, @published_at)',
   );
-  const insP = db.prepare('INSERT INTO passages (id, article_id, kind, start, "end", boilerplate) VALUES (@id, @article_id, @kind, @start, @end, @boilerplate)');
+  const insP = db.prepare(
+    'INSERT INTO passages (id, article_id, kind, start, "end", boilerplate) VALUES (@id, @article_id, @kind, @start, @end, @boilerplate)',
+  );
   const insPF = db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
   const insC = db.prepare(
     `INSERT INTO claims (id, article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
@@ -145,12 +153,27 @@ async function benchSize(n: number, dir: string): Promise<SizeResult> {
   const db = service.database;
   const scored = scoreAgainstGold(deskEvalInput(db), corpus.gold as Parameters<typeof scoreAgainstGold>[1]);
 
-  const words = ['trade', 'visit', 'million', 'first', 'minister', 'growth', 'agreement', 'port', 'festival', 'flood'];
+  const words = [
+    'trade',
+    'visit',
+    'million',
+    'first',
+    'minister',
+    'growth',
+    'agreement',
+    'port',
+    'festival',
+    'flood',
+  ];
   const search = timeMany(200, (i) => Q.search(db, words[i % words.length]!.slice(0, 3 + (i % 3)), 50));
   const info = service.info();
   const factCount = info.factCount;
   const board = timeMany(100, (i) =>
-    Q.boardPage(db, { offset: Math.floor(((i * 7919) % 100) / 100 * Math.max(0, factCount - 60)), limit: 60, sort: 'conflict' }),
+    Q.boardPage(db, {
+      offset: Math.floor((((i * 7919) % 100) / 100) * Math.max(0, factCount - 60)),
+      limit: 60,
+      sort: 'conflict',
+    }),
   );
   const conflictIds = (db.prepare('SELECT id FROM conflicts').all() as { id: number }[]).map((r) => r.id);
   const open = conflictIds.length
@@ -209,7 +232,8 @@ export function formatBench(results: SizeResult[], exponent: number | null): str
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, get]) => `${k.padEnd(w)}  ${results.map((r) => get(r).padStart(14)).join('')}`);
-  if (exponent !== null) lines.push(`${'match+detect growth exponent (≤1.2)'.padEnd(w)}  ${f(exponent, 2).padStart(14)}`);
+  if (exponent !== null)
+    lines.push(`${'match+detect growth exponent (≤1.2)'.padEnd(w)}  ${f(exponent, 2).padStart(14)}`);
   return lines.join('\n');
 }
 
@@ -227,12 +251,16 @@ export async function runBench(options: BenchOptions): Promise<number> {
   }
   const exponent =
     results.length >= 2
-      ? Math.log(results.at(-1)!.detectSeconds / results[0]!.detectSeconds) / Math.log(results.at(-1)!.articles / results[0]!.articles)
+      ? Math.log(results.at(-1)!.detectSeconds / results[0]!.detectSeconds) /
+        Math.log(results.at(-1)!.articles / results[0]!.articles)
       : null;
   console.log(formatBench(results, exponent));
   const out = resolve(options.out ?? 'bench-results/bench.json');
   mkdirSync(resolve(out, '..'), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, results, exponent }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, results, exponent }, null, 2),
+  );
   console.log(`\nWritten to ${out}`);
   return 0;
 }

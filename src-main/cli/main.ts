@@ -52,14 +52,20 @@ function needDesk(values: { desk?: string | undefined }, mustExist = true): Desk
 function intArg(v: string | undefined, name: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive whole number, not "${v}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${name} must be a positive whole number, not "${v}".`);
   return n;
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((r) => (r[i] ?? '').length))));
   return rows
-    .map((r) => r.map((c, i) => (c.length > 60 ? `${c.slice(0, 59)}…` : c).padEnd(widths[i]!)).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((c, i) => (c.length > 60 ? `${c.slice(0, 59)}…` : c).padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -103,8 +109,10 @@ export async function run(argv: string[]): Promise<number> {
       const report = await service.importPaths(positionals);
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
-        for (const a of report.imported) console.log(`imported   ${a.source}  "${a.title}"  (${a.claimCount} claims)`);
-        for (const d of report.duplicates) console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
+        for (const a of report.imported)
+          console.log(`imported   ${a.source}  "${a.title}"  (${a.claimCount} claims)`);
+        for (const d of report.duplicates)
+          console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
         for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);
         const info = service.info();
         console.log(
@@ -129,7 +137,14 @@ export async function run(argv: string[]): Promise<number> {
         console.log(
           table([
             ['id', 'date', 'outlet', 'claims', 'source', 'title'],
-            ...list.map((a) => [String(a.id), a.publishedAt ?? '—', a.outlet ?? '—', String(a.claimCount), a.source, a.title]),
+            ...list.map((a) => [
+              String(a.id),
+              a.publishedAt ?? '—',
+              a.outlet ?? '—',
+              String(a.claimCount),
+              a.source,
+              a.title,
+            ]),
           ]),
         );
       service.close();
@@ -151,14 +166,24 @@ export async function run(argv: string[]): Promise<number> {
         scope: c.scope,
         entities: c.entities,
         boilerplate: c.boilerplate,
-        article: { id: c.articleId, title: sources.get(c.articleId)!.title, source: sources.get(c.articleId)!.source },
+        article: {
+          id: c.articleId,
+          title: sources.get(c.articleId)!.title,
+          source: sources.get(c.articleId)!.source,
+        },
       }));
       if (values.json) console.log(JSON.stringify({ claims }, null, 2));
       else
         console.log(
           table([
             ['id', 'article', 'kind', 'value', 'quote'],
-            ...claims.map((c) => [String(c.id), String(c.article.id), c.kind + (c.boilerplate ? '*' : ''), c.value.display, c.quote]),
+            ...claims.map((c) => [
+              String(c.id),
+              String(c.article.id),
+              c.kind + (c.boilerplate ? '*' : ''),
+              c.value.display,
+              c.quote,
+            ]),
           ]),
         );
       service.close();
@@ -170,7 +195,10 @@ export async function run(argv: string[]): Promise<number> {
       if (values.json) console.log(JSON.stringify({ entities: list }, null, 2));
       else
         console.log(
-          table([['id', 'kind', 'name', 'claims', 'aliases'], ...list.map((e) => [String(e.id), e.kind, e.name, String(e.claimCount), e.aliases.join(' | ')])]),
+          table([
+            ['id', 'kind', 'name', 'claims', 'aliases'],
+            ...list.map((e) => [String(e.id), e.kind, e.name, String(e.claimCount), e.aliases.join(' | ')]),
+          ]),
         );
       service.close();
       return 0;
@@ -183,7 +211,13 @@ export async function run(argv: string[]): Promise<number> {
         console.log(
           table([
             ['id', 'claims', 'articles', 'conflicts', 'label'],
-            ...list.map((f) => [String(f.id), String(f.claimCount), String(f.articleCount), String(f.conflictCount), f.label]),
+            ...list.map((f) => [
+              String(f.id),
+              String(f.claimCount),
+              String(f.articleCount),
+              String(f.conflictCount),
+              f.label,
+            ]),
           ]),
         );
       service.close();
@@ -197,7 +231,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const k of list) {
           console.log(`#${k.id} ${k.kind} [${k.status}] ${k.fact?.label ?? ''}`);
           console.log(`   ${k.explanation}`);
-          for (const c of k.claims) console.log(`   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`);
+          for (const c of k.claims)
+            console.log(
+              `   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`,
+            );
         }
         console.log(`${list.length} conflicts.`);
       }
@@ -222,7 +259,10 @@ export async function run(argv: string[]): Promise<number> {
       if (!values.gold) throw new UsageError('eval needs --gold FILE.');
       const service = needDesk(values);
       const { evaluateDesk } = await import('./eval');
-      const { text, failed } = evaluateDesk(service.database, JSON.parse(readFileSync(values.gold, 'utf8')) as unknown);
+      const { text, failed } = evaluateDesk(
+        service.database,
+        JSON.parse(readFileSync(values.gold, 'utf8')) as unknown,
+      );
       console.log(text);
       service.close();
       return failed ? 1 : 0;
@@ -235,12 +275,25 @@ export async function run(argv: string[]): Promise<number> {
       if (id === undefined) throw new UsageError('review needs --conflict ID.');
       const status = values.status;
       if (status === 'resolved') {
-        if (!values.correct) throw new UsageError('--status resolved needs --correct CLAIM_ID or --correct neither.');
+        if (!values.correct)
+          throw new UsageError('--status resolved needs --correct CLAIM_ID or --correct neither.');
         const correct = values.correct === 'neither' ? null : intArg(values.correct, '--correct')!;
-        const d = service.resolveConflict({ id, correctClaimId: correct, evidence: values.evidence, note: values.note });
-        console.log(`Conflict ${d.id} resolved: ${correct === null ? 'neither claim is right' : `claim ${correct} is right`}.`);
+        const d = service.resolveConflict({
+          id,
+          correctClaimId: correct,
+          evidence: values.evidence,
+          note: values.note,
+        });
+        console.log(
+          `Conflict ${d.id} resolved: ${correct === null ? 'neither claim is right' : `claim ${correct} is right`}.`,
+        );
       } else if (status === 'confirmed' || status === 'dismissed' || status === 'open') {
-        const d = service.setConflictStatus({ id, status, reason: values.reason ?? (status === 'dismissed' ? values.note : undefined), note: values.note });
+        const d = service.setConflictStatus({
+          id,
+          status,
+          reason: values.reason ?? (status === 'dismissed' ? values.note : undefined),
+          note: values.note,
+        });
         console.log(`Conflict ${d.id} ${d.status}.`);
       } else throw new UsageError('--status must be confirmed, dismissed or resolved.');
       service.close();
@@ -248,9 +301,21 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'export': {
       if (!values.format || !values.out) throw new UsageError('export needs --format and --out.');
-      const formats: Record<string, string> = { md: 'md', html: 'html', csv: 'csv-claims', 'csv-claims': 'csv-claims', 'csv-conflicts': 'csv-conflicts', webanno: 'webanno', claimreview: 'claimreview', backup: 'backup' };
+      const formats: Record<string, string> = {
+        md: 'md',
+        html: 'html',
+        csv: 'csv-claims',
+        'csv-claims': 'csv-claims',
+        'csv-conflicts': 'csv-conflicts',
+        webanno: 'webanno',
+        claimreview: 'claimreview',
+        backup: 'backup',
+      };
       const format = formats[values.format];
-      if (!format) throw new UsageError(`unknown format "${values.format}"; use md, html, csv, csv-conflicts, webanno, claimreview or backup.`);
+      if (!format)
+        throw new UsageError(
+          `unknown format "${values.format}"; use md, html, csv, csv-conflicts, webanno, claimreview or backup.`,
+        );
       const service = needDesk(values);
       const articleId = intArg(values.article, '--article');
       const file = await service.handlers()['export:run']({
@@ -286,7 +351,11 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) die(err.message, 2);
     if (err instanceof DeskError) die(err.message, 1);
-    if (err instanceof TypeError && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))
+    if (
+      err instanceof TypeError &&
+      'code' in err &&
+      String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS')
+    )
       die(`${err.message}. Run claimdesk --help.`, 2);
     throw err;
   }

@@ -3,7 +3,14 @@
  * `Result` out. Unknown methods and invalid input are refused here, before any
  * handler runs, with the same messages over IPC and HTTP.
  */
-import { isMethod, parseInput, toErrorResult, type Handlers, type MethodName, type Result } from '../shared/contract';
+import {
+  isMethod,
+  parseInput,
+  toErrorResult,
+  type Handlers,
+  type MethodName,
+  type Result,
+} from '../shared/contract';
 import { DeskError } from '../shared/errors';
 
 export type Dispatch = (method: unknown, raw: unknown) => Promise<Result<unknown>>;
@@ -12,7 +19,10 @@ export function createDispatch(handlers: Handlers): Dispatch {
   return async (method, raw) => {
     try {
       if (!isMethod(method)) {
-        throw new DeskError('unknown_method', `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}.`);
+        throw new DeskError(
+          'unknown_method',
+          `Unknown method ${JSON.stringify(String(method)).slice(0, 80)}.`,
+        );
       }
       const input = parseInput(method, raw);
       const handler = handlers[method] as (input: unknown) => unknown;

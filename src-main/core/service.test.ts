@@ -59,8 +59,14 @@ describe('import', () => {
     mkdirSync(folder);
     for (const f of readdirSync(SEEDS).slice(0, 2)) copyFileSync(join(SEEDS, f), join(folder, f));
     writeFileSync(join(folder, 'empty.txt'), '   \n\n');
-    writeFileSync(join(folder, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]));
-    writeFileSync(join(folder, 'utf16.txt'), Buffer.from('Plain words in UTF-16 without a byte-order mark.', 'utf16le'));
+    writeFileSync(
+      join(folder, 'binary.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe, 0]),
+    );
+    writeFileSync(
+      join(folder, 'utf16.txt'),
+      Buffer.from('Plain words in UTF-16 without a byte-order mark.', 'utf16le'),
+    );
     writeFileSync(join(folder, 'huge.txt'), Buffer.alloc(21 * 1024 * 1024, 'a'));
     const report = await service.importPaths([folder]);
     expect(report.imported.map((a) => a.source).sort()).toEqual(readdirSync(SEEDS).slice(0, 2).sort());
@@ -85,12 +91,21 @@ describe('import', () => {
 describe('the contract over a dispatcher', () => {
   it('rejects unknown methods and invalid input with clear messages', async () => {
     const dispatch = createDispatch(service.handlers());
-    expect(await dispatch('articles:burn', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await dispatch('articles:burn', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
     const bad = await dispatch('articles:get', { id: -3 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(!bad.ok && bad.error.message).toMatch(/articles:get.*"id"/);
-    expect(await dispatch('articles:get', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('articles:list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('articles:get', { id: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch('articles:list', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });
 
@@ -118,7 +133,9 @@ describe('editor decisions', () => {
     const again = service.handlers();
     const confirmed = await again['conflicts:get']({ id: first!.id });
     expect(confirmed.status).toBe('confirmed');
-    expect(confirmed.notes.map((n) => [n.body, n.editor])).toEqual([['Le Duan visited earlier.', 'Ana Editor']]);
+    expect(confirmed.notes.map((n) => [n.body, n.editor])).toEqual([
+      ['Le Duan visited earlier.', 'Ana Editor'],
+    ]);
     expect(confirmed.history[0]).toMatchObject({ actor: 'Ana Editor', action: 'conflict:confirmed' });
     // Undo still works after a restart: the stacks come from the log.
     expect((await again['history:undo']({})).entry?.action).toBe('conflict:dismissed');
@@ -157,13 +174,15 @@ describe('editor decisions', () => {
     const page = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
     expect(page.total).toBe(page.rows.length);
     expect(page.articles).toHaveLength(5);
-    const pending = (r: (typeof page.rows)[number]) => r.conflicts.some((c) => c.status === 'suggested' || c.status === 'open');
+    const pending = (r: (typeof page.rows)[number]) =>
+      r.conflicts.some((c) => c.status === 'suggested' || c.status === 'open');
     const firstCalm = page.rows.findIndex((r) => !pending(r));
     expect(firstCalm).toBeGreaterThan(0);
     expect(page.rows.slice(firstCalm).some(pending)).toBe(false);
 
     const top = page.rows[0]!;
-    for (const c of top.conflicts) await h['conflicts:setStatus']({ id: c.id, status: 'dismissed', reason: 'Checked.' });
+    for (const c of top.conflicts)
+      await h['conflicts:setStatus']({ id: c.id, status: 'dismissed', reason: 'Checked.' });
     const after = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
     const moved = after.rows.findIndex((r) => r.fact.id === top.fact.id);
     expect(moved).toBeGreaterThanOrEqual(firstCalm - 1);

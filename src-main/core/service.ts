@@ -164,8 +164,7 @@ export class DeskService {
 
   actor(): string {
     const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row?.value ?? this.options.defaultActor ?? 'editor';
   }
 
@@ -205,7 +204,12 @@ export class DeskService {
         report.duplicates.push({ source, existingId: dup.id, title: dup.title });
         return;
       }
-      const id = insertArticle(db, { text: doc.text, meta, source, format: doc.format, canonical }, hash, EXTRACTOR_VERSION);
+      const id = insertArticle(
+        db,
+        { text: doc.text, meta, source, format: doc.format, canonical },
+        hash,
+        EXTRACTOR_VERSION,
+      );
       const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, id, doc.text, result, EXTRACTOR_VERSION);
       report.imported.push({ id, title: meta.title, source, claimCount });
@@ -291,7 +295,10 @@ export class DeskService {
           read: () => {
             const size = statSync(f).size;
             if (size > MAX_ARTICLE_BYTES)
-              throw new DeskError('too_large', `${basename(f)} is ${(size / 1048576).toFixed(1)} MB; the limit is 20 MB.`);
+              throw new DeskError(
+                'too_large',
+                `${basename(f)} is ${(size / 1048576).toFixed(1)} MB; the limit is 20 MB.`,
+              );
             return readFileSync(f);
           },
         })),
@@ -387,7 +394,8 @@ export class DeskService {
       // Rows that did not exist before are recorded as absent, so undo removes them.
       const beforeKeys = new Set(before.map((c) => `${c.table}:${JSON.stringify(c.key)}`));
       for (const c of after) {
-        if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`)) before.push({ table: c.table, key: c.key, row: null });
+        if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`))
+          before.push({ table: c.table, key: c.key, row: null });
       }
       recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
       refreshFacts(db, factsOf([...before, ...after]));
@@ -412,7 +420,7 @@ export class DeskService {
       () => {
         db.prepare('UPDATE conflicts SET status = ?, reason = ?, updated_at = ? WHERE id = ?').run(
           input.status,
-          input.status === 'dismissed' ? (input.reason?.trim() || null) : null,
+          input.status === 'dismissed' ? input.reason?.trim() || null : null,
           new Date().toISOString(),
           input.id,
         );
@@ -433,7 +441,10 @@ export class DeskService {
         .prepare('SELECT 1 FROM conflict_claims WHERE conflict_id = ? AND claim_id = ?')
         .get(input.id, input.correctClaimId);
       if (!on)
-        throw new DeskError('invalid_input', `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`);
+        throw new DeskError(
+          'invalid_input',
+          `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`,
+        );
     }
     let noteId: number | null = null;
     this.act(
@@ -465,14 +476,18 @@ export class DeskService {
   private insertNote(targetType: string, targetId: number, body: string): number {
     return Number(
       this.database
-        .prepare('INSERT INTO notes (target_type, target_id, body, editor, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO notes (target_type, target_id, body, editor, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(targetType, targetId, body, this.actor(), new Date().toISOString()).lastInsertRowid,
     );
   }
 
   addNote(input: ParsedInput<'notes:add'>) {
     const db = this.database;
-    const table = { conflict: 'conflicts', claim: 'claims', article: 'articles', fact: 'facts' }[input.targetType];
+    const table = { conflict: 'conflicts', claim: 'claims', article: 'articles', fact: 'facts' }[
+      input.targetType
+    ];
     if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(input.targetId))
       throw new DeskError('not_found', `No ${input.targetType} ${input.targetId} on this desk.`);
     let id = 0;
@@ -492,16 +507,17 @@ export class DeskService {
   createConflict(input: ParsedInput<'conflicts:create'>) {
     const db = this.database;
     const all = [...input.sideA, ...input.sideB];
-    if (new Set(all).size !== all.length) throw new DeskError('invalid_input', 'A claim cannot be on both sides of a conflict.');
+    if (new Set(all).size !== all.length)
+      throw new DeskError('invalid_input', 'A claim cannot be on both sides of a conflict.');
     const quotes = all.map((cid) => {
       const row = db.prepare('SELECT quote, fact_id FROM claims WHERE id = ? AND deleted = 0').get(cid) as
-        | { quote: string; fact_id: number | null }
-        | undefined;
+        { quote: string; fact_id: number | null } | undefined;
       if (!row) throw new DeskError('not_found', `No claim ${cid} on this desk.`);
       return row;
     });
     const key = `editor:${[...input.sideA].sort((a, b) => a - b).join(',')}|${[...input.sideB].sort((a, b) => a - b).join(',')}`;
-    const existing = db.prepare('SELECT id FROM conflicts WHERE key = ?').get(key) as { id: number } | undefined;
+    const existing = db.prepare('SELECT id FROM conflicts WHERE key = ?').get(key) as
+      { id: number } | undefined;
     if (existing) throw new DeskError('conflict', `These claims already form conflict ${existing.id}.`);
     let id = 0;
     this.act(
@@ -527,7 +543,11 @@ export class DeskService {
       },
       () => [
         { table: 'conflicts', key: { id }, row: null },
-        ...all.map((cid) => ({ table: 'conflict_claims' as const, key: { conflict_id: id, claim_id: cid }, row: null })),
+        ...all.map((cid) => ({
+          table: 'conflict_claims' as const,
+          key: { conflict_id: id, claim_id: cid },
+          row: null,
+        })),
       ],
     );
     return Q.conflictDetail(db, id);
@@ -537,7 +557,10 @@ export class DeskService {
     const db = this.database;
     const text = Q.articleText(db, input.articleId);
     if (input.end <= input.start || input.end > text.length)
-      throw new DeskError('invalid_input', `The span ${input.start}–${input.end} is not inside the article (length ${text.length}).`);
+      throw new DeskError(
+        'invalid_input',
+        `The span ${input.start}–${input.end} is not inside the article (length ${text.length}).`,
+      );
     const quote = text.slice(input.start, input.end);
     const sentence = db
       .prepare(
@@ -596,9 +619,14 @@ export class DeskService {
       () => [readRow(db, 'claims', { id: input.id })],
       () => {
         const kind = input.kind ?? cur.kind;
-        let value: ClaimValue = input.value ?? (input.kind && input.kind !== cur.kind ? editorValue(kind, cur.quote) : cur.value);
+        let value: ClaimValue =
+          input.value ?? (input.kind && input.kind !== cur.kind ? editorValue(kind, cur.quote) : cur.value);
         if (input.display) value = { ...value, display: input.display };
-        db.prepare('UPDATE claims SET kind = ?, value = ?, edited = 1 WHERE id = ?').run(kind, JSON.stringify(value), input.id);
+        db.prepare('UPDATE claims SET kind = ?, value = ?, edited = 1 WHERE id = ?').run(
+          kind,
+          JSON.stringify(value),
+          input.id,
+        );
       },
     );
     return Q.claimView(db, input.id);
@@ -652,7 +680,10 @@ export class DeskService {
       into,
       () => before,
       () => {
-        db.prepare(`UPDATE claims SET fact_id = ?, fact_pinned = 1 WHERE fact_id IN (${marks})`).run(into, ...rest);
+        db.prepare(`UPDATE claims SET fact_id = ?, fact_pinned = 1 WHERE fact_id IN (${marks})`).run(
+          into,
+          ...rest,
+        );
         db.prepare(`UPDATE conflicts SET fact_id = ? WHERE fact_id IN (${marks})`).run(into, ...rest);
         db.prepare(`UPDATE facts SET origin = 'editor' WHERE id = ?`).run(into);
       },
@@ -665,8 +696,10 @@ export class DeskService {
     const db = this.database;
     const fact = Q.factView(db, id);
     for (const c of claimIds) {
-      const row = db.prepare('SELECT fact_id FROM claims WHERE id = ?').get(c) as { fact_id: number | null } | undefined;
-      if (!row || row.fact_id !== id) throw new DeskError('invalid_input', `Claim ${c} is not part of fact ${id}.`);
+      const row = db.prepare('SELECT fact_id FROM claims WHERE id = ?').get(c) as
+        { fact_id: number | null } | undefined;
+      if (!row || row.fact_id !== id)
+        throw new DeskError('invalid_input', `Claim ${c} is not part of fact ${id}.`);
     }
     let newId = 0;
     const before = claimIds.map((c) => readRow(db, 'claims', { id: c }));
@@ -692,14 +725,17 @@ export class DeskService {
   setBoilerplate(id: number, boilerplate: boolean): null {
     const db = this.database;
     const p = db.prepare('SELECT article_id, start, "end" FROM passages WHERE id = ?').get(id) as
-      | { article_id: number; start: number; end: number }
-      | undefined;
+      { article_id: number; start: number; end: number } | undefined;
     if (!p) throw new DeskError('not_found', `No passage ${id} on this desk.`);
     const key = { article_id: p.article_id, start: p.start, end: p.end };
     const touched = () => [
       readRow(db, 'passage_marks', key),
       readRow(db, 'passages', { id }),
-      ...readRows(db, 'claims', 'article_id = ? AND start >= ? AND "end" <= ?', [p.article_id, p.start, p.end]),
+      ...readRows(db, 'claims', 'article_id = ? AND start >= ? AND "end" <= ?', [
+        p.article_id,
+        p.start,
+        p.end,
+      ]),
     ];
     this.act('passage:boilerplate', 'passage', id, touched, () => {
       db.prepare(
@@ -730,7 +766,14 @@ export class DeskService {
         db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(p.id);
       db.prepare('DELETE FROM articles WHERE id = ?').run(id);
       refreshFacts(db);
-      recordAction(db, { actor: this.actor(), action: 'article:delete', targetType: 'article', targetId: id, before: [], after: [] });
+      recordAction(db, {
+        actor: this.actor(),
+        action: 'article:delete',
+        targetType: 'article',
+        targetId: id,
+        before: [],
+        after: [],
+      });
     })();
     return this.info();
   }
@@ -757,9 +800,14 @@ export class DeskService {
       'desk:recent': () => this.recentDesks(),
       'desk:loadSample': () => this.importPaths([this.options.samplesDir ?? DEFAULT_SAMPLES_DIR]),
       'articles:import': async ({ paths, files }) => {
-        if (!paths?.length && !files?.length) throw new DeskError('invalid_input', 'Nothing to import: give paths or files.');
-        const a = paths?.length ? await this.importPaths(paths) : { imported: [], duplicates: [], failed: [] };
-        const b = files?.length ? await this.importFiles(files) : { imported: [], duplicates: [], failed: [] };
+        if (!paths?.length && !files?.length)
+          throw new DeskError('invalid_input', 'Nothing to import: give paths or files.');
+        const a = paths?.length
+          ? await this.importPaths(paths)
+          : { imported: [], duplicates: [], failed: [] };
+        const b = files?.length
+          ? await this.importFiles(files)
+          : { imported: [], duplicates: [], failed: [] };
         return {
           imported: [...a.imported, ...b.imported],
           duplicates: [...a.duplicates, ...b.duplicates],
@@ -768,14 +816,17 @@ export class DeskService {
       },
       'import:cancel': () => this.cancelImport(),
       'articles:paste': ({ text, title }) => {
-        const body = title?.trim() && !text.trimStart().startsWith(title.trim()) ? `${title.trim()}\n\n${text}` : text;
+        const body =
+          title?.trim() && !text.trimStart().startsWith(title.trim()) ? `${title.trim()}\n\n${text}` : text;
         return this.importFiles([{ name: 'pasted text.txt', data: body, encoding: 'utf8' }]);
       },
       'articles:list': () => Q.articleSummaries(this.database),
       'articles:get': ({ id }) => {
         const db = this.database;
         const summary = Q.articleSummary(db, id);
-        const row = db.prepare('SELECT author, url, language, format, text FROM articles WHERE id = ?').get(id) as {
+        const row = db
+          .prepare('SELECT author, url, language, format, text FROM articles WHERE id = ?')
+          .get(id) as {
           author: string | null;
           url: string | null;
           language: string | null;
@@ -829,8 +880,7 @@ export class DeskService {
 
   private editorName(): string | null {
     const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
-      | { value: string }
-      | undefined;
+      { value: string } | undefined;
     return row?.value ?? null;
   }
 }
@@ -840,18 +890,57 @@ function editorValue(kind: ClaimKind, quote: string): ClaimValue {
   switch (kind) {
     case 'figure': {
       const n = Number(quote.replace(/[^\d.]/g, ''));
-      return { type: 'figure', amount: Number.isFinite(n) ? n : 0, currency: null, unit: null, approx: 'exact', period: null, metric: null, parties: [], display: quote };
+      return {
+        type: 'figure',
+        amount: Number.isFinite(n) ? n : 0,
+        currency: null,
+        unit: null,
+        approx: 'exact',
+        period: null,
+        metric: null,
+        parties: [],
+        display: quote,
+      };
     }
     case 'count': {
       const n = Number(quote.replace(/[^\d]/g, ''));
-      return { type: 'count', count: Number.isFinite(n) ? n : 0, noun: '', approx: 'exact', period: null, display: quote };
+      return {
+        type: 'count',
+        count: Number.isFinite(n) ? n : 0,
+        noun: '',
+        approx: 'exact',
+        period: null,
+        display: quote,
+      };
     }
     case 'date':
-      return { type: 'date', date: '', end: null, granularity: 'day', weekday: null, part: null, event: null, display: quote };
+      return {
+        type: 'date',
+        date: '',
+        end: null,
+        granularity: 'day',
+        weekday: null,
+        part: null,
+        event: null,
+        display: quote,
+      };
     case 'novelty':
-      return { type: 'novelty', phrase: quote, strength: 'first', scope: { kind: 'unqualified' }, event: null, display: quote };
+      return {
+        type: 'novelty',
+        phrase: quote,
+        strength: 'first',
+        scope: { kind: 'unqualified' },
+        event: null,
+        display: quote,
+      };
     case 'trend':
-      return { type: 'trend', direction: /declin|decreas|drop|fall|fell/i.test(quote) ? 'down' : 'up', metric: null, window: null, display: quote };
+      return {
+        type: 'trend',
+        direction: /declin|decreas|drop|fall|fell/i.test(quote) ? 'down' : 'up',
+        metric: null,
+        window: null,
+        display: quote,
+      };
     case 'attribution':
       return { type: 'attribution', speaker: quote, verb: '', display: quote };
     case 'event':
@@ -865,7 +954,8 @@ function factsOf(changes: RowChange[]): number[] {
   for (const c of changes) {
     if (!c.row) continue;
     if (c.table === 'facts') ids.push(c.row.id as number);
-    else if ((c.table === 'conflicts' || c.table === 'claims') && typeof c.row.fact_id === 'number') ids.push(c.row.fact_id);
+    else if ((c.table === 'conflicts' || c.table === 'claims') && typeof c.row.fact_id === 'number')
+      ids.push(c.row.fact_id);
   }
   return ids;
 }

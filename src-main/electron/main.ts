@@ -3,7 +3,16 @@
  * the contract served over IPC by the same core service as the browser mode.
  * Kept thin on purpose: everything it calls is tested under Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeskService } from '../core/service';
@@ -14,7 +23,9 @@ import type { ExportFile } from '../shared/views';
 
 const service = new DeskService({
   recentFile: join(app.getPath('userData'), 'recent-desks.json'),
-  samplesDir: app.isPackaged ? join(process.resourcesPath, 'samples') : join(app.getAppPath(), 'resources/samples'),
+  samplesDir: app.isPackaged
+    ? join(process.resourcesPath, 'samples')
+    : join(app.getAppPath(), 'resources/samples'),
 });
 const dispatch = createDispatch(service.handlers());
 let win: BrowserWindow | null = null;
@@ -132,7 +143,11 @@ function buildMenu(): void {
         },
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void chooseAndImport(false) },
-        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void chooseAndImport(true) },
+        {
+          label: 'Import Folder…',
+          accelerator: 'CmdOrCtrl+Shift+I',
+          click: () => void chooseAndImport(true),
+        },
         { label: 'Paste Article Text…', click: menuCommand('paste-text') },
         { type: 'separator' },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: menuCommand('export') },
@@ -154,8 +169,19 @@ function buildMenu(): void {
         { label: 'Find', accelerator: 'CmdOrCtrl+F', click: menuCommand('find') },
       ],
     },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { label: 'Help', submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', click: menuCommand('shortcuts') }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      label: 'Help',
+      submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', click: menuCommand('shortcuts') }],
+    },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -178,22 +204,33 @@ if (!app.requestSingleInstanceLock()) {
     openInitialDesk();
     service.onEvent((event, payload) => send(event, payload));
     ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown) => {
-      if (!isOurFrame(event.senderFrame?.url)) return toErrorResult(new Error('Refused: not the Claimdesk window.'));
+      if (!isOurFrame(event.senderFrame?.url))
+        return toErrorResult(new Error('Refused: not the Claimdesk window.'));
       return dispatch(method, input);
     });
     ipcMain.handle('claimdesk:saveFile', async (event, file: ExportFile) => {
       try {
-        if (!win || !isOurFrame(event.senderFrame?.url)) throw new Error('Refused: not the Claimdesk window.');
-        const r = await dialog.showSaveDialog(win, { title: 'Export', defaultPath: join(app.getPath('documents'), file.filename) });
+        if (!win || !isOurFrame(event.senderFrame?.url))
+          throw new Error('Refused: not the Claimdesk window.');
+        const r = await dialog.showSaveDialog(win, {
+          title: 'Export',
+          defaultPath: join(app.getPath('documents'), file.filename),
+        });
         if (r.canceled || !r.filePath) return { ok: true, value: null };
         if (file.mime === 'application/pdf+html') {
           // Source notes as PDF: print the HTML export in a hidden, script-less window.
-          const pdfWin = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false } });
+          const pdfWin = new BrowserWindow({
+            show: false,
+            webPreferences: { sandbox: true, javascript: false },
+          });
           await pdfWin.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(file.data)}`);
           writeFileSync(r.filePath, await pdfWin.webContents.printToPDF({ printBackground: true }));
           pdfWin.destroy();
         } else {
-          writeFileSync(r.filePath, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
+          writeFileSync(
+            r.filePath,
+            file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data,
+          );
         }
         return { ok: true, value: { path: r.filePath } };
       } catch (err) {

@@ -112,7 +112,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const auth = req.headers.authorization;
       const given = auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
       if (!tokenMatches(given, token)) {
-        fail(res, 401, 'unauthorized', 'Missing or wrong access token: open the address printed by Claimdesk.');
+        fail(
+          res,
+          401,
+          'unauthorized',
+          'Missing or wrong access token: open the address printed by Claimdesk.',
+        );
         return;
       }
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));

@@ -268,9 +268,9 @@ export type Handlers = {
 
 /** What the renderer calls. */
 export type Client = {
-  [M in MethodName]: (...input: MethodInput<M> extends undefined ? [MethodInput<M>?] : [MethodInput<M>]) => Promise<
-    MethodOutput<M>
-  >;
+  [M in MethodName]: (
+    ...input: MethodInput<M> extends undefined ? [MethodInput<M>?] : [MethodInput<M>]
+  ) => Promise<MethodOutput<M>>;
 };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

@@ -8,7 +8,20 @@ const MARKS = /\p{M}+/gu;
 const D_STROKE = /[ĐÐđð]/g;
 /** Letters NFKD leaves whole: the stroked and dotless ones, and ligatures. */
 const UNDECOMPOSED: Record<string, string> = {
-  Ł: 'L', ł: 'l', ı: 'i', Ø: 'O', ø: 'o', ß: 'ss', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Ħ: 'H', ħ: 'h', Þ: 'Th', þ: 'th',
+  Ł: 'L',
+  ł: 'l',
+  ı: 'i',
+  Ø: 'O',
+  ø: 'o',
+  ß: 'ss',
+  Æ: 'AE',
+  æ: 'ae',
+  Œ: 'OE',
+  œ: 'oe',
+  Ħ: 'H',
+  ħ: 'h',
+  Þ: 'Th',
+  þ: 'th',
 };
 const UNDECOMPOSED_RE = /[ŁłıØøßÆæŒœĦħÞþ]/g;
 

@@ -146,13 +146,7 @@ export interface EventValue {
 }
 
 export type ClaimValue =
-  | FigureValue
-  | CountValue
-  | DateValue
-  | NoveltyValue
-  | TrendValue
-  | AttributionValue
-  | EventValue;
+  FigureValue | CountValue | DateValue | NoveltyValue | TrendValue | AttributionValue | EventValue;
 
 /** W3C TextQuoteSelector + TextPositionSelector, so a claim can be re-anchored. */
 export interface Anchor {

@@ -1,14 +1,7 @@
 /**
  * Result types of the contract: what the core returns and the renderer shows.
  */
-import type {
-  ClaimKind,
-  ClaimValue,
-  ConflictKind,
-  ConflictStatus,
-  EntityKind,
-  PassageKind,
-} from './model';
+import type { ClaimKind, ClaimValue, ConflictKind, ConflictStatus, EntityKind, PassageKind } from './model';
 
 export interface DeskInfo {
   path: string;
@@ -214,7 +207,8 @@ export interface DetectReport {
   added: number;
 }
 
-export type ExportFormat = 'md' | 'html' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
+export type ExportFormat =
+  'md' | 'html' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
 
 export interface ExportFile {
   filename: string;

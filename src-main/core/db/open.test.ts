@@ -18,8 +18,22 @@ describe('openDesk', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['articles', 'passages', 'claims', 'entities', 'entity_aliases', 'facts', 'conflicts', 'conflict_claims', 'notes', 'history', 'passages_fts'])
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const t of [
+      'articles',
+      'passages',
+      'claims',
+      'entities',
+      'entity_aliases',
+      'facts',
+      'conflicts',
+      'conflict_claims',
+      'notes',
+      'history',
+      'passages_fts',
+    ])
       expect(tables).toContain(t);
     db.close();
   });
@@ -41,7 +55,7 @@ describe('openDesk', () => {
     expect(readFileSync(path, 'utf8')).toBe('These are my notes, not a desk.\n');
   });
 
-  it('refuses another application\'s SQLite database without modifying it', () => {
+  it("refuses another application's SQLite database without modifying it", () => {
     const path = join(dir, 'other.sqlite');
     const other = new Database(path);
     other.exec('CREATE TABLE recipes (name TEXT)');

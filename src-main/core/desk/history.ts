@@ -50,8 +50,7 @@ export function readRow(db: Db, table: TrackedTable, key: Record<string, number 
   const cols = Object.keys(key);
   const where = cols.map((c) => `${q(c)} = ?`).join(' AND ');
   const row = db.prepare(`SELECT * FROM ${q(table)} WHERE ${where}`).get(...cols.map((c) => key[c])) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   return { table, key, row: row ?? null };
 }
 
@@ -221,7 +220,8 @@ const VERBS: Record<string, string> = {
 };
 
 export function toEntry(row: HistoryRow): HistoryEntry {
-  const verb = VERBS[row.action] ?? (row.action === 'undo' ? 'Undid' : row.action === 'redo' ? 'Redid' : row.action);
+  const verb =
+    VERBS[row.action] ?? (row.action === 'undo' ? 'Undid' : row.action === 'redo' ? 'Redid' : row.action);
   const target = row.target_id === null ? row.target_type : `${row.target_type} ${row.target_id}`;
   return {
     id: row.id,

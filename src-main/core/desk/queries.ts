@@ -392,7 +392,9 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
     where.push(`EXISTS (SELECT 1 FROM conflicts k WHERE ${parts.join(' AND ')})`);
   }
   if (q.articleId) {
-    where.push('EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = f.id AND c.article_id = ? AND c.deleted = 0)');
+    where.push(
+      'EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = f.id AND c.article_id = ? AND c.deleted = 0)',
+    );
     params.push(q.articleId);
   }
   if (q.entityId) {
@@ -410,10 +412,15 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
   }
   // The orders match the partial indexes facts_board, facts_label and facts_position.
   const order =
-    q.sort === 'fact' ? 'f.label, f.id' : q.sort === 'article' ? 'f.first_position, f.id' : 'f.conflict_rank, f.label, f.id';
+    q.sort === 'fact'
+      ? 'f.label, f.id'
+      : q.sort === 'article'
+        ? 'f.first_position, f.id'
+        : 'f.conflict_rank, f.label, f.id';
   const whereSql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM facts f WHERE ${whereSql}`).get(...params) as { n: number })
-    .n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM facts f WHERE ${whereSql}`).get(...params) as { n: number }
+  ).n;
   const facts = db
     .prepare(`SELECT f.id, f.label FROM facts f WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as { id: number; label: string }[];

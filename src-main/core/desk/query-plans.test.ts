@@ -17,24 +17,35 @@ afterAll(() => {
 });
 
 function plan(sql: string, ...params: unknown[]): string {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join('\n');
 }
 
 describe('query plans', () => {
-  it('reads a fact\'s claims through the fact index', () => {
-    const p = plan('SELECT * FROM claims c WHERE c.fact_id = ? AND c.deleted = 0 ORDER BY c.article_id, c.start', 1);
+  it("reads a fact's claims through the fact index", () => {
+    const p = plan(
+      'SELECT * FROM claims c WHERE c.fact_id = ? AND c.deleted = 0 ORDER BY c.article_id, c.start',
+      1,
+    );
     expect(p).toMatch(/USING INDEX claims_fact/);
     expect(p).not.toMatch(/SCAN c\b/);
   });
 
-  it('reads a conflict\'s claims and a claim\'s conflicts through their keys', () => {
+  it("reads a conflict's claims and a claim's conflicts through their keys", () => {
     expect(plan('SELECT * FROM conflict_claims WHERE conflict_id = ?', 1)).toMatch(/USING PRIMARY KEY/);
-    expect(plan('SELECT * FROM conflict_claims WHERE claim_id = ?', 1)).toMatch(/USING (COVERING )?INDEX conflict_claims_claim/);
+    expect(plan('SELECT * FROM conflict_claims WHERE claim_id = ?', 1)).toMatch(
+      /USING (COVERING )?INDEX conflict_claims_claim/,
+    );
   });
 
-  it('finds a fact\'s conflicts and filters conflicts by status through indexes', () => {
-    expect(plan('SELECT id FROM conflicts WHERE fact_id = ?', 1)).toMatch(/USING (COVERING )?INDEX conflicts_fact/);
-    expect(plan("SELECT id FROM conflicts WHERE status = 'open'")).toMatch(/USING (COVERING )?INDEX conflicts_status/);
+  it("finds a fact's conflicts and filters conflicts by status through indexes", () => {
+    expect(plan('SELECT id FROM conflicts WHERE fact_id = ?', 1)).toMatch(
+      /USING (COVERING )?INDEX conflicts_fact/,
+    );
+    expect(plan("SELECT id FROM conflicts WHERE status = 'open'")).toMatch(
+      /USING (COVERING )?INDEX conflicts_status/,
+    );
   });
 
   it('reads the sentences around a claim through the passage index', () => {
@@ -57,6 +68,8 @@ describe('query plans', () => {
   });
 
   it('resolves entity aliases by key without a scan', () => {
-    expect(plan('SELECT entity_id FROM entity_aliases WHERE key = ?', 'to lam')).toMatch(/USING (COVERING )?INDEX entity_aliases_key/);
+    expect(plan('SELECT entity_id FROM entity_aliases WHERE key = ?', 'to lam')).toMatch(
+      /USING (COVERING )?INDEX entity_aliases_key/,
+    );
   });
 });

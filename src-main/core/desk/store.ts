@@ -32,14 +32,14 @@ export function contentHash(canonical: string): string {
 export function findDuplicate(db: Db, hash: string): { id: number; title: string } | null {
   return (
     (stmt(db, 'SELECT id, title FROM articles WHERE content_hash = ?').get(hash) as
-      | { id: number; title: string }
-      | undefined) ?? null
+      { id: number; title: string } | undefined) ?? null
   );
 }
 
 export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVersion: number): number {
-  const position = (stmt(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number })
-    .p;
+  const position = (
+    stmt(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number }
+  ).p;
   const info = db
     .prepare(
       `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
@@ -119,21 +119,29 @@ function better(a: string, b: string): boolean {
 }
 
 function mergeEntity(db: Db, from: number, into: number): void {
-  stmt(db, 'INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?').run(
-    into,
-    from,
-  );
-  stmt(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?').run(
-    into,
-    from,
-  );
+  stmt(
+    db,
+    'INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?',
+  ).run(into, from);
+  stmt(
+    db,
+    'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?',
+  ).run(into, from);
   stmt(db, 'DELETE FROM entities WHERE id = ?').run(from);
 }
 
 /** Stores an extraction for an article, replacing the previous one but keeping editor work. */
-export function storeExtraction(db: Db, articleId: number, text: string, result: ExtractionResult, version: number): number {
+export function storeExtraction(
+  db: Db,
+  articleId: number,
+  text: string,
+  result: ExtractionResult,
+  version: number,
+): number {
   // Passages: replaced wholesale; the editor's marks are re-applied by span.
-  const oldPassages = stmt(db, 'SELECT id FROM passages WHERE article_id = ?').all(articleId) as { id: number }[];
+  const oldPassages = stmt(db, 'SELECT id FROM passages WHERE article_id = ?').all(articleId) as {
+    id: number;
+  }[];
   const delFts = stmt(db, 'DELETE FROM passages_fts WHERE rowid = ?');
   for (const p of oldPassages) delFts.run(p.id);
   stmt(db, 'DELETE FROM passages WHERE article_id = ?').run(articleId);
@@ -146,7 +154,8 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
       }[]
     ).map((m) => [`${m.start}:${m.end}`, m.boilerplate === 1]),
   );
-  const insPassage = stmt(db, 
+  const insPassage = stmt(
+    db,
     'INSERT INTO passages (article_id, kind, start, "end", boilerplate, boilerplate_reason) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
@@ -155,7 +164,14 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
     const mark = marks.get(`${p.start}:${p.end}`);
     const boiler = mark ?? p.boilerplate;
     if (mark !== undefined) boilerSpans.push({ start: p.start, end: p.end, on: mark });
-    const info = insPassage.run(articleId, p.kind, p.start, p.end, boiler ? 1 : 0, boiler ? (p.boilerplateReason ?? 'editor') : null);
+    const info = insPassage.run(
+      articleId,
+      p.kind,
+      p.start,
+      p.end,
+      boiler ? 1 : 0,
+      boiler ? (p.boilerplateReason ?? 'editor') : null,
+    );
     if (p.kind === 'sentence') insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
   }
   const markedBoiler = (start: number, end: number, fallback: boolean): boolean => {
@@ -170,7 +186,9 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
   // Claims: upsert by span.
   const existing = new Map(
     (
-      stmt(db, 'SELECT id, kind, start, "end", origin, deleted, edited FROM claims WHERE article_id = ?').all(articleId) as {
+      stmt(db, 'SELECT id, kind, start, "end", origin, deleted, edited FROM claims WHERE article_id = ?').all(
+        articleId,
+      ) as {
         id: number;
         kind: string;
         start: number;
@@ -182,11 +200,13 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
     ).map((c) => [`${c.kind}:${c.start}:${c.end}`, c]),
   );
   const seen = new Set<number>();
-  const ins = stmt(db, 
+  const ins = stmt(
+    db,
     `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const upd = stmt(db, 
+  const upd = stmt(
+    db,
     `UPDATE claims SET quote = ?, prefix = ?, suffix = ?, sentence_start = ?, sentence_end = ?, subject = ?, scope = ?, value = ?, boilerplate = ? WHERE id = ?`,
   );
   const updBoiler = stmt(db, 'UPDATE claims SET boilerplate = ? WHERE id = ?');
@@ -203,11 +223,35 @@ export function storeExtraction(db: Db, articleId: number, text: string, result:
       id = prev.id;
       if (prev.edited === 1 || prev.origin === 'editor') updBoiler.run(boiler, id);
       else
-        upd.run(c.exact, c.prefix, c.suffix, c.sentenceStart, c.sentenceEnd, c.subject, c.scope, JSON.stringify(c.value), boiler, id);
+        upd.run(
+          c.exact,
+          c.prefix,
+          c.suffix,
+          c.sentenceStart,
+          c.sentenceEnd,
+          c.subject,
+          c.scope,
+          JSON.stringify(c.value),
+          boiler,
+          id,
+        );
     } else {
       id = Number(
-        ins.run(articleId, c.kind, c.start, c.end, c.exact, c.prefix, c.suffix, c.sentenceStart, c.sentenceEnd, c.subject, c.scope, JSON.stringify(c.value), boiler)
-          .lastInsertRowid,
+        ins.run(
+          articleId,
+          c.kind,
+          c.start,
+          c.end,
+          c.exact,
+          c.prefix,
+          c.suffix,
+          c.sentenceStart,
+          c.sentenceEnd,
+          c.subject,
+          c.scope,
+          JSON.stringify(c.value),
+          boiler,
+        ).lastInsertRowid,
       );
     }
     seen.add(id);
@@ -270,7 +314,8 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
   let textFor = { id: -1, text: '' };
   const getText = stmt(db, 'SELECT text FROM articles WHERE id = ?');
   return rows.map((r) => {
-    if (textFor.id !== r.article_id) textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
+    if (textFor.id !== r.article_id)
+      textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
     return {
       id: r.id,
       articleId: r.article_id,
@@ -298,7 +343,8 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
 export function storeMatch(db: Db, result: MatchResult): { facts: number; conflicts: number; added: number } {
   const now = new Date().toISOString();
   const factIds = new Map<string, number>();
-  const upFact = stmt(db, 
+  const upFact = stmt(
+    db,
     `INSERT INTO facts (key, label) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET label = CASE WHEN origin = 'matcher' THEN excluded.label ELSE label END RETURNING id`,
   );
   stmt(db, 'UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
@@ -309,11 +355,15 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     for (const c of f.claimIds) setFact.run(id, c);
   }
   const findConflict = stmt(db, 'SELECT id FROM conflicts WHERE key = ?');
-  const insConflict = stmt(db, 
+  const insConflict = stmt(
+    db,
     `INSERT INTO conflicts (key, fact_id, kind, explanation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
   const updConflict = stmt(db, 'UPDATE conflicts SET fact_id = ?, explanation = ?, stale = 0 WHERE id = ?');
-  const insSide = stmt(db, 'INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)');
+  const insSide = stmt(
+    db,
+    'INSERT OR IGNORE INTO conflict_claims (conflict_id, claim_id, side) VALUES (?, ?, ?)',
+  );
   const live = new Set<number>();
   let added = 0;
   for (const c of result.conflicts) {
@@ -340,7 +390,8 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     if (k.status === 'suggested') stmt(db, 'DELETE FROM conflicts WHERE id = ?').run(k.id);
     else stmt(db, 'UPDATE conflicts SET stale = 1 WHERE id = ?').run(k.id);
   }
-  stmt(db, 
+  stmt(
+    db,
     `DELETE FROM facts WHERE origin = 'matcher' AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.fact_id = facts.id)
        AND NOT EXISTS (SELECT 1 FROM conflicts k WHERE k.fact_id = facts.id)`,
   ).run();
