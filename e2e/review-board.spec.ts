@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, SEEDS } from './fixtures';
 import { DeskPage } from './pages/desk-page';
 import { BoardPage } from './pages/board-page';
@@ -17,7 +18,7 @@ const seedFiles = readdirSync(SEEDS)
   .sort()
   .map((f) => join(SEEDS, f));
 
-async function seriousViolations(page: import('@playwright/test').Page) {
+async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

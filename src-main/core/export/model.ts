@@ -299,7 +299,7 @@ function load(db: Db, opts: ExportOptions): ExportModel {
   const claims = new Map<number, ClaimRec>();
   const toClaim = (r: ClaimRow): ClaimRec => {
     const text = articles.get(r.article_id)!.text;
-    let value: ClaimValue | null = null;
+    let value: ClaimValue | null;
     try {
       value = JSON.parse(r.value) as ClaimValue;
     } catch {

@@ -85,6 +85,7 @@ export async function pdfText(name: string, bytes: Uint8Array): Promise<string> 
         for (const item of content.items) {
           if (!('str' in item)) continue;
           // Glyphs without a Unicode mapping come out as control characters (NUL for an emoji).
+          // eslint-disable-next-line no-control-regex -- removing control characters is the point.
           const str = item.str.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
           if (str === '') continue;
           const [a, b, , , x, y] = item.transform as number[];
