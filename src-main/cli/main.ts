@@ -14,7 +14,7 @@ import { conflictsJson } from './json';
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
 Usage:
-  claimdesk import    --desk FILE PATH...        import files and folders (.txt .md .html .docx .pdf)
+  claimdesk import    --desk FILE PATH|URL...    import files, folders (.txt .md .html .docx .pdf) and web pages
   claimdesk articles  --desk FILE [--json]       list the desk's articles
   claimdesk claims    --desk FILE [--json] [--article ID]
   claimdesk entities  --desk FILE [--json]       people, organisations, places and their aliases
@@ -106,7 +106,19 @@ export async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
       const service = needDesk(values, false);
-      const report = await service.importPaths(positionals);
+      const urls = positionals.filter((p) => /^https?:\/\//i.test(p));
+      const paths = positionals.filter((p) => !/^https?:\/\//i.test(p));
+      const fromFiles = paths.length
+        ? await service.importPaths(paths)
+        : { imported: [], duplicates: [], failed: [] };
+      const fromWeb = urls.length
+        ? await service.importUrls(urls)
+        : { imported: [], duplicates: [], failed: [] };
+      const report = {
+        imported: [...fromFiles.imported, ...fromWeb.imported],
+        duplicates: [...fromFiles.duplicates, ...fromWeb.duplicates],
+        failed: [...fromFiles.failed, ...fromWeb.failed],
+      };
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const a of report.imported)

@@ -17,7 +17,7 @@ import { openDesk, type Db } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
-import { canonicalForHash, parseDocument } from './ingest/formats/index';
+import { canonicalForHash, fetchDocument, parseDocument } from './ingest/formats/index';
 import {
   contentHash,
   findDuplicate,
@@ -305,6 +305,28 @@ export class DeskService {
         report,
         options,
       );
+      return report;
+    });
+  }
+
+  /** Fetches each address and imports the page; an unreachable one is reported, the others land. */
+  importUrls(urls: string[]): Promise<ImportReport> {
+    return this.exclusive(async () => {
+      this.requireDesk();
+      const report: ImportReport = { imported: [], duplicates: [], failed: [] };
+      for (let i = 0; i < urls.length; i++) {
+        const url = urls[i]!;
+        this.emit('progress', { job: 'import', done: i, total: urls.length, label: url });
+        try {
+          const doc = await fetchDocument(url);
+          this.importOne(doc, url, report);
+        } catch (err) {
+          report.failed.push({ source: url, reason: reasonOf(err) });
+        }
+      }
+      if (report.imported.length > 0) await this.detectNow();
+      this.emit('progress', { job: 'import', done: urls.length, total: urls.length, label: 'Done' });
+      this.emit('desk:changed', this.info());
       return report;
     });
   }
@@ -815,6 +837,7 @@ export class DeskService {
         };
       },
       'import:cancel': () => this.cancelImport(),
+      'articles:importUrl': ({ urls }) => this.importUrls(urls),
       'articles:paste': ({ text, title }) => {
         const body =
           title?.trim() && !text.trimStart().startsWith(title.trim()) ? `${title.trim()}\n\n${text}` : text;

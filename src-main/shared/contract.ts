@@ -85,6 +85,13 @@ export const methods = {
     }),
     output: out<ImportReport>(),
   },
+  /** Fetches web pages and imports each as an article (needs the machine to be online). */
+  'articles:importUrl': {
+    input: v.strictObject({
+      urls: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.url('Give a full web address, starting with http:// or https://.'))), v.minLength(1), v.maxLength(1000)),
+    }),
+    output: out<ImportReport>(),
+  },
   /** Stops a running import after the article in hand; what landed stays, whole. */
   'import:cancel': { input: empty, output: out<{ cancelled: boolean }>() },
   /** Imports pasted text as one article. */

@@ -1,0 +1,148 @@
+/**
+ * The claimdesk command as scripts use it: real desk files, the JSON shapes the
+ * issues promise, and exit codes that tell a script whether anything failed.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run } from './main';
+
+const SEEDS = resolve(import.meta.dirname, '../../../shared/corpus/seeds');
+const GOLD = resolve(import.meta.dirname, '../../../shared/corpus/seeds-gold.json');
+
+let dir: string;
+let out: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const desk = () => join(dir, 'd.claimdesk');
+const json = () => JSON.parse(out.join('\n')) as Record<string, unknown>;
+
+describe('claimdesk', () => {
+  it('imports the seeds and lists them as JSON with their dates and sources', async () => {
+    expect(await run(['import', '--desk', desk(), SEEDS])).toBe(0);
+    out = [];
+    expect(await run(['articles', '--desk', desk(), '--json'])).toBe(0);
+    const { articles } = json() as { articles: Record<string, unknown>[] };
+    expect(articles).toHaveLength(5);
+    for (const a of articles)
+      expect(Object.keys(a).sort()).toEqual(['claimCount', 'id', 'outlet', 'publishedAt', 'source', 'title']);
+    const dates = Object.fromEntries(articles.map((a) => [String(a.source).slice(0, 3), a.publishedAt]));
+    expect(dates).toMatchObject({ '000': '2025-05-09', '004': '2026-01-27', '001': null });
+  });
+
+  it('exits non-zero when a file fails, after importing the others', async () => {
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, Buffer.from([0, 1, 2, 3, 0xff]));
+    expect(await run(['import', '--desk', desk(), join(SEEDS, '000_e1a5c95c88c371f1.txt'), bad])).toBe(1);
+    expect(out.join('\n')).toMatch(/FAILED\s+bad\.txt/);
+    out = [];
+    await run(['articles', '--desk', desk(), '--json']);
+    expect((json().articles as unknown[]).length).toBe(1);
+  });
+
+  it('lists claims, conflicts and facts in the promised JSON shapes', async () => {
+    await run(['import', '--desk', desk(), SEEDS]);
+    out = [];
+    await run(['claims', '--desk', desk(), '--json', '--article', '1']);
+    const { claims } = json() as { claims: Record<string, unknown>[] };
+    expect(claims.length).toBeGreaterThan(0);
+    expect(Object.keys(claims[0]!).sort()).toEqual(
+      [
+        'article',
+        'boilerplate',
+        'end',
+        'entities',
+        'id',
+        'kind',
+        'quote',
+        'scope',
+        'sentence',
+        'start',
+        'value',
+      ].sort(),
+    );
+    out = [];
+    await run(['conflicts', '--desk', desk(), '--json']);
+    const { conflicts } = json() as { conflicts: { claims: Record<string, unknown>[]; fact: unknown }[] };
+    expect(conflicts.length).toBeGreaterThan(0);
+    const c = conflicts[0]!;
+    expect(Object.keys(c).sort()).toEqual(['claims', 'explanation', 'fact', 'id', 'kind', 'status']);
+    expect(Object.keys(c.claims[0]!).sort()).toEqual([
+      'article',
+      'end',
+      'id',
+      'quote',
+      'sentence',
+      'side',
+      'start',
+      'value',
+    ]);
+    expect(c.claims[0]!.article).toMatchObject({ source: expect.stringMatching(/\.txt$/) });
+  });
+
+  it('scores the seed desk against its gold file', async () => {
+    await run(['import', '--desk', desk(), SEEDS]);
+    out = [];
+    const code = await run(['eval', '--desk', desk(), '--gold', GOLD]);
+    const last = out.join('\n').trim().split('\n').at(-1)!;
+    expect(last).toMatch(/^recall=1\.00 violations=0$/);
+    expect(code).toBe(0);
+  });
+
+  it('reviews a conflict from a script, exports it and restores a backup', async () => {
+    await run(['import', '--desk', desk(), SEEDS]);
+    out = [];
+    await run(['conflicts', '--desk', desk(), '--json']);
+    const k = (json().conflicts as { id: number; claims: { id: number }[] }[])[0]!;
+    expect(
+      await run([
+        'review',
+        '--desk',
+        desk(),
+        '--conflict',
+        String(k.id),
+        '--status',
+        'resolved',
+        '--correct',
+        String(k.claims[1]!.id),
+        '--note',
+        'Checked against the archive.',
+        '--evidence',
+        'https://archive.example/1982',
+        '--editor',
+        'Ana',
+      ]),
+    ).toBe(0);
+    const md = join(dir, 'notes.md');
+    expect(await run(['export', '--desk', desk(), '--format', 'md', '--out', md])).toBe(0);
+    const notes = readFileSync(md, 'utf8');
+    expect(notes).toContain('Checked against the archive.');
+    expect(notes).toContain('https://archive.example/1982');
+    const backup = join(dir, 'd.backup');
+    await run(['export', '--desk', desk(), '--format', 'backup', '--out', backup]);
+    const restored = join(dir, 'restored.claimdesk');
+    expect(await run(['restore', '--backup', backup, '--desk', restored])).toBe(0);
+    expect(existsSync(restored)).toBe(true);
+    out = [];
+    await run(['conflicts', '--desk', restored, '--json']);
+    expect((json().conflicts as { id: number; status: string }[]).find((c) => c.id === k.id)?.status).toBe(
+      'resolved',
+    );
+  });
+
+  it('refuses unknown commands and missing options with a usage error', async () => {
+    await expect(run(['explode'])).rejects.toThrow(/unknown command/);
+    await expect(run(['articles'])).rejects.toThrow(/--desk/);
+    await expect(run(['review', '--desk', desk(), '--conflict', '1', '--status', 'maybe'])).rejects.toThrow();
+  });
+});
