@@ -690,7 +690,9 @@ export class DeskService {
     for (const id of ids) Q.factView(db, id);
     const [into, ...rest] = ids as [number, ...number[]];
     const marks = rest.map(() => '?').join(', ');
+    // The merged facts' rows come first, so an undo can bring them back before their claims.
     const touched = () => [
+      ...readRows(db, 'facts', `id IN (${marks})`, rest),
       ...readRows(db, 'claims', `fact_id IN (${marks})`, rest),
       ...readRows(db, 'conflicts', `fact_id IN (${marks})`, rest),
       readRow(db, 'facts', { id: into }),

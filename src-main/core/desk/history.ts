@@ -74,7 +74,12 @@ export function applyRows(db: Db, changes: RowChange[]): void {
     );
   }
   for (const c of writes) {
-    const row = c.row!;
+    let row = c.row!;
+    // A fact that re-matching removed since the action cannot be pointed at again:
+    // the claim or conflict goes back ungrouped and the next matching places it.
+    if ((c.table === 'claims' || c.table === 'conflicts') && typeof row.fact_id === 'number') {
+      if (!db.prepare('SELECT 1 FROM facts WHERE id = ?').get(row.fact_id)) row = { ...row, fact_id: null };
+    }
     const cols = Object.keys(row);
     const keyCols = Object.keys(c.key);
     const exists = db
