@@ -98,9 +98,17 @@ export function findAttributions(ctx: SentenceContext): ClaimDraft[] {
     for (let m = re.exec(s); m; m = re.exec(s)) {
       let start = m.index;
       while (/[\s,"”]/.test(s[start])) start++;
-      const end = m.index + m[0].length;
+      let end = m.index + m[0].length;
+      // "according to the Marvelan Ministry of Foreign Trade": keep the name's "of …" part.
+      const of = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}\p{M}'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}\p{M}'’-]*)*/u.exec(
+        s.slice(end),
+      );
+      let who = m[2] ?? m[1];
+      if (of) {
+        end += of[0].length;
+        who += of[0];
+      }
       if (taken(start, end)) continue;
-      const who = m[2] ?? m[1];
       const verb = re === INVERTED ? m[1] : 'according to';
       const r = resolveSpeaker(ctx, who.replace(/^the\s+/i, 'the '), ctx.start + start);
       out.push(make(ctx, start, end, r.speaker, r.key, verb));

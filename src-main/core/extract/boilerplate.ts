@@ -11,22 +11,33 @@ export type BoilerplateReason =
 
 /** A line that opens a block of links to other stories: everything after it is teaser. */
 const TEASER_HEAD =
-  /^(?:see more|read more|related(?: news| articles?| stories| posts)?|more (?:news|stories)|you may (?:also )?like|also read|recommended|further reading|latest news|most read)\s*:?$/i;
+  /^(?:also on\b.{0,40}|related coverage|more on this story|more from\b.{0,40}|see more|read more|related(?: news| articles?| stories| posts)?|more (?:news|stories)|you may (?:also )?like|also read|recommended|further reading|latest news|most read)\s*:?$/i;
 
 const IMAGE_FILE = /^[^\s/\\]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$/i;
 const PHOTO_TAIL = /\((?:photo|image|picture|pic|credit|photo credit|source: photo)s?\b[^()]*\)\s*$/i;
 const PHOTO_LABEL =
   /(?:^|[.\s])(?:photo|image|picture|credit|photo credit)s?\s*:\s*[\p{L}\p{N}. /&-]{1,40}$/iu;
 const BYLINE =
-  /^(?:by|story by|reported by|written by|words by|reporter|reporters|author|editing by|edited by)\b[:\s]+\p{Lu}[\p{L}\p{M}.'’ ,-]{1,80}$/iu;
+  /^(?:by|story by|reported by|reporting by|additional reporting by|writing by|written by|words by|text|photos? by|reporter|reporters|author|editing by|edited by)\b[:\s]+\p{Lu}[\p{L}\p{M}.'’ ,;/&-]{1,100}$/iu;
 const AGENCY_ALONE = /^[—–-]?\s*\(?[A-Z]{2,8}(?:\/[A-Z]{2,8})*\)?\s*(?:\/\.)?$/;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved/i;
 
+/** A single link to another story: "See also: Why …", "Read more: …". */
+const TEASER_LINE = /^(?:see also|read more|read also|related|more|also read|watch)\s*:\s*\S/i;
+/** Sign-offs naming the outlet: "— BTV News, Bozkaya bureau". */
+const SIGN_OFF_LINE = /^[—–-]\s*\p{Lu}[^.!?]{0,60}$/u;
+/** Publication footers: newsletters, "X is produced by …", follow-us lines. */
+const FOOTER =
+  /^(?:subscribe\b|sign up\b|follow us\b|download (?:our|the) app\b)|\bnewsletter\b.{0,80}$|^[\p{Lu}][^.]{0,60}\bis (?:produced|published|edited) by\b/iu;
+
 /** Reason a whole paragraph is boilerplate, or null when it is prose. */
 export function paragraphBoilerplate(line: string): BoilerplateReason | null {
+  if (TEASER_LINE.test(line) && line.length < 200) return 'teaser';
+  if (SIGN_OFF_LINE.test(line)) return 'sign-off';
+  if (line.length < 300 && FOOTER.test(line)) return 'credit';
   if (IMAGE_FILE.test(line)) return 'image-file';
   if (AGENCY_ALONE.test(line)) return 'sign-off';
-  if (line.length <= 120 && BYLINE.test(line)) return 'byline';
+  if (line.length <= 140 && BYLINE.test(line)) return 'byline';
   if (COPYRIGHT.test(line) && line.length < 200) return 'credit';
   if (PHOTO_TAIL.test(line) || PHOTO_LABEL.test(line)) return 'caption';
   return null;

@@ -177,6 +177,10 @@ const METRIC_FAMILIES: [RegExp, string][] = [
   ],
   [/^(?:revenues?|sales|turnover)$/, 'revenue'],
   [/^(?:profits?|earnings|net profit)$/, 'profit'],
+  [
+    /^(?:(?:mobile |broadband |paying )?(?:subscribers?|subscriptions|customers|users)|(?:subscriber|customer|user) base)$/,
+    'subscribers',
+  ],
   [/^(?:prices?|price index|consumer prices|inflation)$/, 'prices'],
 ];
 
@@ -257,6 +261,10 @@ const METRIC_WORDS = [
   'jobs',
   'employment',
   'reserves',
+  'tourism',
+  'commerce',
+  'traffic',
+  'demand',
   'trade',
 ];
 const METRIC_RE = new RegExp(
@@ -313,6 +321,10 @@ const EVENT_WORDS: [RegExp, string][] = [
   [/\b(?:conferences?|forums?)\b/gi, 'conference'],
   [/\b(?:signing|signed|sign)\b/gi, 'signing'],
   [/\b(?:ceremony|ceremonies)\b/gi, 'ceremony'],
+  [
+    /\b(?:to close|closing of the (?:deal|transaction|acquisition|takeover)|completion|to complete|be completed)\b/gi,
+    'completion',
+  ],
   [/\b(?:elections?|elected|vote)\b/gi, 'election'],
   [/\b(?:founded|established|establishment|launched|launch|opened|inaugurated)\b/gi, 'founding'],
   [/\b(?:stay|interview|celebrations?|festival|exhibitions?|anniversary)\b/gi, ''],

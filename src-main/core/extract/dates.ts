@@ -180,8 +180,119 @@ const WORD_RANGE =
   /\b(?:from|between)\s+(1[5-9]\d\d|20\d\d)\s+(?:to|and|until|till)\s+(1[5-9]\d\d|20\d\d)\b/gi;
 const RELATIVE = /\b(last|this|next|past)\s+(year|month)\b/gi;
 
+const MONTH_WORD =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+// "9 to 11 June": chrono keeps only the month.
+const DAY_RANGE = new RegExp(
+  `\\b(\\d{1,2})\\s*(?:-|–|to|until)\\s*(\\d{1,2})\\s+(${MONTH_WORD})\\.?(?:,?\\s+(\\d{4}))?\\b`,
+  'g',
+);
+const QUARTER =
+  /\b(?:(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter\s+of|Q([1-4]))\s+((?:1[5-9]|20)\d\d)\b/gi;
+const HALF = /\b(?:(first|second|1st|2nd)\s+half\s+of|H([12]))\s+((?:1[5-9]|20)\d\d)\b/gi;
+const PART_YEAR =
+  /\b(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of)[\s-]+((?:1[5-9]|20)\d\d)\b(?!s)/gi;
+
+function monthIndex(name: string): number {
+  const k = name.slice(0, 3).toLowerCase();
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(k) + 1;
+}
+
+/** Forms to read before chrono, which would misread them ("9 to 11 June" → June). */
+function preChrono(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+  const s = ctx.s;
+  DAY_RANGE.lastIndex = 0;
+  for (let m = DAY_RANGE.exec(s); m; m = DAY_RANGE.exec(s)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const month = monthIndex(m[3]);
+    if (a < 1 || b > 31 || b <= a || month < 1) continue;
+    const year = m[4] ? Number(m[4]) : inferYear(ctx.published, month, a);
+    const start = m.index;
+    const end = start + m[0].length;
+    occupied.push({ start, end });
+    const mk = (d: number): string => (year === null ? `--${pad(month)}-${pad(d)}` : iso(year, month, d));
+    out.push(
+      draft(ctx, start, end, { date: mk(a), end: mk(b), granularity: 'range', weekday: null, part: null }),
+    );
+  }
+}
+
 function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
   const s = ctx.s;
+  if (/\d{4}/.test(s)) yearForms(ctx, out, occupied);
+  relativeForms(ctx, out, occupied);
+}
+
+/** Quarters, halves, parts of years, decades, year ranges and bare years. */
+function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+  const s = ctx.s;
+  QUARTER.lastIndex = 0;
+  for (let m = QUARTER.exec(s); m; m = QUARTER.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(occupied, start, end)) continue;
+    const w = (m[1] ?? '').toLowerCase();
+    const q = m[2]
+      ? Number(m[2])
+      : /^(?:first|1st)$/.test(w)
+        ? 1
+        : /^(?:second|2nd)$/.test(w)
+          ? 2
+          : /^(?:third|3rd)$/.test(w)
+            ? 3
+            : 4;
+    const y = Number(m[3]);
+    occupied.push({ start, end });
+    out.push(
+      draft(ctx, start, end, {
+        date: `${y}-${pad(q * 3 - 2)}`,
+        end: `${y}-${pad(q * 3)}`,
+        granularity: 'range',
+        weekday: null,
+        part: null,
+        display: `Q${q} ${y}`,
+      }),
+    );
+  }
+  HALF.lastIndex = 0;
+  for (let m = HALF.exec(s); m; m = HALF.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(occupied, start, end)) continue;
+    const h = m[2] ? Number(m[2]) : /^(?:first|1st)$/i.test(m[1]) ? 1 : 2;
+    const y = Number(m[3]);
+    occupied.push({ start, end });
+    out.push(
+      draft(ctx, start, end, {
+        date: `${y}-${h === 1 ? '01' : '07'}`,
+        end: `${y}-${h === 1 ? '06' : '12'}`,
+        granularity: 'range',
+        weekday: null,
+        part: null,
+        display: `H${h} ${y}`,
+      }),
+    );
+  }
+  PART_YEAR.lastIndex = 0;
+  for (let m = PART_YEAR.exec(s); m; m = PART_YEAR.exec(s)) {
+    const start = m.index + (/^the\s/i.test(m[1]) ? 4 : 0);
+    const end = m.index + m[0].length;
+    if (overlaps(occupied, start, end)) continue;
+    const w = m[1].toLowerCase();
+    const part = /end|late/.test(w) ? 'late' : /mid/.test(w) ? 'mid' : 'early';
+    occupied.push({ start, end });
+    out.push(
+      draft(ctx, start, end, {
+        date: m[2],
+        end: null,
+        granularity: 'year',
+        weekday: null,
+        part,
+        display: `${part} ${m[2]}`,
+      }),
+    );
+  }
   DECADE.lastIndex = 0;
   for (let m = DECADE.exec(s); m; m = DECADE.exec(s)) {
     const start = m.index;
@@ -230,6 +341,11 @@ function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[
       draft(ctx, y.start, y.end, { date: y.text, end: null, granularity: 'year', weekday: null, part: null }),
     );
   }
+}
+
+/** "last year", "this month". */
+function relativeForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+  const s = ctx.s;
   const pub = ctx.published;
   if (pub) {
     RELATIVE.lastIndex = 0;
@@ -264,6 +380,7 @@ const CHRONO_HINT = new RegExp(
 export function findDates(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   if (CHRONO_HINT.test(ctx.s)) {
+    preChrono(ctx, out, occupied);
     const ref = ctx.published
       ? { instant: new Date(ctx.published.getTime() + DAY_MS / 2), timezone: 0 }
       : undefined;

@@ -56,6 +56,9 @@ describe('entities within one article', () => {
     expect(entityWith(entities, 'Solberg')?.key).toBe('ingrid solberg');
     expect(entityWith(entities, 'Ferreira')?.key).toBe('tomas ferreira');
     expect(entityWith(entities, 'Lisbon')?.kind).toBe('place');
+    // The titled form is an alias an editor may search for; the mention itself is the name.
+    expect(entityWith(entities, 'Solberg')?.aliases).toContain('Chancellor Ingrid Solberg');
+    expect(entityWith(entities, 'Solberg')?.mentions[0].text).toBe('Ingrid Solberg');
   });
 });
 

@@ -94,7 +94,16 @@ export class EntityIndex {
         if (multi === k.split(' ').length >= 2 || !multi) return hit;
       }
     }
-    if (e.kind === 'place' || e.kind === 'organisation') return null;
+    if (e.kind === 'place') return null;
+    if (e.kind === 'organisation' || (e.kind === 'other' && words.length === 1)) {
+      // "Kaskada" for "Kaskada Telekom": the one organisation whose name starts with it.
+      if (words.length !== 1) return null;
+      const orgs = [...this.byKey.values()].filter(
+        (d) => d.kind === 'organisation' && d.key.startsWith(e.key + ' '),
+      );
+      if (orgs.length === 1) return orgs[0].key;
+      if (e.kind === 'organisation') return null;
+    }
     const last = words[words.length - 1];
     if (words.length === 2 && words[0].length === 1) {
       // "J. Bayramov"
@@ -114,6 +123,16 @@ export class EntityIndex {
       if (aliasHits && aliasHits.size === 1) return [...aliasHits][0];
       return null;
     }
+    // "Marta Sánchez" for "Marta Sánchez Ortuño": same first name, every word inside the longer name.
+    const longer = [...this.byKey.values()].filter(
+      (d) =>
+        d.kind === 'person' &&
+        d.key !== e.key &&
+        d.key.split(' ')[0] === words[0] &&
+        d.key.split(' ').length > words.length &&
+        words.every((w) => d.key.split(' ').includes(w)),
+    );
+    if (longer.length === 1) return longer[0].key;
     // A full name whose only desk trace so far is its last name ("Son" then "Bui Thanh Son").
     const lone = this.byKey.get(last);
     if (lone && lone.kind !== 'place' && lone.kind !== 'organisation') return lone.key;

@@ -60,6 +60,27 @@ const CURRENCY_PREFIX: Record<string, string> = {
   chf: 'CHF',
 };
 const CURRENCY_SUFFIX: Record<string, string> = {
+  zlotys: 'PLN',
+  zloty: 'PLN',
+  złoty: 'PLN',
+  złotys: 'PLN',
+  pln: 'PLN',
+  zł: 'PLN',
+  forints: 'HUF',
+  huf: 'HUF',
+  koruna: 'CZK',
+  czk: 'CZK',
+  lira: 'TRY',
+  liras: 'TRY',
+  kronor: 'SEK',
+  sek: 'SEK',
+  kroner: 'NOK',
+  nok: 'NOK',
+  dkk: 'DKK',
+  rand: 'ZAR',
+  pesos: 'MXN',
+  ringgit: 'MYR',
+  rupiah: 'IDR',
   usd: 'USD',
   'us dollars': 'USD',
   dollars: 'USD',
@@ -84,6 +105,17 @@ const CURRENCY_SUFFIX: Record<string, string> = {
   francs: 'CHF',
 };
 const UNITS: Record<string, string> = {
+  mm: 'mm',
+  millimetres: 'mm',
+  millimeters: 'mm',
+  millimetre: 'mm',
+  cm: 'cm',
+  centimetres: 'cm',
+  centimeters: 'cm',
+  inches: 'inches',
+  feet: 'feet',
+  ft: 'feet',
+  'degrees celsius': '°C',
   '%': '%',
   'per cent': '%',
   percent: '%',
@@ -157,6 +189,9 @@ const COUNT = new RegExp(
 
 /** Counted nouns too generic to check ("the two countries", "both sides"). */
 const GENERIC_NOUNS = new Set([
+  'president',
+  'delegation',
+  'head',
   'country',
   'side',
   'nation',
@@ -230,21 +265,66 @@ const NOT_ADJECTIVE = new Set([
   'under',
 ]);
 
+// A year in another clause ("…, while imports have declined since 2020") is not this figure's period.
+const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though|and\s+(?:since|in|from))\b/g;
+
+function clauseAround(s: string, at: number, atEnd: number): [number, number] {
+  let start = 0;
+  let end = s.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s)) {
+    if (m.index + m[0].length <= at) start = m.index;
+    else if (m.index >= atEnd) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/**
+ * The period a number is about: a year in its clause. A year introduced by a preposition
+ * ("… 10.4 million at the end of 2023", "$5m in 2022") belongs to the number just before
+ * it, so in "11.2 million at the end of 2021 and 10.4 million at the end of 2023" each
+ * number gets its own year. A year after "since" bounds something else and is skipped.
+ */
 function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | null {
-  const years = yearsIn(ctx.s).filter((y) => y.end <= at || y.start >= atEnd);
-  const rel = /\b(last|this|next) year\b/gi;
-  const pubYear = ctx.published?.getUTCFullYear();
-  const found: { start: number; end: number; period: string }[] = years.map((y) => ({
-    ...y,
-    period: String(y.year),
+  const s = ctx.s;
+  const [cs, ce] = clauseAround(s, at, atEnd);
+  const years = yearsIn(s).filter(
+    (y) =>
+      (y.end <= at || y.start >= atEnd) &&
+      y.start >= cs &&
+      y.end <= ce &&
+      !/\bsince\s+$/i.test(s.slice(Math.max(0, y.start - 8), y.start)),
+  );
+  const found: { start: number; end: number; period: string }[] = [];
+  const numbers = [...s.matchAll(/\d[\d,.]*/g)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
   }));
+  for (const y of years) {
+    const attached =
+      /\b(?:in|at the end of|by the end of|end of|by|during|for|as of|in early|in late|in mid)\s+$/i.test(
+        s.slice(Math.max(0, y.start - 20), y.start),
+      );
+    if (attached) {
+      // The owner is the nearest number before the year; skip years owned by another number.
+      let owner: { start: number; end: number } | null = null;
+      for (const n of numbers) if (n.end <= y.start && n.start !== y.start && n.start >= cs) owner = n;
+      if (owner && !(owner.start >= at && owner.end <= atEnd)) continue;
+    }
+    found.push({ start: y.start, end: y.end, period: String(y.year) });
+  }
+  const pubYear = ctx.published?.getUTCFullYear();
   if (pubYear) {
-    for (let m = rel.exec(ctx.s); m; m = rel.exec(ctx.s)) {
+    const rel = /\b(last|this|next) year\b/gi;
+    for (let m = rel.exec(s); m; m = rel.exec(s)) {
       const d = m[1].toLowerCase() === 'last' ? -1 : m[1].toLowerCase() === 'next' ? 1 : 0;
       found.push({ start: m.index, end: m.index + m[0].length, period: String(pubYear + d) });
     }
   }
-  return nearest(found, at, atEnd)?.period ?? null;
+  return nearest(found, at, atEnd, 1)?.period ?? null;
 }
 
 function display(
@@ -302,7 +382,13 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
     if (!currency && !unit && scaleWord) {
       // "3 million tourists" is a count; a bare "3 billion" is a figure without unit.
       const after = s.slice(m.index + m[0].length);
-      if (/^\s+(?:of\s+)?\p{Ll}+s\b/u.test(after) && !/^\s+(?:in|for|to|from|and|as)\b/.test(after)) continue;
+      if (
+        /^\s+(?:of\s+)?(?:\p{Ll}+\s+){0,2}\p{Ll}+s\b/u.test(after) &&
+        !/^\s+(?:in|for|to|from|and|as|at|on|by|is|was|were|are)\b/.test(after)
+      )
+        continue;
+      // "11.2 million subscribers … and 10.4 million": the second number counts the same thing.
+      if (ELLIPSIS_HEAD.test(s.slice(0, m.index))) continue;
     }
     let start = m.index;
     while (s[start] === ' ') start++;
@@ -317,8 +403,11 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
   // "In 2022 and 2023, … X and Y, respectively": pair years with figures in order.
   let paired: string[] | null = null;
   if (/\brespectively\b/i.test(s) && raw.length >= 2) {
-    const years = yearsIn(s).filter((y) => y.end <= raw[0].start);
-    if (years.length === raw.length) paired = years.map((y) => String(y.year));
+    // The years come before the figures ("In 2022 and 2023, … X and Y") or after them ("X and Y in 2022 and 2023").
+    const before = yearsIn(s).filter((y) => y.end <= raw[0].start);
+    const after = yearsIn(s).filter((y) => y.start >= raw[raw.length - 1].end);
+    if (before.length === raw.length) paired = before.map((y) => String(y.year));
+    else if (after.length === raw.length) paired = after.map((y) => String(y.year));
   }
   const metrics = metricsIn(s);
   const out: ClaimDraft[] = [];
@@ -359,11 +448,54 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
   return out;
 }
 
+// "The death toll stands at 37", "the number of people killed … rose to 42": the counted
+// noun comes before the number.
+const TOLL = new RegExp(
+  `\\b(death toll|toll|number of (?:dead|deaths|victims|casualties|fatalities|(\\p{Ll}+)))\\b[^.;:!?]{0,70}?\\b(?:stands? at|stood at|rose to|has risen to|risen to|climbed to|jumped to|increased to|reached|hit|fell to|dropped to|was|is|of)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(${NUM_RE}|${NUMBER_WORD_RE})\\b(?!\\s*(?:%|per cent|percent))`,
+  'giu',
+);
+
+function findTolls(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+  const s = ctx.s;
+  TOLL.lastIndex = 0;
+  for (let m = TOLL.exec(s); m; m = TOLL.exec(s)) {
+    const numText = m[3];
+    const numStart = m.index + m[0].length - numText.length;
+    const end = numStart + numText.length;
+    if (overlaps(occupied, numStart, end)) continue;
+    // "the number of people killed … rose to 42 people" is left to the plain count.
+    if (/^\s+(?:people|persons|dead|deaths)\b/.test(s.slice(end))) continue;
+    const count = /^\d/.test(numText) ? parseNum(numText) : parseNumberWord(numText);
+    if (count === null || Number.isNaN(count)) continue;
+    const noun = m[2] ? singular(m[2]) : 'person';
+    const ap = approximationBefore(s, numStart);
+    occupied.push({ start: m.index, end });
+    const value: CountValue = {
+      type: 'count',
+      count,
+      noun,
+      approx: ap.approx,
+      period: periodFor(ctx, m.index, end),
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun} (${m[1].toLowerCase()})`,
+    };
+    out.push({
+      kind: 'count',
+      start: ctx.start + m.index,
+      end: ctx.start + end,
+      subject: m[1].toLowerCase(),
+      scope: value.period,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
+}
+
 /** Counts in one sentence, skipping spans already taken by figures and dates. */
 export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
   if (!mayHaveCount(s)) return out;
+  if (/\b(?:toll|number of)\b/i.test(s)) findTolls(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};
@@ -413,12 +545,8 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     const ofMatch = /^\s+of\s+[\p{L}][\p{L}\p{M}'’-]*/u.exec(s.slice(endLocal));
     if (ofMatch && !/^\s+of\s+(?:the|a|an|its|their|this|these|both)\b/i.test(ofMatch[0]))
       endLocal += ofMatch[0].length;
-    // "in 11 years", "within a decade": a duration that scopes something else, not a count.
-    if (
-      /^(?:year|month|week|day|hour|decade|minute)$/.test(noun) &&
-      /\b(?:in|within|after|over the (?:past|last)|for the (?:past|last))\s+$/i.test(s.slice(0, numStart))
-    )
-      continue;
+    // "in 11 years", "over three days": durations scope other claims; they are not counts.
+    if (/^(?:year|month|week|day|hour|decade|minute|second|night|century)$/.test(noun)) continue;
     const ap = approx === 'exact' ? approximationBefore(s, numStart) : { approx, start: numStart };
     occupied.push({ start: ap.start, end: endLocal });
     const value: CountValue = {
@@ -440,5 +568,50 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     });
     COUNT.lastIndex = Math.max(COUNT.lastIndex, endLocal);
   }
+  findElliptical(ctx, occupied, out);
   return out;
+}
+
+const ELLIPSIS_HEAD = new RegExp(
+  `(?:${NUM_RE})\\s+(?:thousand|million|billion)\\s+(?:\\p{Ll}+\\s+){0,2}\\p{Ll}+s\\b`,
+  'u',
+);
+const SCALED = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥])(${NUM_RE})\\s+(thousand|million|billion)\\b(?!\\s+(?:\\p{Ll}+\\s+){0,2}\\p{Ll}+s\\b)`,
+  'gu',
+);
+
+/** "… had 11.2 million mobile subscribers … and 10.4 million …": the noun is the earlier count's. */
+function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+  if (out.length === 0) return;
+  const s = ctx.s;
+  SCALED.lastIndex = 0;
+  for (let m = SCALED.exec(s); m; m = SCALED.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(occupied, start, end)) continue;
+    const prev = [...out].reverse().find((c) => c.end - ctx.start <= start && c.value.type === 'count');
+    if (!prev || prev.value.type !== 'count') continue;
+    const count = parseNum(m[1]) * (SCALES[m[2].toLowerCase()] ?? 1);
+    const ap = approximationBefore(s, start);
+    occupied.push({ start: ap.start, end });
+    const noun = prev.value.noun;
+    const value: CountValue = {
+      type: 'count',
+      count,
+      noun,
+      approx: ap.approx,
+      period: periodFor(ctx, ap.start, end),
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun}`,
+    };
+    out.push({
+      kind: 'count',
+      start: ctx.start + ap.start,
+      end: ctx.start + end,
+      subject: prev.subject,
+      scope: value.period,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
 }

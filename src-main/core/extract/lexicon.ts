@@ -27,7 +27,7 @@ authority administration army navy force forces police parliament senate congres
 secretariat refining refinery petrochemical petroleum energy holdings enterprise enterprises exchange
 news times post press television radio tv network club league alliance initiative programme program
 coalition front board chamber society cooperative hospital museum library port airport station
-partners holdings ventures systems industries technologies solutions services power media labs
+partners telekom telecom telecoms mobile holdings ventures systems industries technologies solutions services power media labs
 bureau office
 `);
 

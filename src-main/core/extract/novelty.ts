@@ -52,18 +52,28 @@ const SCOPE_RESTRICT =
   /^[\s,]*(?:such\s+\w+\s+|\w+\s+)?((?:by|of|to|from|among)\s+(?!the first)[^,;]*?)(?=\s+(?:since|in \d|in (?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:years?|decades?))|[,;.]|$)/i;
 
 function scopeOf(rest: string): { scope: NoveltyScope; text: string | null; restriction: string | null } {
-  // The qualifier belongs to this claim up to the next clause ("…, and also the first by …").
-  const clause = rest.split(/,\s*(?:and|but|while|whereas)\b|;|\.\s/)[0];
+  // The qualifier belongs to this claim up to the next clause or the next novelty word
+  // ("…, and also the first by …", "the first in a decade and the first since 1992").
+  let clause = rest.split(/,\s*(?:and|but|while|whereas)\b|;|\.\s/)[0];
+  const nextFirst = /\b(?:first|never|unprecedented)\b/i.exec(clause);
+  if (nextFirst) clause = clause.slice(0, nextFirst.index);
   const restrict = SCOPE_RESTRICT.exec(clause);
   const restriction = restrict ? restrict[1].trim() : null;
+  // Several qualifiers: the one closest to the claim word wins.
+  const found: { at: number; scope: NoveltyScope; text: string }[] = [];
   const since = SCOPE_SINCE.exec(clause);
   if (since) {
     const year = /\b(1[5-9]\d\d|20\d\d)\b/.exec(since[0]);
     const text = since[0].trim();
-    return { scope: { kind: 'since', year: year ? Number(year[1]) : null, text }, text, restriction };
+    found.push({
+      at: since.index,
+      scope: { kind: 'since', year: year ? Number(year[1]) : null, text },
+      text,
+    });
   }
   const modern = SCOPE_MODERN.exec(clause);
-  if (modern) return { scope: { kind: 'modern_history', text: modern[0] }, text: modern[0], restriction };
+  if (modern)
+    found.push({ at: modern.index, scope: { kind: 'modern_history', text: modern[0] }, text: modern[0] });
   const years = SCOPE_YEARS.exec(clause);
   if (years) {
     const n = /^\d+$/.test(years[1])
@@ -72,16 +82,21 @@ function scopeOf(rest: string): { scope: NoveltyScope; text: string | null; rest
         ? 1
         : (parseNumberWord(years[1]) ?? 1);
     const total = /^decade/i.test(years[2]) ? n * 10 : n;
-    return { scope: { kind: 'in_years', years: total, text: years[0] }, text: years[0], restriction };
+    found.push({
+      at: years.index,
+      scope: { kind: 'in_years', years: total, text: years[0] },
+      text: years[0],
+    });
   }
-  return { scope: { kind: 'unqualified' }, text: null, restriction };
+  if (found.length === 0) return { scope: { kind: 'unqualified' }, text: null, restriction };
+  found.sort((a, b) => a.at - b.at);
+  return { scope: found[0].scope, text: found[0].text, restriction };
 }
 
 export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
   const s = ctx.s;
   const taken: { start: number; end: number }[] = [];
   const out: ClaimDraft[] = [];
-  const events = eventsIn(s);
   for (const [re, phrase, strength] of PHRASES) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -106,7 +121,7 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
       let event: string | null = null;
       let quoteEnd = end;
       const nextWords =
-        /^(\s+(?:such\s+|official\s+|state\s+|joint\s+|ever\s+|direct\s+|high-level\s+|bilateral\s+)?)([\p{L}-]+)/u.exec(
+        /^(\s+(?:(?:such|official|state|joint|ever|direct|high-level|bilateral|maiden|historic|landmark)\s+){0,2})([\p{L}-]+)/u.exec(
           after,
         );
       if (nextWords) {
@@ -129,7 +144,7 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
       if (!event)
         event =
           nearest(
-            events.filter((e) => e.end <= start || e.start >= end),
+            eventsIn(s).filter((e) => e.end <= start || e.start >= end),
             start,
             end,
           )?.event ?? null;
@@ -156,5 +171,77 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
       });
     }
   }
+  findSuperlatives(ctx, taken, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+// "the largest ever deal", "the worst flooding … since 1998", "record growth": claims that
+// nothing before was bigger, checkable against a precedent like "first". A bare
+// superlative ("one of the largest festivals in Europe") states no history and is skipped.
+const SUPERLATIVE =
+  /(?<![-\p{L}])(largest|biggest|highest|lowest|worst|best|deadliest|strongest|heaviest|longest|fastest|greatest|smallest|most\s+\p{Ll}+)(?:([- ]ever)\b)?(?![-\p{L}])/giu;
+const RECORD = /(?<!\b(?:on|track|for the|off the)\s)\brecord(?:[- ]breaking)?\s+(?=\p{Ll})/giu;
+
+function findSuperlatives(
+  ctx: SentenceContext,
+  taken: { start: number; end: number }[],
+  out: ClaimDraft[],
+): void {
+  const s = ctx.s;
+  if (!/est\b|\bmost\s|record/i.test(s)) return;
+  for (const re of [SUPERLATIVE, RECORD]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const start = m.index;
+      let end = start + m[0].trimEnd().length;
+      if (taken.some((t) => t.start < end && start < t.end)) continue;
+      if (re === SUPERLATIVE && /\bone of\s+(?:the\s+)?$/i.test(s.slice(0, start))) continue;
+      const ever = re === SUPERLATIVE && Boolean(m[2]);
+      const rest = s.slice(end);
+      // The thing claimed biggest: the last word before a preposition ("largest telecoms acquisition in …").
+      const words = /^((?:\s+[\p{Ll}-]+){1,3})/u.exec(rest);
+      let next: [string, string] | null = null;
+      if (words) {
+        const list = words[1].trim().split(/\s+/);
+        const cut = list.findIndex((w) =>
+          /^(?:in|of|since|for|to|by|on|at|that|our|the|a|an|and|or|ever|than|this|its|their|has|have|was|is)$/.test(
+            w,
+          ),
+        );
+        const kept = cut < 0 ? list : list.slice(0, cut);
+        if (kept.length) {
+          const consumed = rest.indexOf(kept[kept.length - 1]) + kept[kept.length - 1].length;
+          next = [rest.slice(0, consumed), kept[kept.length - 1]];
+        }
+      }
+      const { scope, text, restriction } = scopeOf(rest);
+      const everAfter = /^[^,;.]*?\b(?:ever|on record|in (?:recorded )?history)\b/i.test(rest);
+      if (re === SUPERLATIVE && !ever && !everAfter && scope.kind === 'unqualified') continue;
+      const word = re === RECORD ? 'record' : m[1].toLowerCase().replace(/\s+/g, ' ');
+      const phrase = ever || everAfter ? `${word} ever` : word;
+      let event: string | null = null;
+      if (next) {
+        event = next[1].toLowerCase();
+        end += next[0].length;
+      }
+      taken.push({ start, end });
+      const value: NoveltyValue = {
+        type: 'novelty',
+        phrase,
+        strength: 'first',
+        scope,
+        event,
+        display: `${phrase}${event ? ' ' + event : ''}${text ? ' (' + text + ')' : ' (unqualified)'}`,
+      };
+      out.push({
+        kind: 'novelty',
+        start: ctx.start + start,
+        end: ctx.start + end,
+        subject: [event, restriction].filter(Boolean).join(' ') || null,
+        scope: [restriction, text].filter(Boolean).join(' ') || null,
+        value,
+        entityKeys: entityKeysIn(ctx),
+      });
+    }
+  }
 }

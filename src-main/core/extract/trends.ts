@@ -16,11 +16,37 @@ import {
 } from './context';
 
 const UP =
-  'grow|grows|grew|grown|growing|growth|increase|increases|increased|increasing|rise|rises|rose|risen|rising|surge|surges|surged|surging|boost|boosted|expand|expands|expanded|expansion|jump|jumped|climb|climbed|soar|soared|gain|gained|double|doubled|tripled';
+  'grow|grows|grew|grown|growing|growth|increase|increases|increased|increasing|rise|rises|rose|risen|rising|surge|surges|surged|surging|boost|boosted|expand|expands|expanded|expansion|jump|jumped|climb|climbed|climbs|soar|soared|gain|gained|double|doubled|tripled|rebound|rebounded|recovered|accelerated|advanced';
 const DOWN =
-  'decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|fall|falls|fell|fallen|falling|shrink|shrinks|shrank|shrunk|slump|slumped|plunge|plunged|plummet|plummeted|contract|contracted|contraction|dip|dipped|halved|slowed|slowdown';
-const TREND = new RegExp(`\\b(${UP}|${DOWN})\\b`, 'gi');
-const DOWN_SET = new Set(DOWN.split('|'));
+  'decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|fall|falls|fell|fallen|falling|shrink|shrinks|shrank|shrunk|slump|slumped|plunge|plunged|plummet|plummeted|contract|contracted|contraction|dip|dipped|halved|slowed|slowdown|slip|slips|slipped|sank|sunk|tumble|tumbled|eased|weakened|retreated|collapsed';
+// Verbs whose object is the metric: "lost mobile subscribers", "gained market share".
+const OBJECT_UP = 'gained|gains|added|adds|won';
+const OBJECT_DOWN = 'lost|loses|lose|losing|shed|sheds|shedding';
+const TREND = new RegExp(`\\b(${UP}|${DOWN}|${OBJECT_UP}|${OBJECT_DOWN})\\b`, 'gi');
+const DOWN_SET = new Set([...DOWN.split('|'), ...OBJECT_DOWN.split('|')]);
+const OBJECT_VERBS = new Set([...OBJECT_UP.split('|'), ...OBJECT_DOWN.split('|')]);
+/** Words that qualify a metric without changing what it measures ("significant growth in trade"). */
+const NOT_METRIC_WORD =
+  /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|to|and|or|with|by|from|has|have|had|been|is|are|was|were|be|will|would|also|still|further|total|overall|current|annual|recent|positive|negative|significant|strong|sharp|steady|rapid|slight|modest|record|new|such|every|each|more|less|all|both|through|across|via|into|over|under|about|after|before|between|among|during|within|without|against|towards?|upon|like|including|two|three|four|five|s|while|whereas|but|although|though|when|as|because|since|if|so|yet|where|which|who|that)$/i;
+
+/** The metric's noun phrase ending at `end` in `s`: "ticket sales", "subscriber base". */
+function phraseEndingAt(s: string, end: number, maxWords = 3): { text: string; start: number } | null {
+  const words = [...s.slice(Math.max(0, end - 60), end).matchAll(/[\p{L}-]+(?:['’]\p{L}*)?/gu)];
+  const base = Math.max(0, end - 60);
+  const kept: RegExpMatchArray[] = [];
+  for (let i = words.length - 1; i >= 0 && kept.length < maxWords; i--) {
+    const w = words[i];
+    const wEnd = base + (w.index ?? 0) + w[0].length;
+    const gap = s.slice(wEnd, kept.length ? base + (kept[0].index ?? 0) : end);
+    if (kept.length && !/^\s+$/.test(gap)) break;
+    if (!kept.length && !/^\s*$/.test(gap)) break;
+    if (NOT_METRIC_WORD.test(w[0]) || /ly$|['’]/.test(w[0]) || !/^\p{Ll}/u.test(w[0])) break;
+    kept.unshift(w);
+  }
+  if (!kept.length) return null;
+  const start = base + (kept[0].index ?? 0);
+  return { text: s.slice(start, end), start };
+}
 const NOUNS = new Set([
   'growth',
   'increase',
@@ -68,13 +94,16 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
     const after = s.slice(end);
     if (INTENT_BEFORE.test(before) && !/\b(?:has|have|had)\s+\w*\s*$/i.test(before)) continue;
     if (NOT_TREND_AFTER.test(after)) continue;
+    // Weather falls, it does not decline; "through increasing exchanges" is a means, not a trend.
+    if (/\b(?:rain|snow|hail|night|darkness|silence)\s+$/i.test(before) && /^f[ae]ll/.test(word)) continue;
+    if (/ing$/.test(word) && /\b(?:through|by|of)\s+$/i.test(before)) continue;
     if (/^\p{Lu}/u.test(m[1]) && start > 0 && !/[.!?"“]\s*$/.test(s.slice(0, start))) continue;
     const direction = DOWN_SET.has(word) ? 'down' : 'up';
     // "growth in trade exchanges": the metric follows the noun.
     let metricText: string | null = null;
     if (NOUNS.has(word)) {
       const inX =
-        /^\s+(?:in|of)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)(?=\s+(?:between|in|over|since|during|from|to|of|with|for|among|and|at|on)\b|[,.;:)]|$)/u.exec(
+        /^\s+(?:in|of)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+?)(?=\s+(?:between|in|over|since|during|from|to|of|with|for|among|and|at|on|this|last|next|every|year-on-year)\b|[,.;:)]|$)/u.exec(
           after,
         );
       const isWindow = inX && /^(?:recent|the past|the last|past|last|\d{4})\b/i.test(inX[1]);
@@ -83,13 +112,50 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
         end += inX[0].length;
       }
     }
+    if (!metricText && OBJECT_VERBS.has(word)) {
+      const obj = /^\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(after);
+      if (!obj) continue;
+      const words = obj[1].split(/\s+/);
+      const stop = words.findIndex((w) =>
+        /^(?:in|of|since|for|to|by|on|at|every|each|this|last|over|and|as|from)$/.test(w),
+      );
+      const kept = (stop < 0 ? words : words.slice(0, stop)).filter(
+        (w, i) => i > 0 || !NOT_METRIC_WORD.test(w),
+      );
+      if (!kept.length) continue;
+      metricText = kept.join(' ');
+    }
+    const clauseStart = Math.max(
+      0,
+      ...[...s.slice(0, start).matchAll(/[;:]|,\s+(?:while|whereas|but|and|although)\b/g)].map(
+        (x) => (x.index ?? 0) + x[0].length,
+      ),
+    );
     if (!metricText) {
+      // A listed metric earlier in the clause, widened to its compound ("sales" → "ticket sales").
       const mm = nearest(
-        metrics.filter((x) => x.end <= start || x.start >= end),
+        metrics.filter((x) => x.end <= start && x.start >= clauseStart && start - x.end < 80),
         start,
         end,
       );
-      if (mm) metricText = mm.text;
+      if (mm) metricText = phraseEndingAt(s, mm.end)?.text ?? mm.text;
+    }
+    if (!metricText && !NOUNS.has(word)) {
+      // The subject right before the verb: "Kaskada's subscriber base has grown".
+      const aux = /((?:\s+(?:has|have|had|been|is|are|was|were|also|further|\p{Ll}+ly))*)\s*$/u.exec(
+        s.slice(0, start),
+      );
+      const at = start - (aux ? aux[0].length : 0);
+      const np = phraseEndingAt(s, at);
+      if (np && np.start >= clauseStart) metricText = np.text;
+    }
+    if (!metricText) {
+      const mm = nearest(
+        metrics.filter((x) => x.start >= end),
+        start,
+        end,
+      );
+      if (mm) metricText = phraseEndingAt(s, mm.end)?.text ?? mm.text;
     }
     if (!metricText) {
       // "the relationship … will continue to grow": the subject is too vague to compare.
