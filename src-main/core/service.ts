@@ -17,11 +17,13 @@ import { openDesk, type Db } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
+import type { EntityIndex } from './extract/entity-index';
 import { canonicalForHash, fetchDocument, parseDocument } from './ingest/formats/index';
 import {
   contentHash,
   findDuplicate,
   insertArticle,
+  loadEntityIndex,
   loadMatchClaims,
   refreshFacts,
   storeExtraction,
@@ -83,6 +85,8 @@ export class DeskService {
   private listeners = new Set<Emit>();
   private busy: Promise<unknown> = Promise.resolve();
   private importing = false;
+  /** The desk's entities, for resolving each new article's names; loaded on first import. */
+  private entityIndex: EntityIndex | null = null;
   private cancelRequested = false;
 
   constructor(private readonly options: ServiceOptions = {}) {}
@@ -114,6 +118,7 @@ export class DeskService {
     const db = openDesk(abs, { mustExist: !create });
     this.close();
     this.db = db;
+    this.entityIndex = null;
     this.path = abs;
     this.remember(abs);
     return this.info();
@@ -160,6 +165,10 @@ export class DeskService {
     } catch {
       // A read-only profile only loses the recent list.
     }
+  }
+
+  private entities(): EntityIndex {
+    return (this.entityIndex ??= loadEntityIndex(this.database));
   }
 
   actor(): string {
@@ -211,7 +220,7 @@ export class DeskService {
         EXTRACTOR_VERSION,
       );
       const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
-      const claimCount = storeExtraction(db, id, doc.text, result, EXTRACTOR_VERSION);
+      const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
       report.imported.push({ id, title: meta.title, source, claimCount });
     })();
   }
@@ -388,7 +397,9 @@ export class DeskService {
           published_at: string | null;
         };
         const result = extractArticle({ text: a.text, publishedAt: a.published_at });
-        claims += db.transaction(() => storeExtraction(db, id, a.text, result, EXTRACTOR_VERSION))();
+        claims += db.transaction(() =>
+          storeExtraction(db, this.entities(), id, a.text, result, EXTRACTOR_VERSION),
+        )();
         if (i % 8 === 7) await yieldToLoop();
       }
       await this.detectNow();

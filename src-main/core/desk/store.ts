@@ -11,7 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { ExtractedEntity, ExtractionResult } from '../extract/types';
-import type { ArticleMeta, ClaimValue } from '../../shared/model';
+import type { ArticleMeta, ClaimValue, EntityKind } from '../../shared/model';
+import { EntityIndex } from '../extract/entity-index';
 import type { MatchClaim, MatchResult } from '../match/types';
 import { foldKey } from '../../shared/fold';
 import { stmt } from '../db/stmt';
@@ -58,59 +59,44 @@ export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVers
   return Number(info.lastInsertRowid);
 }
 
-/**
- * Finds the desk entity an article's entity is, by folded alias keys; a lone
- * surname or given name ("Lâm", "Bayramov") joins the one person whose name ends
- * with it. Creates the entity when none fits.
- */
-export function resolveEntity(db: Db, e: ExtractedEntity): number {
-  const keys = [...new Set([e.key, ...e.aliases.map(foldKey)].filter((k) => k.length > 0))];
-  for (const key of keys) {
-    const hit = stmt(db, 'SELECT entity_id FROM entity_aliases WHERE key = ? LIMIT 2').all(key) as {
-      entity_id: number;
-    }[];
-    if (hit.length === 1) return addAliases(db, hit[0]!.entity_id, e);
-  }
-  const tokens = e.key.split(' ');
-  if (e.kind === 'person' && tokens.length === 1) {
-    const hits = db
-      .prepare(`SELECT id FROM entities WHERE kind = 'person' AND key LIKE ? ESCAPE '\\' LIMIT 2`)
-      .all(`% ${e.key.replace(/[%_\\]/g, '\\$&')}`) as { id: number }[];
-    if (hits.length === 1) return addAliases(db, hits[0]!.id, e);
-  }
-  const info = db
-    .prepare('INSERT INTO entities (name, kind, key) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING')
-    .run(e.name, e.kind, e.key);
-  const id =
-    info.changes > 0
-      ? Number(info.lastInsertRowid)
-      : (stmt(db, 'SELECT id FROM entities WHERE key = ?').get(e.key) as { id: number }).id;
-  // A full name arriving after a lone surname absorbs it ("Bayramov" then "Jeyhun Bayramov").
-  if (e.kind === 'person' && tokens.length > 1) {
-    const last = tokens.at(-1)!;
-    const short = db
-      .prepare(`SELECT id FROM entities WHERE kind = 'person' AND key = ? AND id != ?`)
-      .get(last, id) as { id: number } | undefined;
-    const others = db
-      .prepare(`SELECT count(*) AS n FROM entities WHERE kind = 'person' AND key LIKE ? AND id != ?`)
-      .get(`% ${last}`, id) as { n: number };
-    if (short && others.n === 0) mergeEntity(db, short.id, id);
-  }
-  return addAliases(db, id, e);
+/** Loads the desk's entities into the resolver the importer keeps while a desk is open. */
+export function loadEntityIndex(db: Db): EntityIndex {
+  const rows = stmt(
+    db,
+    `SELECT e.key, e.name, e.kind, (SELECT json_group_array(alias) FROM entity_aliases a WHERE a.entity_id = e.id) AS aliases
+     FROM entities e ORDER BY e.id`,
+  ).all() as { key: string; name: string; kind: EntityKind; aliases: string }[];
+  return new EntityIndex(rows.map((r) => ({ ...r, aliases: JSON.parse(r.aliases) as string[] })));
 }
 
-function addAliases(db: Db, entityId: number, e: ExtractedEntity): number {
+/**
+ * Finds the desk entity an article's entity is (same folded name or alias, an
+ * initial form, a lone surname that only one person has: see EntityIndex), or
+ * creates it. The index may run ahead of the desk after a rolled-back import; a
+ * key it returns that the desk lacks is simply created.
+ */
+export function resolveEntity(db: Db, index: EntityIndex, e: ExtractedEntity): number {
+  const key = index.merge({ key: e.key, name: e.name, kind: e.kind, aliases: e.aliases });
+  const row = stmt(db, 'SELECT id, name FROM entities WHERE key = ?').get(key) as
+    { id: number; name: string } | undefined;
+  let id: number;
+  if (row) {
+    id = row.id;
+    const best = index.get(key)?.name;
+    if (best && best !== row.name && better(best, row.name))
+      stmt(db, 'UPDATE entities SET name = ? WHERE id = ?').run(best, id);
+  } else {
+    id = Number(
+      stmt(db, 'INSERT INTO entities (name, kind, key) VALUES (?, ?, ?)').run(e.name, e.kind, key)
+        .lastInsertRowid,
+    );
+  }
   const insAlias = stmt(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) VALUES (?, ?, ?)');
   for (const alias of new Set([e.name, ...e.aliases])) {
-    const key = foldKey(alias);
-    if (key) insAlias.run(entityId, alias, key);
+    const k = foldKey(alias);
+    if (k) insAlias.run(id, alias, k);
   }
-  // Keep the best-written name: the longest, preferring one with diacritics.
-  const cur = stmt(db, 'SELECT name FROM entities WHERE id = ?').get(entityId) as { name: string };
-  if (better(e.name, cur.name) && foldKey(e.name).length >= foldKey(cur.name).length) {
-    stmt(db, 'UPDATE entities SET name = ? WHERE id = ?').run(e.name, entityId);
-  }
-  return entityId;
+  return id;
 }
 
 function better(a: string, b: string): boolean {
@@ -118,21 +104,10 @@ function better(a: string, b: string): boolean {
   return a.normalize('NFD').length > b.normalize('NFD').length;
 }
 
-function mergeEntity(db: Db, from: number, into: number): void {
-  stmt(
-    db,
-    'INSERT OR IGNORE INTO claim_entities (claim_id, entity_id) SELECT claim_id, ? FROM claim_entities WHERE entity_id = ?',
-  ).run(into, from);
-  stmt(
-    db,
-    'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, key) SELECT ?, alias, key FROM entity_aliases WHERE entity_id = ?',
-  ).run(into, from);
-  stmt(db, 'DELETE FROM entities WHERE id = ?').run(from);
-}
-
 /** Stores an extraction for an article, replacing the previous one but keeping editor work. */
 export function storeExtraction(
   db: Db,
+  index: EntityIndex,
   articleId: number,
   text: string,
   result: ExtractionResult,
@@ -181,7 +156,7 @@ export function storeExtraction(
 
   // Entities: resolved against the whole desk.
   const entityIds = new Map<string, number>();
-  for (const e of result.entities) entityIds.set(e.key, resolveEntity(db, e));
+  for (const e of result.entities) entityIds.set(e.key, resolveEntity(db, index, e));
 
   // Claims: upsert by span.
   const existing = new Map(

@@ -44,6 +44,8 @@ export class EntityIndex {
   /** Last name word → person keys. */
   private readonly byLast = new Map<string, Set<string>>();
   private readonly byFirst = new Map<string, Set<string>>();
+  /** First word → organisation keys, so prefix lookups never scan the whole desk. */
+  private readonly orgsByFirst = new Map<string, Set<string>>();
 
   constructor(entities: Iterable<DeskEntity> = []) {
     for (const e of entities) this.add(e);
@@ -71,6 +73,7 @@ export class EntityIndex {
     };
     index(this.byAlias, e.key);
     for (const a of entity.aliases) for (const k of entityAliasKeys(a)) index(this.byAlias, k);
+    if (entity.kind === 'organisation') index(this.orgsByFirst, e.key.split(' ')[0]!);
     if (entity.kind === 'person') {
       const words = e.key.split(' ').filter((w) => w.length > 1);
       if (words.length >= 2) {
@@ -98,9 +101,9 @@ export class EntityIndex {
     if (e.kind === 'organisation' || (e.kind === 'other' && words.length === 1)) {
       // "Kaskada" for "Kaskada Telekom": the one organisation whose name starts with it.
       if (words.length !== 1) return null;
-      const orgs = [...this.byKey.values()].filter(
-        (d) => d.kind === 'organisation' && d.key.startsWith(e.key + ' '),
-      );
+      const orgs = [...(this.orgsByFirst.get(e.key) ?? [])]
+        .map((k) => this.byKey.get(k)!)
+        .filter((d) => d.kind === 'organisation' && d.key.startsWith(e.key + ' '));
       if (orgs.length === 1) return orgs[0].key;
       if (e.kind === 'organisation') return null;
     }
@@ -124,14 +127,16 @@ export class EntityIndex {
       return null;
     }
     // "Marta Sánchez" for "Marta Sánchez Ortuño": same first name, every word inside the longer name.
-    const longer = [...this.byKey.values()].filter(
-      (d) =>
-        d.kind === 'person' &&
-        d.key !== e.key &&
-        d.key.split(' ')[0] === words[0] &&
-        d.key.split(' ').length > words.length &&
-        words.every((w) => d.key.split(' ').includes(w)),
-    );
+    const longer = [...(this.byFirst.get(words[0]!) ?? [])]
+      .map((k) => this.byKey.get(k)!)
+      .filter(
+        (d) =>
+          d.kind === 'person' &&
+          d.key !== e.key &&
+          d.key.split(' ')[0] === words[0] &&
+          d.key.split(' ').length > words.length &&
+          words.every((w) => d.key.split(' ').includes(w)),
+      );
     if (longer.length === 1) return longer[0].key;
     // A full name whose only desk trace so far is its last name ("Son" then "Bui Thanh Son").
     const lone = this.byKey.get(last);
