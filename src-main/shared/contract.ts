@@ -88,7 +88,13 @@ export const methods = {
   /** Fetches web pages and imports each as an article (needs the machine to be online). */
   'articles:importUrl': {
     input: v.strictObject({
-      urls: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.url('Give a full web address, starting with http:// or https://.'))), v.minLength(1), v.maxLength(1000)),
+      urls: v.pipe(
+        v.array(
+          v.pipe(v.string(), v.trim(), v.url('Give a full web address, starting with http:// or https://.')),
+        ),
+        v.minLength(1),
+        v.maxLength(1000),
+      ),
     }),
     output: out<ImportReport>(),
   },
