@@ -29,6 +29,8 @@ import {
   type Desk,
   type Feat,
   type SentenceInfo,
+  clauseStems,
+  sameStory,
 } from './features';
 import { rolesCompatible, type EventFamily } from './lexicon';
 import type { FactGroup } from './match';
@@ -83,7 +85,11 @@ function displayOf(f: Feat): string {
 
 /** Groups claims whose values agree, so a conflict sets one reading against another. */
 function valueClasses(feats: Feat[]): Feat[][] {
-  const sorted = [...feats].sort((a, b) => (a.interval!.lo + a.interval!.hi) / 2 - (b.interval!.lo + b.interval!.hi) / 2 || a.claim.id - b.claim.id);
+  const sorted = [...feats].sort(
+    (a, b) =>
+      (a.interval!.lo + a.interval!.hi) / 2 - (b.interval!.lo + b.interval!.hi) / 2 ||
+      a.claim.id - b.claim.id,
+  );
   const classes: Feat[][] = [];
   for (const f of sorted) {
     const cls = classes.find((c) => c.every((g) => intervalsOverlap(g.interval!, f.interval!)));
@@ -101,7 +107,9 @@ function amountOf(f: Feat): number {
 function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   const feats = fact.feats.filter((f) => f.interval !== null);
   if (feats.length < 2) return;
-  const kind: ConflictKind = feats.every((f) => f.claim.kind === 'count') ? 'count_mismatch' : 'figure_mismatch';
+  const kind: ConflictKind = feats.every((f) => f.claim.kind === 'count')
+    ? 'count_mismatch'
+    : 'figure_mismatch';
   const classes = valueClasses(feats);
   if (classes.length < 2) return;
   const clash = (a: Feat, b: Feat) =>
@@ -116,7 +124,13 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
       const explain = (a: Feat, b: Feat) =>
         `${fact.label}: one article gives ${displayOf(a)}, another ${displayOf(b)} — ${pct(amountOf(a), amountOf(b))}% apart, more than rounding or the stated approximation allows.`;
       if (pairs.length === A.length * B.length) {
-        drafts.add(kind, fact.key, A.map((f) => f.claim.id), B.map((f) => f.claim.id), explain(A[0], B[0]));
+        drafts.add(
+          kind,
+          fact.key,
+          A.map((f) => f.claim.id),
+          B.map((f) => f.claim.id),
+          explain(A[0], B[0]),
+        );
       } else {
         for (const [a, b] of pairs) drafts.add(kind, fact.key, [a.claim.id], [b.claim.id], explain(a, b));
       }
@@ -128,11 +142,33 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
 
 type Phase = 'start' | 'end' | 'during' | null;
 
+const RELATIVE_DATE =
+  /\b(?:next|last|this|coming|previous|past|following)\s+(?:year|month|week|spring|summer|autumn|fall|winter|season)\b|\b(?:yesterday|today|tomorrow|recently)\b/i;
+
 function phaseOf(f: Feat): Phase {
-  const text = f.sentence.folded.slice(f.clause.start, f.clause.end);
-  if (/\b(?:as part of|during|on the sidelines of|on the (?:second|third|last|final) day|day (?:two|three))\b/.test(text)) return 'during';
-  if (/\b(?:ended|ends|ending|concluded|concludes|wrapped up|left|leaves|departed|flew home|flew back|closing|wound up)\b/.test(text)) return 'end';
-  if (/\b(?:arrived|arrives|arrival|began|begins|beginning|started|starts|kicked off|landed|opened)\b/.test(text)) return 'start';
+  if (f.event === 'establishment' || f.event === 'birth' || f.event === 'death') return null;
+  // Only the words leading up to the date: "closing concert" later in the clause is another event.
+  const text = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 60), f.pos + f.claim.quote.length);
+  if (
+    /\b(?:as part of|during|on the sidelines of|on the (?:second|third|last|final) day|day (?:two|three))\b/.test(
+      text,
+    )
+  )
+    return 'during';
+  if (
+    /\b(?:ended|ends|ending|concluded|concludes|wrapped up|left|leaves|departed|flew home|flew back|closing|wound up)\b/.test(
+      text,
+    )
+  )
+    return 'end';
+  if (
+    /\b(?:arrived|arrives|arrival|began|begins|beginning|started|starts|kicked off|landed|opened)\b/.test(
+      text,
+    )
+  )
+    return 'start';
+  if (/\b(?:planned for|will be held|scheduled for|next year|next edition|upcoming)\b/.test(text))
+    return 'during';
   return null;
 }
 
@@ -151,16 +187,26 @@ function dateConflicts(drafts: Drafts, fact: FactGroup): void {
       const b = feats[j];
       if (a.sentence === b.sentence) continue;
       if (phaseOf(a) !== phaseOf(b)) continue;
+      // "next year" written a year apart names two different years: relative dates are not compared.
+      if (RELATIVE_DATE.test(a.claim.quote) || RELATIVE_DATE.test(b.claim.quote)) continue;
       const ra = explicitRange(a);
       const rb = explicitRange(b);
       let why: string | null = null;
       if (ra && rb) {
-        if (ra.to < rb.from || rb.to < ra.from) why = `${fact.label}: one article dates it ${a.date!.display}, another ${b.date!.display}.`;
+        if (ra.to < rb.from || rb.to < ra.from)
+          why = `${fact.label}: one article dates it ${a.date!.display}, another ${b.date!.display}.`;
       } else {
         // A weekday set against a day: compare weekdays only.
-        const wa = ra && a.date!.granularity === 'day' ? weekdayOf(ra.from) : a.date!.weekday;
-        const wb = rb && b.date!.granularity === 'day' ? weekdayOf(rb.from) : b.date!.weekday;
-        if (wa && wb && wa !== wb && (a.date!.granularity === 'day' || a.date!.weekday) && (b.date!.granularity === 'day' || b.date!.weekday)) {
+        // The weekday the text states wins: a wrong weekday beside its date is the self-check's business.
+        const wa = a.date!.weekday ?? (ra && a.date!.granularity === 'day' ? weekdayOf(ra.from) : null);
+        const wb = b.date!.weekday ?? (rb && b.date!.granularity === 'day' ? weekdayOf(rb.from) : null);
+        if (
+          wa &&
+          wb &&
+          wa !== wb &&
+          (a.date!.granularity === 'day' || a.date!.weekday) &&
+          (b.date!.granularity === 'day' || b.date!.weekday)
+        ) {
           why = `${fact.label}: one article places it on ${cap(wa)} (${a.date!.display}), another on ${cap(wb)} (${b.date!.display}).`;
         }
       }
@@ -221,6 +267,7 @@ function weekdayAcrossArticles(drafts: Drafts, desk: Desk, factOf: Map<number, s
       for (let j = i + 1; j < feats.length; j++) {
         const [a, b] = [feats[i], feats[j]];
         if (a.claim.articleId === b.claim.articleId || a.date!.weekday === b.date!.weekday) continue;
+        if (!sameStory(a.article, b.article)) continue;
         // Different years can put one day on different weekdays.
         const ya = a.date!.from.slice(0, 4);
         const yb = b.date!.from.slice(0, 4);
@@ -245,34 +292,73 @@ interface Window {
   stated: boolean;
 }
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, several: 4 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  few: 3,
+  several: 4,
+};
 
 function trendWindow(f: Feat, fallbackRef: number | null): Window | null {
   const v = f.claim.value;
   const ref = f.article.refYear ?? fallbackRef;
   if (ref === null) return null;
-  const text = [v.type === 'trend' ? (v.window ?? '') : '', f.claim.scope ?? '', f.sentence.folded.slice(f.clause.start, f.clause.end)].join(' ').toLowerCase();
+  const text = [
+    v.type === 'trend' ? (v.window ?? '') : '',
+    f.claim.scope ?? '',
+    f.sentence.folded.slice(f.clause.start, f.clause.end),
+  ]
+    .join(' ')
+    .toLowerCase();
   let m: RegExpExecArray | null;
-  if ((m = /\b(?:over|in|during|for) the (?:past|last) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several) (years?|decades?)\b/.exec(text))) {
-    const n = (/^\d+$/.test(m[1]) ? Number(m[1]) : (NUMBER_WORDS[m[1]] ?? 3)) * (m[2].startsWith('decade') ? 10 : 1);
+  if (
+    (m =
+      /\b(?:over|in|during|for) the (?:past|last) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several) (years?|decades?)\b/.exec(
+        text,
+      ))
+  ) {
+    const n =
+      (/^\d+$/.test(m[1]) ? Number(m[1]) : (NUMBER_WORDS[m[1]] ?? 3)) * (m[2].startsWith('decade') ? 10 : 1);
     return { from: ref - n, to: ref, stated: true };
   }
-  if ((m = /\bsince (?:the (?:end|start|beginning) of )?((?:19|20)\d\d)\b/.exec(text))) return { from: Number(m[1]), to: ref, stated: true };
-  if (/\b(?:in recent years|in the last few years|in recent times|recently|lately|of late)\b/.test(text)) return { from: ref - RECENT_YEARS, to: ref, stated: true };
+  if ((m = /\bsince (?:the (?:end|start|beginning) of )?((?:19|20)\d\d)\b/.exec(text)))
+    return { from: Number(m[1]), to: ref, stated: true };
+  // "fell 4% compared with 2022": the year after the one it is compared with.
+  if ((m = /\b(?:compared (?:with|to)|than in|year[\s-]on[\s-]year from|from) ((?:19|20)\d\d)\b/.exec(text)))
+    return { from: Number(m[1]), to: Number(m[1]) + 1, stated: true };
+  if (/\b(?:in recent years|in the last few years|in recent times|recently|lately|of late)\b/.test(text))
+    return { from: ref - RECENT_YEARS, to: ref, stated: true };
   if (/\blast year\b/.test(text)) return { from: ref - 2, to: ref - 1, stated: true };
   if (/\bthis year\b/.test(text)) return { from: ref - 1, to: ref, stated: true };
-  if ((m = /\b(?:in|during|for) ((?:19|20)\d\d)\b/.exec(text))) return { from: Number(m[1]) - 1, to: Number(m[1]), stated: true };
+  if ((m = /\b(?:in|during|for) ((?:19|20)\d\d)\b/.exec(text)))
+    return { from: Number(m[1]) - 1, to: Number(m[1]), stated: true };
   return { from: ref - RECENT_YEARS, to: ref, stated: false };
 }
 
 function isForecastOrNegated(f: Feat): boolean {
   const before = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 90), f.pos);
-  if (/\b(?:will|would|could|may|might|should|expected to|set to|likely to|aims? to|aimed to|hopes? to|hoped to|plans? to|planned to|target|forecast|projected to|poised to|potential|can|continue to|to further|help|helps|helping|in order to|so as to)\b[^.]*$/.test(before)) return true;
+  if (
+    /\b(?:will|would|could|may|might|should|expected to|set to|likely to|aims? to|aimed to|hopes? to|hoped to|plans? to|planned to|target|forecast|projected to|poised to|potential|can|continue to|to further|help|helps|helping|in order to|so as to)\b[^.]*$/.test(
+      before,
+    )
+  )
+    return true;
   return /\b(?:not|n't|never|no|yet to)\s+(?:\w+\s+){0,2}$/.test(before);
 }
 
 function directionOf(f: Feat): 'up' | 'down' | null {
   const v = f.claim.value;
+  // "double-taxation treaty": a compound, not a trend.
+  if (f.sentence.text.charAt(f.pos + f.claim.quote.length) === '-') return null;
   return v.type === 'trend' && v.direction !== 'flat' ? v.direction : null;
 }
 
@@ -288,14 +374,23 @@ function trendConflicts(drafts: Drafts, fact: FactGroup, refFallback: number | n
     return wa.from < wb.to && wb.from < wa.to;
   };
   const pairs: Array<[Feat, Feat]> = [];
-  for (const a of ups) for (const b of downs) if (overlaps(a, b)) pairs.push([a, b]);
+  // One sentence setting a rise against a fall ("X rose, while Y fell") contrasts two things.
+  for (const a of ups)
+    for (const b of downs) if (a.sentence !== b.sentence && overlaps(a, b)) pairs.push([a, b]);
   if (pairs.length === 0) return;
   const explain = (a: Feat, b: Feat) =>
     `${fact.label}: ${quote(a.claim.quote, 50)} says it grew, while ${quote(b.claim.quote, 50)} says it fell over the same period.`;
   if (pairs.length === ups.length * downs.length) {
-    drafts.add('trend_contradiction', fact.key, ups.map((f) => f.claim.id), downs.map((f) => f.claim.id), explain(ups[0], downs[0]));
+    drafts.add(
+      'trend_contradiction',
+      fact.key,
+      ups.map((f) => f.claim.id),
+      downs.map((f) => f.claim.id),
+      explain(ups[0], downs[0]),
+    );
   } else {
-    for (const [a, b] of pairs) drafts.add('trend_contradiction', fact.key, [a.claim.id], [b.claim.id], explain(a, b));
+    for (const [a, b] of pairs)
+      drafts.add('trend_contradiction', fact.key, [a.claim.id], [b.claim.id], explain(a, b));
   }
 }
 
@@ -318,7 +413,12 @@ function figureSeries(desk: Desk): Map<string, Series> {
   return out;
 }
 
-function trendVersusFigures(drafts: Drafts, desk: Desk, factOf: Map<number, string>, refFallback: number | null): void {
+function trendVersusFigures(
+  drafts: Drafts,
+  desk: Desk,
+  factOf: Map<number, string>,
+  refFallback: number | null,
+): void {
   const series = figureSeries(desk);
   const byMetric = new Map<string, Series[]>();
   for (const [key, s] of series) {
@@ -338,21 +438,41 @@ function trendVersusFigures(drafts: Drafts, desk: Desk, factOf: Map<number, stri
     // The trend's own article first: its figures are what its reader sees.
     const articleSeries: Array<[number, Map<number, Feat[]>]> = [];
     for (const s of all) for (const entry of s) articleSeries.push(entry);
-    articleSeries.sort((a, b) => Number(b[0] === f.claim.articleId) - Number(a[0] === f.claim.articleId) || a[0] - b[0]);
-    for (const [, years] of articleSeries) {
+    articleSeries.sort(
+      (a, b) => Number(b[0] === f.claim.articleId) - Number(a[0] === f.claim.articleId) || a[0] - b[0],
+    );
+    for (const [articleId, years] of articleSeries) {
       const inWindow = [...years.keys()].filter((y) => y >= w.from && y <= w.to).sort((a, b) => a - b);
       if (inWindow.length < 2) continue;
-      const first = years.get(inWindow[0])![0];
-      const last = years.get(inWindow[inWindow.length - 1])![0];
-      const a = amountOf(first);
-      const b = amountOf(last);
-      if (!(a > 0)) continue;
-      const change = (b - a) / a;
-      const contradicts = (dir === 'up' && change < -FLAT) || (dir === 'down' && change > FLAT);
-      if (!contradicts) continue;
+      const other = years.get(inWindow[0])![0].article;
+      if (articleId !== f.claim.articleId && !sameStory(f.article, other)) continue;
+      // Every reading of the series (an article may give two values for one year): the
+      // wording stands if any reading supports it.
+      const firsts = years.get(inWindow[0])!.slice(0, 4);
+      const lasts = years.get(inWindow[inWindow.length - 1])!.slice(0, 4);
+      let first: Feat | null = null;
+      let last: Feat | null = null;
+      let change = 0;
+      let supported = false;
+      for (const x of firsts) {
+        for (const y of lasts) {
+          const a = amountOf(x);
+          if (!(a > 0)) continue;
+          const c = (amountOf(y) - a) / a;
+          const contradicts = (dir === 'up' && c < -FLAT) || (dir === 'down' && c > FLAT);
+          if (!contradicts) supported = true;
+          // Prefer a pair stated together: "stood at X in 2022 and Y in 2023".
+          else if (first === null || (x.sentence === y.sentence && first.sentence !== last!.sentence)) {
+            [first, last, change] = [x, y, c];
+          }
+        }
+      }
+      // The first usable series decides (the claim's own article first): another
+      // article's figures may be the ones in error.
+      if (supported || first === null || last === null) break;
       const verb = change < 0 ? 'a fall' : 'a rise';
       const explanation = `${quote(f.claim.quote, 50)} says ${dir === 'up' ? 'it grew' : 'it fell'}, but the figures go from ${displayOf(first)} in ${inWindow[0]} to ${displayOf(last)} in ${inWindow[inWindow.length - 1]}, ${verb} of ${Math.round(Math.abs(change) * 100)}%.`;
-      const sideB = [...(years.get(inWindow[0]) ?? []), ...(years.get(inWindow[inWindow.length - 1]) ?? [])].map((x) => x.claim.id);
+      const sideB = [first.claim.id, last.claim.id];
       drafts.add('trend_contradiction', factOf.get(f.claim.id) ?? '', [f.claim.id], sideB, explanation);
       break;
     }
@@ -372,8 +492,10 @@ interface Instance {
   text: string;
 }
 
-const NOVELTY_WORDS = /\b(?:first[\s-]ever|for the first time|the first (?:visit|trip|time|by|of)|never before|maiden|first[\s-]time)\b/;
-const FUTURE = /\b(?:will|would|plans? to|planned|invit\w*|upcoming|next|to visit|expected|scheduled|hopes? to|accepted)\b/;
+const NOVELTY_WORDS =
+  /\b(?:first[\s-]ever|for the first time|the first (?:visit|trip|time|by|of)|never before|maiden|first[\s-]time)\b/;
+const FUTURE =
+  /\b(?:will|would|plans? to|planned|invit\w*|upcoming|next|to visit|expected|scheduled|hopes? to|accepted)\b/;
 
 function precedentInstances(desk: Desk): Instance[] {
   const out: Instance[] = [];
@@ -391,7 +513,9 @@ function precedentInstances(desk: Desk): Instance[] {
           !isNegatedNovelty(c),
       );
       if (noveltyHere) continue;
-      const visits = s.events.filter((e) => e.family === 'visit' && e.start >= clause.start && e.end <= clause.end);
+      const visits = s.events.filter(
+        (e) => e.family === 'visit' && e.start >= clause.start && e.end <= clause.end,
+      );
       if (visits.length === 0) continue;
       for (const ev of visits) {
         const before = s.folded.slice(Math.max(clause.start, ev.start - 25), ev.start);
@@ -443,7 +567,11 @@ function precedentInstances(desk: Desk): Instance[] {
   return out;
 }
 
-function placesMatch(novelty: string | null, precedent: string | null, visitorCountry: string | null): boolean {
+function placesMatch(
+  novelty: string | null,
+  precedent: string | null,
+  visitorCountry: string | null,
+): boolean {
   if (!novelty || !precedent) return false;
   if (novelty === precedent) return true;
   // A city the desk cannot place ("city:velgrad") could be anywhere but home.
@@ -458,13 +586,20 @@ function scopeAllows(f: Feat, inst: Instance, ref: number | null): { ok: boolean
     case 'unqualified':
       return { ok: true, why: 'with no limit of time' };
     case 'since':
-      return scope.year === null ? { ok: false, why: '' } : { ok: from > scope.year, why: `since ${scope.year}` };
+      return scope.year === null
+        ? { ok: false, why: '' }
+        : { ok: from > scope.year, why: `since ${scope.year}` };
     case 'in_years':
-      return ref === null ? { ok: false, why: '' } : { ok: to >= ref - scope.years, why: `within ${scope.years} years` };
+      return ref === null
+        ? { ok: false, why: '' }
+        : { ok: to > ref - scope.years, why: `within ${scope.years} years` };
     case 'modern_history':
       return ref === null
         ? { ok: true, why: 'in modern history' }
-        : { ok: to >= ref - MODERN_HISTORY_YEARS, why: `in modern history (read as the last ${MODERN_HISTORY_YEARS} years)` };
+        : {
+            ok: to >= ref - MODERN_HISTORY_YEARS,
+            why: `in modern history (read as the last ${MODERN_HISTORY_YEARS} years)`,
+          };
     case 'other':
       return { ok: false, why: '' };
   }
@@ -486,28 +621,145 @@ function noveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string
   const cityInstances = instances.filter((i) => i.place?.startsWith('city:'));
   for (const f of desk.feats) {
     const v = f.claim.value;
-    if (v.type !== 'novelty' || v.strength !== 'first' || isNegatedNovelty(f)) continue;
+    if (v.type !== 'novelty' || v.strength !== 'first' || isNegatedNovelty(f) || isOrdinal(f)) continue;
     if (f.event !== 'visit' || !f.place || !f.actor.role) continue;
     const ref = f.article.refYear;
     const candidates = [...(byPlace.get(f.place) ?? []), ...cityInstances];
     for (const inst of candidates) {
       if (inst.sentence === f.sentence || inst.family !== 'visit') continue;
       if (!placesMatch(f.place, inst.place, f.actor.nationality)) continue;
+      // A city the desk cannot place counts only within the story.
+      if (
+        inst.place?.startsWith('city:') &&
+        inst.place !== f.place &&
+        !sameStory(f.article, inst.claims[0].article)
+      )
+        continue;
       if (!rolesCompatible(f.actor.role, inst.actor.role)) continue;
-      if (f.actor.nationality && inst.actor.nationality && f.actor.nationality !== inst.actor.nationality) continue;
+      if (f.actor.nationality && inst.actor.nationality && f.actor.nationality !== inst.actor.nationality)
+        continue;
       if (inst.actor.nationality === null && inst.place === f.actor.nationality) continue;
       if (inst.years && ref !== null) {
         if (inst.years.from > ref) continue;
         // The novelty's own visit, reported elsewhere, is not a precedent.
-        const samePerson = inst.actor.person === null || f.article.keys.has(inst.actor.person);
-        if (samePerson && inst.years.to >= ref - 1) continue;
-        if (inst.actor.person !== null && f.actor.person !== null && inst.actor.person === f.actor.person) continue;
+        // A recent visit by someone the novelty's own article names is the visit itself.
+        const named = inst.sentence.mentions.some(
+          (m) =>
+            !m.country &&
+            m.start >= inst.clause.start &&
+            m.end <= inst.clause.end &&
+            f.article.keys.has(m.key),
+        );
+        if (inst.years.to >= ref - 3 && (named || inst.actor.person === null)) continue;
+        if (inst.actor.person !== null && f.actor.person !== null && inst.actor.person === f.actor.person)
+          continue;
       }
       const scope = scopeAllows(f, inst, ref);
       if (!scope.ok) continue;
       const when = inst.years ? ` in ${yearsText(inst.years)}` : '';
       const explanation = `${quote(f.claim.quote, 40)} presents the visit as a first (${scope.why}), but another passage reports an earlier one${when}: ${quote(inst.text, 110)}.`;
-      drafts.add('novelty_vs_precedent', factOf.get(f.claim.id) ?? '', [f.claim.id], inst.claims.map((c) => c.claim.id), explanation);
+      drafts.add(
+        'novelty_vs_precedent',
+        factOf.get(f.claim.id) ?? '',
+        [f.claim.id],
+        inst.claims.map((c) => c.claim.id),
+        explanation,
+      );
+    }
+  }
+}
+
+const STRONG_FAMILIES = new Set<EventFamily>(['attack', 'death', 'election']);
+
+/** "first floor", "first leg", "first half": ordinals, not claims of novelty. */
+const ORDINAL_USE =
+  /^first[\s-]+(?:alone|floor|leg|half|quarter|round|phase|stage|step|part|lady|name|place|prize|class|language|deputy|vice|secretary|minister|reading|row|line|edition|day|week|month|year)\b/;
+
+function isOrdinal(f: Feat): boolean {
+  return ORDINAL_USE.test(f.sentence.folded.slice(f.pos, f.pos + 40));
+}
+
+/**
+ * A "first"/"never before"/"unprecedented" about something other than a leader's
+ * visit ("Never before had the festival sold out", "the flooding was unprecedented")
+ * against a dated earlier instance in the same story whose clause shares the
+ * happening's words ("The festival also sold out in 2012", "In 1974 ... the deadliest
+ * flood"), within the claim's scope.
+ */
+function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const byStem = new Map<string, Feat[]>();
+  for (const f of desk.feats) {
+    if (f.claim.kind !== 'date' || !f.date || !f.date.from) continue;
+    if (f.date.granularity !== 'year' && f.date.granularity !== 'decade' && f.date.granularity !== 'range')
+      continue;
+    for (const st of clauseStems(f)) {
+      const list = byStem.get(st) ?? [];
+      if (list.length < 300) list.push(f);
+      byStem.set(st, list);
+    }
+  }
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || !/first|never|unprecedent|no precedent|maiden/i.test(v.phrase)) continue;
+    if (isNegatedNovelty(f) || isOrdinal(f)) continue;
+    // Leaders' visits have their own, stricter rule.
+    if (f.event === 'visit' && f.actor.role) continue;
+    const stems = clauseStems(f);
+    // A "first" dated in its own clause ("its first oil flow in 1986") is first as of that year.
+    const ownYears = f.sentence.years.filter(
+      (y) =>
+        y.start >= f.clause.start &&
+        y.end <= f.clause.end &&
+        !/\bsince\b[^,;]*$/.test(f.sentence.folded.slice(f.clause.start, y.start)),
+    );
+    const ref = ownYears.length > 0 ? Math.min(...ownYears.map((y) => y.from)) : f.article.refYear;
+    if (ref === null || stems.size === 0) continue;
+    const strong = new Set(
+      f.sentence.events
+        .filter((e) => e.start >= f.clause.start && e.end <= f.clause.end && STRONG_FAMILIES.has(e.family))
+        .map((e) => e.family),
+    );
+    const seen = new Set<Feat>();
+    for (const st of stems) {
+      for (const p of byStem.get(st) ?? []) {
+        if (seen.has(p) || p.sentence === f.sentence) continue;
+        seen.add(p);
+        if (!sameStory(f.article, p.article)) continue;
+        // The same happening: two shared words ("festival" + "sold"), or one disaster named in both.
+        const pStems = clauseStems(p);
+        let shared = 0;
+        for (const x of stems) if (pStems.has(x)) shared++;
+        const sameDisaster = p.sentence.events.some(
+          (e) => e.start >= p.clause.start && e.end <= p.clause.end && strong.has(e.family),
+        );
+        if (shared < 2 && !(shared >= 1 && sameDisaster)) continue;
+        // A year inside a "since ..." scope is a boundary, not an instance.
+        if (/\bsince\b[^,;]*$/.test(p.sentence.folded.slice(Math.max(p.clause.start, p.pos - 70), p.pos)))
+          continue;
+        const from = Number(p.date!.from.slice(0, 4));
+        const to = Number(p.date!.to.slice(0, 4));
+        if (!(to < ref)) continue;
+        if (/\bsince\s+(?:the\s+)?$/.test(p.sentence.folded.slice(Math.max(0, p.pos - 12), p.pos))) continue;
+        const inst: Instance = {
+          sentence: p.sentence,
+          clause: p.clause,
+          family: 'visit',
+          actor: p.actor,
+          place: p.place,
+          years: { from, to },
+          claims: [p],
+          text: p.sentence.text.slice(p.clause.start, p.clause.end),
+        };
+        const scope = scopeAllows(f, inst, ref);
+        if (!scope.ok) continue;
+        drafts.add(
+          'novelty_vs_precedent',
+          factOf.get(f.claim.id) ?? '',
+          [f.claim.id],
+          [p.claim.id],
+          `${quote(f.claim.quote, 40)} claims it never happened before (${scope.why}), but another passage dates an earlier instance to ${yearsText(inst.years!)}: ${quote(inst.text, 110)}.`,
+        );
+      }
     }
   }
 }
@@ -531,5 +783,6 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   weekdayAcrossArticles(drafts, desk, factOf);
   trendVersusFigures(drafts, desk, factOf, refFallback);
   noveltyConflicts(drafts, desk, factOf);
+  genericNoveltyConflicts(drafts, desk, factOf);
   return drafts.list;
 }

@@ -114,7 +114,12 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
       type: 'conflict',
       kind: g.kind,
       ok: hits.length > 0,
-      detail: hits.length === 0 ? `missed ${sideText(g.a)} vs ${sideText(g.b)}` : sameKind ? 'found' : `found as ${hits[0].kind}`,
+      detail:
+        hits.length === 0
+          ? `missed ${sideText(g.a)} vs ${sideText(g.b)}`
+          : sameKind
+            ? 'found'
+            : `found as ${hits[0].kind}`,
     });
   }
   let violations = 0;
@@ -150,7 +155,9 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
   (gold.boilerplate ?? []).forEach((side, i) => {
     const isMarked = marked.some((m) => matches({ side: '', ...m }, side));
     const inConflict = input.conflicts.some(
-      (c) => c.claims.some((x) => matches(x, side)) && c.claims.some((x) => !baseName(x.articleSource).startsWith(side.article)),
+      (c) =>
+        c.claims.some((x) => matches(x, side)) &&
+        c.claims.some((x) => !baseName(x.articleSource).startsWith(side.article)),
     );
     const ok = isMarked && !inConflict;
     if (ok) boilerplateOk++;
@@ -159,7 +166,11 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
       type: 'boilerplate',
       kind: '',
       ok,
-      detail: !isMarked ? `not marked: ${sideText(side)}` : inConflict ? 'in a cross-article conflict' : 'marked',
+      detail: !isMarked
+        ? `not marked: ${sideText(side)}`
+        : inConflict
+          ? 'in a cross-article conflict'
+          : 'marked',
     });
   });
   const useful = input.conflicts.filter((c) => expected.some((g) => holds(c, g.a, g.b))).length;
@@ -186,7 +197,9 @@ export function formatEvalTable(result: EvalResult): string {
   const kindW = Math.max(4, ...result.rows.map((r) => r.kind.length));
   lines.push(`${'id'.padEnd(idW)}  ${'check'.padEnd(typeW)}  ${'kind'.padEnd(kindW)}  ok    detail`);
   for (const r of result.rows) {
-    lines.push(`${r.id.padEnd(idW)}  ${r.type.padEnd(typeW)}  ${r.kind.padEnd(kindW)}  ${(r.ok ? 'yes' : 'NO').padEnd(4)}  ${r.detail}`);
+    lines.push(
+      `${r.id.padEnd(idW)}  ${r.type.padEnd(typeW)}  ${r.kind.padEnd(kindW)}  ${(r.ok ? 'yes' : 'NO').padEnd(4)}  ${r.detail}`,
+    );
   }
   lines.push('');
   lines.push(

@@ -24,7 +24,16 @@ import {
   type Role,
   type RoleMention,
 } from './lexicon';
-import { clauseAt, clauses, contentStems, foldText, shingles, yearMentions, type Span, type YearMention } from './text';
+import {
+  clauseAt,
+  clauses,
+  contentStems,
+  foldText,
+  shingles,
+  yearMentions,
+  type Span,
+  type YearMention,
+} from './text';
 
 export interface EntityHint {
   key: string;
@@ -49,6 +58,8 @@ export interface SentenceInfo {
   years: YearMention[];
   mentions: Mention[];
   claims: Feat[];
+  /** Entity keys of its claims already looked for in the text. */
+  keysSeen: Set<string>;
 }
 
 export interface ArticleInfo {
@@ -211,7 +222,9 @@ function monthDayOf(quote: string): string | null {
   const q = quote.toLowerCase();
   const m =
     /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b/.exec(q) ??
-    /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(q);
+    /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(
+      q,
+    );
   if (!m) return null;
   const [mon, day] = /\d/.test(m[1]) ? [m[2], m[1]] : [m[1], m[2]];
   return `${String(MONTHS.indexOf(mon) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -227,13 +240,19 @@ export function weekdayOf(iso: string): string | null {
 function approxFromText(before: string, after: string, fallback: string): string {
   const b = before.toLowerCase();
   if (/(nearly|almost|close to|just under|just shy of|approaching)\s*\S*$/.test(b)) return 'nearly';
-  if (/(more than|over|above|exceed(?:ing|ed)?|upwards of|in excess of|greater than)\s*\S*$/.test(b)) return 'over';
+  if (/(more than|over|above|exceed(?:ing|ed)?|upwards of|in excess of|greater than)\s*\S*$/.test(b))
+    return 'over';
   if (/(at least|no fewer than|no less than|a minimum of)\s*\S*$/.test(b)) return 'at_least';
   if (/(less than|fewer than|under|below)\s*\S*$/.test(b)) return 'under';
   if (/(at most|up to|no more than|a maximum of)\s*\S*$/.test(b)) return 'at_most';
-  if (/(about|around|roughly|approximately|some|an estimated|estimated|almost|circa|ca\.|nearly|some)\s*\S*$/.test(b))
+  if (
+    /(about|around|roughly|approximately|some|an estimated|estimated|almost|circa|ca\.|nearly|some)\s*\S*$/.test(
+      b,
+    )
+  )
     return 'about';
-  if (/^\s*\S*\s*(or so|or more|plus)\b/.test(after.toLowerCase())) return after.toLowerCase().includes('or so') ? 'about' : 'at_least';
+  if (/^\s*\S*\s*(or so|or more|plus)\b/.test(after.toLowerCase()))
+    return after.toLowerCase().includes('or so') ? 'about' : 'at_least';
   return fallback;
 }
 
@@ -260,7 +279,10 @@ export function valueInterval(amount: number, display: string, approx: string): 
   const a = Math.abs(amount);
   switch (approx) {
     case 'about':
-      return { lo: Math.min(amount - half, amount - a * 0.05), hi: Math.max(amount + half, amount + a * 0.05) };
+      return {
+        lo: Math.min(amount - half, amount - a * 0.05),
+        hi: Math.max(amount + half, amount + a * 0.05),
+      };
     case 'over':
     case 'at_least':
       return { lo: amount - half, hi: Infinity };
@@ -275,9 +297,11 @@ export function valueInterval(amount: number, display: string, approx: string): 
 }
 
 export function intervalsOverlap(a: Interval, b: Interval): boolean {
-  // A hair of slack for floating point in base units.
-  const eps = 1e-9 * Math.max(1, Math.abs(a.lo), Math.abs(b.lo));
-  return a.lo <= b.hi + eps && b.lo <= a.hi + eps;
+  // Strict: "four" [3.5, 4.5] and "5" [4.5, 5.5] only touch, and they disagree. The
+  // hair of slack is for floating point in base units.
+  const eps =
+    1e-9 * Math.max(1, Math.abs(a.lo === -Infinity ? 0 : a.lo), Math.abs(b.lo === -Infinity ? 0 : b.lo));
+  return a.lo < b.hi - eps && b.lo < a.hi - eps;
 }
 
 function parsePeriod(period: string | null | undefined): { from: number; to: number } | null {
@@ -290,6 +314,9 @@ function parsePeriod(period: string | null | undefined): { from: number; to: num
 const TOKEN_RE = /[\p{L}\p{N}']+/gu;
 
 interface KeyIndex {
+  /** Every key, for n-gram lookups: cost per token is the longest key's length, not the key count. */
+  all: Set<string>;
+  maxWords: number;
   byFirst: Map<string, string[]>;
   /** Last word of multi-word person-like keys → keys, for "Lâm" standing for "to lam". */
   byLast: Map<string, string[]>;
@@ -313,27 +340,62 @@ function buildKeyIndex(keys: Iterable<string>): KeyIndex {
       }
     }
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return { byFirst, byLast };
+  const all = new Set<string>();
+  let maxWords = 1;
+  for (const list of byFirst.values()) {
+    for (const k of list) {
+      all.add(k);
+      maxWords = Math.max(maxWords, k.split(' ').length);
+    }
+  }
+  return { all, maxWords: Math.min(maxWords, 8), byFirst, byLast };
 }
 
-function findMentions(folded: string, index: KeyIndex, claimKeys: Set<string>, countries: Set<string>): Mention[] {
+const placeCache = new WeakMap<Set<string>, Map<string, string | null>>();
+
+/** placeFromWord, remembered per desk: the same words recur in every article. */
+function placeOf(word: string, countries: Set<string>): string | null {
+  let cache = placeCache.get(countries);
+  if (!cache) placeCache.set(countries, (cache = new Map()));
+  let v = cache.get(word);
+  if (v === undefined) {
+    v = placeFromWord(word, countries);
+    cache.set(word, v);
+  }
+  return v;
+}
+
+function findMentions(
+  folded: string,
+  index: KeyIndex,
+  claimKeys: Set<string>,
+  countries: Set<string>,
+): Mention[] {
   const toks: Array<{ t: string; s: number; e: number }> = [];
   for (const m of folded.matchAll(TOKEN_RE)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
   const out: Mention[] = [];
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
     let matched: Mention | null = null;
-    for (const key of index.byFirst.get(tok.t) ?? []) {
-      const n = key.split(' ').length;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = toks[i + j].t === key.split(' ')[j];
-      if (!ok) continue;
-      const end = toks[i + n - 1].e;
-      matched = { key, start: tok.s, end, country: countries.has(placeKey(key)) ? placeKey(key) : null };
-      i += n - 1;
-      break;
+    if (index.byFirst.has(tok.t)) {
+      for (let n = Math.min(index.maxWords, toks.length - i); n >= 1 && !matched; n--) {
+        let key = tok.t;
+        for (let j = 1; j < n; j++) key += ' ' + toks[i + j].t;
+        if (!index.all.has(key)) continue;
+        const end = toks[i + n - 1].e;
+        // An adjective the extractor kept as an entity ("delulican") still names its country.
+        const adjCountry =
+          !countries.has(placeKey(key)) && n === 1 && /(?:an|ian|ese|i|ish|ic)$/.test(key)
+            ? placeOf(key, countries)
+            : null;
+        matched = {
+          key: adjCountry ?? key,
+          start: tok.s,
+          end,
+          country: countries.has(placeKey(key)) ? placeKey(key) : adjCountry,
+        };
+        i += n - 1;
+      }
     }
     if (!matched) {
       // A short alias ("Lâm", "Aliyev") counts only for keys this claim is about.
@@ -341,23 +403,34 @@ function findMentions(folded: string, index: KeyIndex, claimKeys: Set<string>, c
       if (cands.length === 1) matched = { key: cands[0], start: tok.s, end: tok.e, country: null };
     }
     if (!matched) {
-      const c = placeFromWord(tok.t, countries);
+      const c = placeOf(tok.t, countries);
       if (c) matched = { key: c, start: tok.s, end: tok.e, country: c };
       else if (i + 1 < toks.length) {
-        const c2 = placeFromWord(tok.t + toks[i + 1].t, countries);
+        const c2 = placeOf(tok.t + toks[i + 1].t, countries);
         if (c2 && KNOWN_COUNTRIES.has(c2)) {
           matched = { key: c2, start: tok.s, end: toks[i + 1].e, country: c2 };
           i++;
         }
       }
     }
+    // "US dollars", "Hong Kong dollars": a currency, not a party.
+    if (
+      matched &&
+      matched.country &&
+      /^\s*(?:dollars?|cents?)\b/.test(folded.slice(matched.end, matched.end + 10))
+    )
+      matched = null;
     if (matched) out.push(matched);
   }
   return out;
 }
 
 /** Countries of the desk: the known list, figure parties, and keys the desk writes adjectives for. */
-function learnCountries(claims: MatchClaim[], keys: Set<string>, hints: EntityHint[] | undefined): Set<string> {
+function learnCountries(
+  claims: MatchClaim[],
+  keys: Set<string>,
+  hints: EntityHint[] | undefined,
+): Set<string> {
   const countries = new Set<string>(KNOWN_COUNTRIES);
   const compactKeys = new Set<string>();
   for (const k of keys) compactKeys.add(placeKey(k));
@@ -365,32 +438,39 @@ function learnCountries(claims: MatchClaim[], keys: Set<string>, hints: EntityHi
     if (c.value.type === 'figure') for (const p of c.value.parties) countries.add(placeKey(p));
   }
   const seenWords = new Set<string>();
+  const seenSentences = new Set<string>();
   for (const c of claims) {
+    const sk = `${c.articleId}:${c.sentenceStart}`;
+    if (seenSentences.has(sk)) continue;
+    seenSentences.add(sk);
     for (const m of c.sentence.matchAll(/\b\p{Lu}[\p{L}]+(?:an|ian|ese|i|ish|ic)\b/gu)) {
       const w = foldKey(m[0]);
       if (seenWords.has(w)) continue;
       seenWords.add(w);
       // The extractor may keep the adjective as its own entity ("kestrian"): look for the noun beside it.
-      const others = new Set(compactKeys);
-      others.delete(w);
-      const p = placeFromWord(w, others);
+      const had = compactKeys.delete(w);
+      const p = placeFromWord(w, compactKeys);
+      if (had) compactKeys.add(w);
       if (p && p !== w) countries.add(p);
     }
   }
   if (hints) {
     // A place entity that the desk also qualifies with an adjective is a country;
     // other places (cities) stay cities.
-    for (const h of hints) if (h.kind === 'place' && KNOWN_COUNTRIES.has(placeKey(h.key))) countries.add(placeKey(h.key));
+    for (const h of hints)
+      if (h.kind === 'place' && KNOWN_COUNTRIES.has(placeKey(h.key))) countries.add(placeKey(h.key));
   }
   return countries;
 }
 
 const PREP_BEFORE = /\b(?:to|in|at|into|visited|visiting|visit|toured|from|of)\s+(?:the\s+)?$/;
 
-function refYearOf(publishedAt: string | null, years: number[]): number | null {
+function refYearOf(publishedAt: string | null, years: number[], cap: number | null): number | null {
   const y = yearOf(publishedAt);
   if (y !== null) return y;
-  const plausible = years.filter((v) => v > 1900 && v < 2100);
+  // Without a date, the latest year the article names — but not past the desk's latest
+  // publication ("the 2025–27 programme" is a plan, not the time of writing).
+  const plausible = years.filter((v) => v > 1900 && v < 2100 && (cap === null || v <= cap));
   return plausible.length > 0 ? Math.max(...plausible) : null;
 }
 
@@ -401,13 +481,23 @@ function refYearOf(publishedAt: string | null, years: number[]): number | null {
 function respectivelyPeriods(s: SentenceInfo): Map<Feat, { from: number; to: number }> {
   const out = new Map<Feat, { from: number; to: number }>();
   if (!/\brespectively\b/.test(s.folded)) return out;
-  const figs = s.claims.filter((f) => f.claim.kind === 'figure' || f.claim.kind === 'count').sort((a, b) => a.pos - b.pos);
+  const figs = s.claims
+    .filter((f) => f.claim.kind === 'figure' || f.claim.kind === 'count')
+    .sort((a, b) => a.pos - b.pos);
   const firstFig = figs[0]?.pos ?? Infinity;
   const years = s.years.filter((y) => y.from === y.to && y.start < firstFig);
   if (figs.length >= 2 && years.length === figs.length) {
     figs.forEach((f, i) => out.set(f, { from: years[i].from, to: years[i].from }));
   }
   return out;
+}
+
+/** "2.54 billion euros in 2023 and 2.31 billion euros in 2024": the year right after an amount is its period. */
+function followingYear(f: Feat): { from: number; to: number } | null {
+  if (f.claim.kind !== 'figure' && f.claim.kind !== 'count') return null;
+  const after = f.sentence.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 30);
+  const m = /^\s*(?:[\p{L}]+\s+){0,2}?in\s+((?:19|20)\d\d)\b/u.exec(after);
+  return m ? { from: Number(m[1]), to: Number(m[1]) } : null;
 }
 
 function nearestRole(s: SentenceInfo, clause: Span, pos: number): RoleMention | null {
@@ -449,7 +539,13 @@ function nationalityOf(s: SentenceInfo, role: RoleMention, clause: Span): string
 }
 
 /** Where something happened or went: "to X", "in X", "visited X", "X hosted". */
-export function destinationOf(desk: Desk, s: SentenceInfo, clause: Span, after: number, exclude: string | null): string | null {
+export function destinationOf(
+  desk: Desk,
+  s: SentenceInfo,
+  clause: Span,
+  after: number,
+  exclude: string | null,
+): string | null {
   const inClause = s.mentions.filter((m) => m.start >= clause.start && m.end <= clause.end);
   for (const m of inClause) {
     const before = s.folded.slice(Math.max(clause.start, m.start - 25), m.start);
@@ -459,6 +555,20 @@ export function destinationOf(desk: Desk, s: SentenceInfo, clause: Span, after: 
     if (place === exclude) continue;
     if (m.start >= after - 40 && PREP_BEFORE.test(before)) return place;
     if (/^\s*(?:had |has |have )?(?:hosted|welcomed|received)\b/.test(afterText)) return place;
+  }
+  // A place the extractor did not keep as an entity: the capitalised words after "to"/"visited".
+  const tail = s.text.slice(Math.max(clause.start, after), clause.end);
+  const m = /\b(?:to|visited|visiting|in)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u.exec(tail);
+  if (
+    m &&
+    !/^(?:January|February|March|April|May|June|July|August|September|October|November|December|The)$/.test(
+      m[1],
+    )
+  ) {
+    const key = foldKey(m[1]);
+    const c = placeFromWord(key, desk.countries);
+    if (c && c !== exclude) return c;
+    if (!c && !desk.persons.has(key)) return `city:${key}`;
   }
   return null;
 }
@@ -493,6 +603,7 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
         years: yearMentions(c.sentence),
         mentions: findMentions(folded, index, claimKeys, countries),
         claims: [],
+        keysSeen: claimKeys,
       };
       sentences.set(sKey, s);
       const ys = articleYears.get(c.articleId) ?? [];
@@ -502,9 +613,13 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
       for (const m of s.mentions) if (m.country) counts.set(m.country, (counts.get(m.country) ?? 0) + 1);
       articleCountryCounts.set(c.articleId, counts);
     } else {
-      // Aliases known only to later claims of the same sentence.
-      for (const m of findMentions(s.folded, index, new Set(c.entityKeys), countries)) {
-        if (!s.mentions.some((x) => x.start === m.start)) s.mentions.push(m);
+      // Aliases known only to later claims of the same sentence: rescan only for new keys.
+      const fresh = c.entityKeys.filter((k) => !s!.keysSeen.has(k));
+      if (fresh.length > 0) {
+        for (const k of fresh) s.keysSeen.add(k);
+        for (const m of findMentions(s.folded, index, new Set(fresh), countries)) {
+          if (!s.mentions.some((x) => x.start === m.start)) s.mentions.push(m);
+        }
       }
     }
     if (!articles.has(c.articleId)) {
@@ -544,11 +659,17 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
     feats.push(f);
   }
 
+  const published = [...articles.values()]
+    .map((a) => yearOf(a.publishedAt))
+    .filter((y): y is number => y !== null);
+  const cap = published.length > 0 ? Math.max(...published) : null;
   for (const a of articles.values()) {
     a.deskArticles = articles.size;
-    a.refYear = refYearOf(a.publishedAt, articleYears.get(a.id) ?? []);
+    a.refYear = refYearOf(a.publishedAt, articleYears.get(a.id) ?? [], cap);
     const counts = articleCountryCounts.get(a.id) ?? new Map<string, number>();
-    a.countries = [...counts.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map((e) => e[0]);
+    a.countries = [...counts.entries()]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .map((e) => e[0]);
   }
 
   // Cities: only where the desk says so ("Baku, Azerbaijan", "the Kestrian river port
@@ -565,8 +686,16 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
     for (let i = 0; i + 1 < ms.length; i++) {
       const [m1, m2] = [ms[i], ms[i + 1]];
       const between = s.folded.slice(m1.end, m2.start);
-      if (!m1.country && m2.country && /^,\s*$/.test(between) && !persons.has(m1.key)) vote(m1.key, m2.country);
-      if (m1.country && !m2.country && /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|port|town|province|region|resort)(?:\s+of)?,?\s+$/u.test(between)) vote(m2.key, m1.country);
+      if (!m1.country && m2.country && /^,\s*$/.test(between) && !persons.has(m1.key))
+        vote(m1.key, m2.country);
+      if (
+        m1.country &&
+        !m2.country &&
+        /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}(?:capital|city|port|town|province|region|resort)(?:\s+of)?,?\s+$/u.test(
+          between,
+        )
+      )
+        vote(m2.key, m1.country);
     }
   }
   const cityCountry = new Map<string, string | null>();
@@ -594,16 +723,26 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
     if (best) partners.set(a, best[0]);
   }
 
-  const desk: Desk = { feats, byId: new Map(), sentences, articles, countries, cityCountry, persons, partners };
+  const desk: Desk = {
+    feats,
+    byId: new Map(),
+    sentences,
+    articles,
+    countries,
+    cityCountry,
+    persons,
+    partners,
+  };
   for (const s of sentences.values()) {
     const resp = respectivelyPeriods(s);
-    for (const f of s.claims) enrich(desk, f, resp.get(f) ?? null);
+    for (const f of s.claims) enrich(desk, f, resp.get(f) ?? followingYear(f));
   }
   for (const f of feats) desk.byId.set(f.claim.id, f);
   return desk;
 }
 
-const BILATERAL_WORDS = /\b(?:two|both) (?:countries|nations|sides|states|economies)|\bbilateral\b|\btwo[\s-]way\b/;
+const BILATERAL_WORDS =
+  /\b(?:two|both) (?:countries|nations|sides|states|economies)|\bbilateral\b|\btwo[\s-]way\b/;
 const BETWEEN_COUNTRIES = new Set(['trade', 'export', 'import', 'investment', 'tourism']);
 
 /**
@@ -614,13 +753,16 @@ const BETWEEN_COUNTRIES = new Set(['trade', 'export', 'import', 'investment', 't
  */
 function claimParties(desk: Desk, f: Feat, explicit: string[]): string[] {
   const set = new Set<string>();
-  for (const p of explicit) set.add(placeKey(p));
+  const dollars = /\b(?:us|u\.s\.|american)\s+dollars?\b/.test(f.sentence.folded);
+  for (const p of explicit) if (!(dollars && placeKey(p) === 'unitedstates')) set.add(placeKey(p));
   if (set.size === 0) {
     for (const m of f.sentence.mentions) {
       if (m.country && m.start >= f.clause.start && m.end <= f.clause.end) set.add(m.country);
     }
   }
-  const pairWanted = BILATERAL_WORDS.test(f.sentence.folded) || (f.metric !== null && BETWEEN_COUNTRIES.has(f.metric) && set.size < 2);
+  const pairWanted =
+    BILATERAL_WORDS.test(f.sentence.folded) ||
+    (f.metric !== null && BETWEEN_COUNTRIES.has(f.metric) && set.size < 2);
   if (set.size < 2 && pairWanted) {
     for (const c of f.article.countries) {
       if (set.size >= 2) break;
@@ -664,7 +806,15 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       break;
     }
     case 'trend': {
-      f.metric = metricFamily(v.metric ?? f.claim.subject, desk.countries) ?? metricFromSentence(desk, f);
+      // The metric named just before the trend word ("ticket sales fell") beats a guess from elsewhere.
+      const near = METRIC_WORDS.exec(
+        f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 40), f.pos + f.claim.quote.length),
+      );
+      const nearMetric = near ? metricFamily(near[0], desk.countries) : null;
+      f.metric =
+        nearMetric ??
+        metricFamily(v.metric ?? f.claim.subject, desk.countries) ??
+        metricFromSentence(desk, f);
       f.parties = claimParties(desk, f, []);
       break;
     }
@@ -690,7 +840,7 @@ function quotePrefix(quote: string, display: string): string {
 }
 
 const METRIC_WORDS =
-  /\b(trade|commerce|exports?|imports?|investments?|fdi|tourism|tourists?|visitors?|population|gdp|output|revenue|sales|production|budget|debt|deficit|surplus|inflation|unemployment|remittances?|aid|loans?|turnover)\b/;
+  /\b(ticket sales|subscribers?|passengers?|visitors?|trade|commerce|exports?|imports?|investments?|fdi|tourism|tourists?|visitors?|population|gdp|output|revenue|sales|production|budget|debt|deficit|surplus|inflation|unemployment|remittances?|aid|loans?|turnover)\b/;
 
 function metricFromSentence(desk: Desk, f: Feat): string | null {
   const clauseText = f.sentence.folded.slice(f.clause.start, f.clause.end);
@@ -708,7 +858,12 @@ export function actorIn(desk: Desk, s: SentenceInfo, clause: Span, pos: number):
     const before = s.folded.slice(Math.max(clause.start, m.start - 12), m.start);
     if (/\b(?:to|in|at|into|from|of)\s+(?:the\s+)?$/.test(before) && !desk.persons.has(m.key)) continue;
     if (desk.cityCountry.has(m.key) && !desk.persons.has(m.key)) continue;
-    if (/^\s*(?:,\s*)?(?:had |has |have )?(?:hosted|welcomed|received)\b/.test(s.folded.slice(m.end, m.end + 20))) continue;
+    if (
+      /^\s*(?:,\s*)?(?:had |has |have )?(?:hosted|welcomed|received)\b/.test(
+        s.folded.slice(m.end, m.end + 20),
+      )
+    )
+      continue;
     // A person is named right after its role ("Party General Secretary Le Duan") or is the subject.
     const anchor = role ? role.end : pos;
     const d = Math.abs(m.start - anchor);
@@ -720,11 +875,21 @@ export function actorIn(desk: Desk, s: SentenceInfo, clause: Span, pos: number):
   return { role: role?.role ?? null, nationality: role ? nationalityOf(s, role, clause) : null, person };
 }
 
-function nearestEvent(s: SentenceInfo, clause: Span, pos: number, preferBefore: boolean): EventMention | null {
+/** Verbs that take a date for themselves: "the floods' toll rose to 42 on Wednesday". */
+const DATE_THIEVES =
+  /\b(?:rose|risen|fell|reached|stood|stands|climbed|increased|decreased|dropped|said|says|told|announced|reported|confirmed)\b/;
+
+function nearestEvent(
+  s: SentenceInfo,
+  clause: Span,
+  pos: number,
+  preferBefore: boolean,
+): EventMention | null {
   let best: EventMention | null = null;
   let bestD = Infinity;
   for (const e of s.events) {
     if (e.start < clause.start || e.end > clause.end) continue;
+    if (preferBefore && e.end <= pos && DATE_THIEVES.test(s.folded.slice(e.end, pos))) continue;
     const d = e.end <= pos ? pos - e.end : (e.start - pos) * (preferBefore ? 2 : 1);
     if (d < bestD) {
       bestD = d;
@@ -750,9 +915,22 @@ function locateEvent(desk: Desk, f: Feat): void {
     f.event = eventFamilyOf(v.event) ?? nearestEvent(s, f.clause, f.pos, false)?.family ?? null;
     const derived = actorIn(desk, s, f.clause, f.pos);
     f.actor = { ...derived, person: v.actor ?? derived.person };
-    f.place = v.place ? (desk.countries.has(placeKey(v.place)) ? placeKey(v.place) : (desk.cityCountry.get(v.place) ?? `city:${v.place}`)) : destinationOf(desk, s, f.clause, f.pos, null);
+    f.place = v.place
+      ? desk.countries.has(placeKey(v.place))
+        ? placeKey(v.place)
+        : (desk.cityCountry.get(v.place) ?? `city:${v.place}`)
+      : destinationOf(desk, s, f.clause, f.pos, null);
     if (v.date) {
-      const ds = dateSpan({ type: 'date', date: v.date, end: null, granularity: v.date.length >= 10 ? 'day' : v.date.length === 7 ? 'month' : 'year', weekday: null, part: null, event: v.event, display: v.date });
+      const ds = dateSpan({
+        type: 'date',
+        date: v.date,
+        end: null,
+        granularity: v.date.length >= 10 ? 'day' : v.date.length === 7 ? 'month' : 'year',
+        weekday: null,
+        part: null,
+        event: v.event,
+        display: v.date,
+      });
       f.date = ds;
     }
   }
@@ -781,16 +959,49 @@ export function noveltyScope(f: Feat): NoveltyScope {
   const tail = f.sentence.folded.slice(f.pos, f.clause.end);
   const since = /\bsince\b([^.;]{0,80}?)\b((?:1[6-9]|20)\d\d)\b/.exec(tail);
   if (since) return { kind: 'since', year: Number(since[2]), text: since[0] };
-  const sinceOther = /\bsince\s+(?:(?:she|he|they|it)\s+)?(?:took office|independence|the [\p{L} ]{3,40}|taking office|coming to power)/u.exec(tail);
+  const sinceOther =
+    /\bsince\s+(?:(?:she|he|they|it)\s+)?(?:took office|independence|the [\p{L} ]{3,40}|taking office|coming to power)/u.exec(
+      tail,
+    );
   if (sinceOther && given.kind !== 'since') return { kind: 'since', year: null, text: sinceOther[0] };
-  const inYears = /\b(?:in|for|over|within)\s+(?:(?:the\s+)?(?:past|last)\s+)?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(years|decades)\b/.exec(tail);
+  const inYears =
+    /\b(?:in|for|over|within)\s+(?:(?:the\s+)?(?:past|last)\s+)?(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred)\s+(years|decades)\b/.exec(
+      tail,
+    );
   if (inYears) {
-    const words: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a hundred': 100 };
+    const words: Record<string, number> = {
+      a: 1,
+      one: 1,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      six: 6,
+      seven: 7,
+      eight: 8,
+      nine: 9,
+      ten: 10,
+      eleven: 11,
+      twelve: 12,
+      fifteen: 15,
+      twenty: 20,
+      thirty: 30,
+      forty: 40,
+      fifty: 50,
+      'a hundred': 100,
+    };
     const n = /^\d+$/.test(inYears[1]) ? Number(inYears[1]) : (words[inYears[1]] ?? 1);
     return { kind: 'in_years', years: inYears[2] === 'decades' ? n * 10 : n, text: inYears[0] };
   }
-  if (/\bin (?:modern|recent|living|contemporary) (?:history|times|memory)\b/.test(tail)) return { kind: 'modern_history', text: 'modern history' };
-  if (given.kind === 'since' || given.kind === 'in_years' || given.kind === 'modern_history' || given.kind === 'other') return given;
+  if (/\bin (?:modern|recent|living|contemporary) (?:history|times|memory)\b/.test(tail))
+    return { kind: 'modern_history', text: 'modern history' };
+  if (
+    given.kind === 'since' ||
+    given.kind === 'in_years' ||
+    given.kind === 'modern_history' ||
+    given.kind === 'other'
+  )
+    return given;
   return { kind: 'unqualified' };
 }
 
@@ -807,13 +1018,49 @@ export function mondayFirstWeekdayIndex(day: string): number {
 export { yearOf };
 
 const UNIT_ALIASES: Record<string, string> = {
-  mm: 'mm', millimetre: 'mm', millimeter: 'mm', cm: 'cm', centimetre: 'cm', centimeter: 'cm',
-  m: 'm', metre: 'm', meter: 'm', km: 'km', kilometre: 'km', kilometer: 'km', mile: 'mile',
-  kg: 'kg', kilogram: 'kg', kilo: 'kg', t: 't', tonne: 't', ton: 't', litre: 'l', liter: 'l', l: 'l',
-  '%': '%', percent: '%', 'per cent': '%', pct: '%', hectare: 'ha', ha: 'ha',
-  person: 'person', people: 'person', visitor: 'person', attendee: 'person', spectator: 'person',
-  resident: 'person', inhabitant: 'person', fan: 'person', 'festival-goer': 'person', individual: 'person',
-  employee: 'employee', worker: 'employee', staff: 'employee', job: 'job', post: 'job',
+  mm: 'mm',
+  millimetre: 'mm',
+  millimeter: 'mm',
+  cm: 'cm',
+  centimetre: 'cm',
+  centimeter: 'cm',
+  m: 'm',
+  metre: 'm',
+  meter: 'm',
+  km: 'km',
+  kilometre: 'km',
+  kilometer: 'km',
+  mile: 'mile',
+  kg: 'kg',
+  kilogram: 'kg',
+  kilo: 'kg',
+  t: 't',
+  tonne: 't',
+  ton: 't',
+  litre: 'l',
+  liter: 'l',
+  l: 'l',
+  '%': '%',
+  percent: '%',
+  'per cent': '%',
+  pct: '%',
+  hectare: 'ha',
+  ha: 'ha',
+  person: 'person',
+  people: 'person',
+  visitor: 'person',
+  attendee: 'person',
+  spectator: 'person',
+  resident: 'person',
+  inhabitant: 'person',
+  fan: 'person',
+  'festival-goer': 'person',
+  individual: 'person',
+  employee: 'employee',
+  worker: 'employee',
+  staff: 'employee',
+  job: 'job',
+  post: 'job',
 };
 
 /** One unit name per quantity: "millimetres" and "mm", "per cent" and "%", "visitors" and "people". */
@@ -836,7 +1083,10 @@ const PREDICATES: Array<[string, RegExp]> = [
   ['arrested', /\b(?:arrest\w*|detain\w*)\b/],
   ['employed', /\b(?:employ\w*|staff|workforce|headcount)\b/],
   ['cut', /\b(?:cut|cuts|cutting|lay(?:ing)? off|laid off|redundanc\w*|shed\w*|axe\w*)\b/],
-  ['attend', /\b(?:visitors?|attend\w*|came to|drew|welcomed|audience|spectators|crowds?|festival-goers|turnout)\b/],
+  [
+    'attend',
+    /\b(?:visitors?|attend\w*|came to|drew|welcomed|audience|spectators|crowds?|festival-goers|turnout)\b/,
+  ],
   ['participants', /\b(?:performers?|musicians|artists|participants|delegates|athletes|players)\b/],
   ['sales', /\b(?:sold|sales|tickets?)\b/],
   ['deal', /\b(?:pay|pays|paid|buy|buys|bought|acqui\w*|takeover|deal|bid|offer\w*|valu\w*|price tag)\b/],
@@ -855,17 +1105,48 @@ function describeQuantity(f: Feat): void {
     ...new Set(
       f.sentence.mentions
         .filter((m) => !m.country && m.start >= f.clause.start && m.end <= f.clause.end)
-        .filter((m) => !/\baccording to (?:the\s+)?$|\b(?:said|says|told|by)\s+(?:the\s+)?$/.test(folded.slice(Math.max(0, m.start - 20), m.start)))
+        .filter(
+          (m) =>
+            !/\baccording to (?:the\s+)?$|\b(?:said|says|told|by)\s+(?:the\s+)?$/.test(
+              folded.slice(Math.max(0, m.start - 20), m.start),
+            ),
+        )
         .filter((m) => !/^\s*(?:said|says|told|reported|announced)\b/.test(folded.slice(m.end, m.end + 12)))
+        // Where it happened is not whose number it is.
+        .filter(
+          (m) =>
+            !/\b(?:in|at|to|from|near|of)\s+(?:the\s+)?$/.test(
+              folded.slice(Math.max(0, m.start - 10), m.start),
+            ),
+        )
+        .filter(
+          (m) =>
+            !f.sentence.claims.some(
+              (c) =>
+                c.claim.kind === 'attribution' && m.start >= c.pos && m.start < c.pos + c.claim.quote.length,
+            ),
+        )
         .map((m) => m.key),
     ),
   ].sort();
   const after = f.sentence.folded.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 25);
-  f.relative = /^\s*(?:\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(after) || /^\s*(?:fewer|more|less)\b/.test(after);
+  f.relative =
+    /^\s*(?:\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(after) ||
+    /^\s*(?:fewer|more|less)\b/.test(after);
   const before = f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos);
-  if (/\b(?:by|up|down|rose|fell|increase of|decrease of|drop of|rise of|jumped|gained|lost|dropped|slid|edged up|edged down|climbed|slipped)\s+(?:\w+\s+)?$/.test(before) && f.unit === '%') f.relative = true;
+  if (
+    /\b(?:by|up|down|rose|fell|increase of|decrease of|drop of|rise of|jumped|gained|lost|dropped|slid|edged up|edged down|climbed|slipped)\s+(?:\w+\s+)?$/.test(
+      before,
+    ) &&
+    f.unit === '%'
+  )
+    f.relative = true;
   // A fall stated as a positive number is a negative change.
-  if (f.relative && f.interval && /\b(?:down|fell|decrease|drop|dropped|lost|slid|slipped|edged down|declined|shrank)\b[^,;]*$/.test(before)) {
+  if (
+    f.relative &&
+    f.interval &&
+    /\b(?:down|fell|decrease|drop|dropped|lost|slid|slipped|edged down|declined|shrank)\b[^,;]*$/.test(before)
+  ) {
     f.interval = { lo: -f.interval.hi, hi: -f.interval.lo };
   }
 }
@@ -885,13 +1166,21 @@ export function sameStory(a: ArticleInfo, b: ArticleInfo): boolean {
 const GENERIC_STEMS = new Set(
   (
     'first ever never befor time unprecedent histor record describ resident said say told year month week day ' +
-    'als still again last next previou early late mid recent today yesterday tomorrow'
+    'als still again last next previou early late mid recent today yesterday tomorrow recal note year thank ' +
+    'close cooperation relation ties countri nation two both'
   ).split(' '),
 );
 
 /** Content stems of a claim's clause that can tie it to another clause about the same happening. */
 export function clauseStems(f: Feat): Set<string> {
-  const text = f.sentence.text.slice(f.clause.start, f.clause.end);
+  const s = f.sentence;
+  // Names are who and where, not what happened: leave them out.
+  let text = s.text.slice(f.clause.start, f.clause.end);
+  for (const m of s.mentions) {
+    if (m.start < f.clause.start || m.end > f.clause.end) continue;
+    const a = m.start - f.clause.start;
+    text = text.slice(0, a) + ' '.repeat(m.end - m.start) + text.slice(a + m.end - m.start);
+  }
   const out = new Set<string>();
   for (const st of contentStems(text)) {
     if (st.length < 3 || /^\d/.test(st) || GENERIC_STEMS.has(st)) continue;

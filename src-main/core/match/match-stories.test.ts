@@ -44,9 +44,9 @@ describe('seed articles', () => {
 /** Recall each story reaches today with the current extractor; raise as it improves. */
 const RECALL_FLOOR: Record<string, number> = {
   samples: 0.75,
-  'bozkaya-floods': 0,
-  'telvia-kaskada-takeover': 0,
-  'wrzosow-jazz-festival': 0,
+  'bozkaya-floods': 0.5,
+  'telvia-kaskada-takeover': 0.4,
+  'wrzosow-jazz-festival': 1,
 };
 
 const stories: Array<[string, string, string]> = [];

@@ -14,7 +14,7 @@ import type { FactDraft, MatchClaim, MatchResult } from './types';
 import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
 import { titleCase, jaccard, writtenForm } from './text';
-import type { Role } from './lexicon';
+import { metricFamily, type Role } from './lexicon';
 
 export interface MatchOptions {
   /** Entities of the desk, when known: their kinds help tell people from places. */
@@ -27,6 +27,8 @@ const QUANTITY = -1;
 /** Marks a block of once-only events (founding, birth, death), grouped by `sameOnceEvent`. */
 const ONCE_MARK = -2;
 const ONCE = new Set(['establishment', 'birth', 'death']);
+/** Marks a block whose claims share a fact when their articles cover one story. */
+const STORY = -3;
 const WINDOW = 40;
 
 const TOP_ROLES = new Set<Role>(['party_leader', 'head_of_state', 'head_of_government', 'top_leader']);
@@ -73,7 +75,7 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
       return { key: `qty|${f.unit ?? 'n'}`, threshold: QUANTITY };
     case 'trend':
       if (!f.metric) return null;
-      return { key: `trend|${f.metric}|${parties}`, threshold: null };
+      return { key: `trend|${f.metric}|${parties}`, threshold: STORY };
     case 'date':
     case 'event': {
       if (!f.event) return null;
@@ -82,34 +84,18 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
       const actor = actorKey(f);
       const place = f.place ?? '?';
       const weak = actor === '?' || place === '?';
-      return { key: `event|${f.event}|${actor}|${place}`, threshold: weak ? 0.3 : null };
+      return { key: `event|${f.event}|${actor}|${place}`, threshold: weak ? 0.3 : STORY };
     }
     case 'novelty': {
       if (v.strength !== 'first' || !f.event) return null;
       const role = f.actor.role && TOP_ROLES.has(f.actor.role) ? 'top' : (f.actor.role ?? '?');
-      return { key: `novelty|${f.event}|${f.actor.nationality ?? '?'}:${role}|${f.place ?? '?'}`, threshold: role === '?' ? 0.3 : null };
+      return {
+        key: `novelty|${f.event}|${f.actor.nationality ?? '?'}:${role}|${f.place ?? '?'}`,
+        threshold: role === '?' ? 0.3 : null,
+      };
     }
     case 'attribution':
       return { key: `attribution|${foldKey(v.speaker)}`, threshold: null };
-  }
-}
-
-class UnionFind {
-  private parent: number[];
-  constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]];
-      i = this.parent[i];
-    }
-    return i;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
   }
 }
 
@@ -127,23 +113,26 @@ function clusterBlock(block: Block): Feat[][] {
   if (block.bySimilarity === null) return [feats];
   if (block.bySimilarity === QUANTITY) return completeLink(feats, sameQuantity);
   if (block.bySimilarity === ONCE_MARK) return completeLink(feats, sameOnceEvent);
-  const uf = new UnionFind(feats.length);
-  const window = feats.length > BLOCK_CAP ? WINDOW : feats.length;
-  for (let i = 0; i < feats.length; i++) {
-    for (let j = i + 1; j < Math.min(feats.length, i + 1 + window); j++) {
-      const a = feats[i];
-      const b = feats[j];
-      if (a.sentence === b.sentence || jaccard(a.shingles, b.shingles) >= block.bySimilarity) uf.union(i, j);
-    }
-  }
-  const groups = new Map<number, Feat[]>();
-  feats.forEach((f, i) => {
-    const r = uf.find(i);
-    const g = groups.get(r) ?? [];
-    g.push(f);
-    groups.set(r, g);
-  });
-  return [...groups.values()];
+  const threshold = block.bySimilarity;
+  if (threshold === STORY) return completeLink(feats, (a, b) => sameStory(a.article, b.article));
+  // Weakly keyed claims (an event with no actor or place): similar wording, same story.
+  return completeLink(
+    feats,
+    (a, b) =>
+      a.sentence === b.sentence ||
+      (sameStory(a.article, b.article) && (jaccard(a.shingles, b.shingles) >= threshold || nearDays(a, b))),
+  );
+}
+
+/**
+ * Two articles of one story dating the same kind of happening (talks, a signing) to
+ * days at most three apart, with no one named: most likely one event, misdated.
+ */
+function nearDays(a: Feat, b: Feat): boolean {
+  if (a.claim.articleId === b.claim.articleId || !a.date?.explicitDay || !b.date?.explicitDay) return false;
+  const da = Date.parse(a.date.from);
+  const db = Date.parse(b.date.from);
+  return Number.isFinite(da) && Number.isFinite(db) && Math.abs(da - db) <= 3 * 86_400_000;
 }
 
 function effectivePeriod(f: Feat): { from: number; to: number } | null {
@@ -165,19 +154,23 @@ function intersects<T>(a: Iterable<T>, b: Set<T> | T[]): boolean {
  * metric or predicate, or similar wording).
  */
 export function sameQuantity(a: Feat, b: Feat): boolean {
-  if (a.sentence === b.sentence || a.relative !== b.relative) return false;
+  if (a.sentence === b.sentence || a.relative !== b.relative || !sameStory(a.article, b.article))
+    return false;
   const pa = effectivePeriod(a);
   const pb = effectivePeriod(b);
   if (pa && pb && (pa.to < pb.from || pb.to < pa.from)) return false;
   // Counts already share their (normalised) noun through the block; figures must share a metric.
-  if (a.metric && b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure' && a.metric !== b.metric) return false;
+  if (a.metric && b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure' && a.metric !== b.metric)
+    return false;
   // Countries separate bilateral figures (Vietnam–Azerbaijan vs Vietnam–Thailand trade), not a deal
   // that happens to name a "Polish operator" in one article and a "Spanish group" in another.
   if (a.parties.length >= 2 && b.parties.length >= 2 && a.parties.join() !== b.parties.join()) return false;
   if (a.predicates.size > 0 && b.predicates.size > 0 && !intersects(a.predicates, b.predicates)) return false;
-  const sameMetric = a.metric !== null && a.metric === b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure';
+  const sameMetric =
+    a.metric !== null && a.metric === b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure';
   if (sameMetric) return true;
-  if (a.subjects.length > 0 && b.subjects.length > 0 && !intersects(subjectWords(a), subjectWords(b))) return false;
+  if (a.subjects.length > 0 && b.subjects.length > 0 && !intersects(subjectWords(a), subjectWords(b)))
+    return false;
   if (intersects(a.predicates, b.predicates)) return true;
   return jaccard(a.shingles, b.shingles) >= 0.2;
 }
@@ -214,7 +207,11 @@ function completeLink(feats: Feat[], same: (a: Feat, b: Feat) => boolean): Feat[
 
 function place(desk: Desk, key: string | null, feats: Feat[]): string {
   if (!key) return 'somewhere';
-  if (key.startsWith('city:')) return writtenForm(key.slice(5), feats.map((f) => f.claim.sentence));
+  if (key.startsWith('city:'))
+    return writtenForm(
+      key.slice(5),
+      feats.map((f) => f.claim.sentence),
+    );
   void desk;
   return titleCase(key);
 }
@@ -231,6 +228,12 @@ function mostCommon<T>(items: T[]): T | null {
   return best;
 }
 
+/** The claim's clause, shortened: a label when nothing structured names the fact. */
+function snippetOf(f: Feat): string {
+  const clause = f.claim.sentence.slice(f.clause.start, f.clause.end).replace(/\s+/g, ' ').trim();
+  return `“${clause.length > 70 ? clause.slice(0, 69).trimEnd() + '…' : clause}”`;
+}
+
 function partiesLabel(parties: string[]): string {
   return parties.map(titleCase).join('–');
 }
@@ -242,24 +245,41 @@ function labelFor(desk: Desk, feats: Feat[]): string {
   const sentences = feats.map((x) => x.claim.sentence);
   switch (v.type) {
     case 'figure': {
-      const metric = mostCommon(feats.map((x) => (x.claim.value.type === 'figure' ? x.claim.value.metric : null)).filter((m): m is string => !!m)) ?? f.metric ?? 'figure';
-      const p = partiesLabel(f.parties);
-      const cleanMetric = metric.replace(new RegExp(`^(${f.parties.map((x) => x).join('|') || '$^'})\\W*`, 'i'), '');
-      return `${p ? p + ' ' : ''}${cleanMetric}${f.period ? ', ' + periodKey(f.period) : ''}`;
+      const metrics = new Set(feats.map((x) => x.metric));
+      if (metrics.size !== 1 || f.metric === null) return `Figure: ${snippetOf(f)}`;
+      const metric =
+        mostCommon(
+          feats
+            .map((x) => (x.claim.value.type === 'figure' ? x.claim.value.metric : null))
+            .filter((m): m is string => !!m && metricFamily(m, desk.countries) === f.metric),
+        ) ?? f.metric;
+      const p = f.parties.length >= 2 ? partiesLabel(f.parties) : '';
+      return `${p ? p + ' ' : ''}${metric}${f.period ? ', ' + periodKey(f.period) : ''}`;
     }
     case 'count': {
       const subject = mostCommon(feats.map((x) => x.claim.subject).filter((s): s is string => !!s));
-      const noun = f.metric ?? 'item';
+      const noun = f.unit && f.unit !== 'n' ? f.unit : (f.metric ?? 'item');
       const plural = noun.endsWith('s') ? noun : noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's';
       return `Number of ${plural}${subject ? ' — ' + subject : ''}${f.period ? ', ' + periodKey(f.period) : ''}`;
     }
     case 'trend': {
-      const metric = mostCommon(feats.map((x) => (x.claim.value.type === 'trend' ? x.claim.value.metric : null)).filter((m): m is string => !!m)) ?? f.metric ?? 'trend';
+      const metric =
+        mostCommon(
+          feats
+            .map((x) => (x.claim.value.type === 'trend' ? x.claim.value.metric : null))
+            .filter((m): m is string => !!m),
+        ) ??
+        f.metric ??
+        'trend';
       return `${partiesLabel(f.parties)} ${metric}: direction of change`.trim();
     }
     case 'date':
     case 'event': {
       const ev = f.event ?? 'event';
+      if (ONCE.has(ev) || (!f.actor.person && !f.actor.role && !f.place)) {
+        // No one and nowhere to name: the wording itself identifies the event.
+        return `${ev.charAt(0).toUpperCase() + ev.slice(1)}: ${snippetOf(f)}`;
+      }
       const who = f.actor.person
         ? writtenForm(f.actor.person, sentences) + "'s "
         : f.actor.role
@@ -305,7 +325,8 @@ export function groupFacts(desk: Desk): FactGroup[] {
       blocks.set(b.key, block);
     }
     // A block is as strict as its weakest member needs.
-    if (b.threshold !== null && b.threshold >= 0) block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
+    if (b.threshold !== null && b.threshold >= 0)
+      block.bySimilarity = Math.max(block.bySimilarity ?? 0, b.threshold);
     block.feats.push(f);
   }
   const facts: FactGroup[] = [];
@@ -317,15 +338,89 @@ export function groupFacts(desk: Desk): FactGroup[] {
     }
   }
   for (const f of singles) {
-    facts.push({ key: `${f.claim.kind}|${f.claim.articleId}:${f.claim.start}:${f.claim.end}`, label: labelFor(desk, [f]), feats: [f] });
+    facts.push({
+      key: `${f.claim.kind}|${f.claim.articleId}:${f.claim.start}:${f.claim.end}`,
+      label: labelFor(desk, [f]),
+      feats: [f],
+    });
   }
-  return facts;
+  return mergeDatedEvents(facts);
+}
+
+const MERGEABLE = new Set(['meeting', 'signing', 'visit', 'ceremony']);
+
+function clausePeople(f: Feat): Set<string> {
+  const out = new Set<string>();
+  for (const m of f.sentence.mentions) {
+    if (!m.country && m.start >= f.clause.start && m.end <= f.clause.end) out.add(m.key);
+  }
+  if (f.actor.person) out.add(f.actor.person);
+  return out;
+}
+
+/**
+ * "Tâm and Dũng held talks on 24 August" and "The formal talks took place on August
+ * 25": one article names the leaders, the other does not, so their keys differ. Facts
+ * of one kind of happening, in one story, dated at most three days apart, merge when
+ * one of them names no one or both name someone in common. Candidates come from a
+ * day index, so the pass stays linear.
+ */
+function mergeDatedEvents(facts: FactGroup[]): FactGroup[] {
+  const byDay = new Map<string, FactGroup[]>();
+  const dayOf = (g: FactGroup): string | null => {
+    const f = g.feats.find((x) => x.date?.explicitDay && x.date.from);
+    return f && f.event && MERGEABLE.has(f.event) ? f.date!.from : null;
+  };
+  for (const g of facts) {
+    const day = dayOf(g);
+    if (!day) continue;
+    const key = `${g.feats[0].event}|${day}`;
+    const list = byDay.get(key) ?? [];
+    if (list.length < 50) list.push(g);
+    byDay.set(key, list);
+  }
+  const merged = new Map<FactGroup, FactGroup>();
+  const root = (g: FactGroup): FactGroup => {
+    let r = g;
+    while (merged.has(r)) r = merged.get(r)!;
+    return r;
+  };
+  for (const g of facts) {
+    const day = dayOf(g);
+    if (!day) continue;
+    const f = g.feats[0];
+    const t = Date.parse(day);
+    for (let d = -3; d <= 3; d++) {
+      if (d === 0) continue;
+      const other = new Date(t + d * 86_400_000).toISOString().slice(0, 10);
+      for (const h of byDay.get(`${f.event}|${other}`) ?? []) {
+        const [ra, rb] = [root(g), root(h)];
+        if (ra === rb) continue;
+        const a = ra.feats[0];
+        const b = rb.feats[0];
+        if (!sameStory(a.article, b.article) || a.claim.articleId === b.claim.articleId) continue;
+        const pa = clausePeople(a);
+        const pb = clausePeople(b);
+        const anonymous = pa.size === 0 || pb.size === 0;
+        if (!anonymous && !intersects(pa, pb)) continue;
+        // Keep the better-named fact (the one with an actor in its key).
+        const [keep, drop] = ra.key.includes('|?|') && !rb.key.includes('|?|') ? [rb, ra] : [ra, rb];
+        keep.feats.push(...drop.feats);
+        merged.set(drop, keep);
+      }
+    }
+  }
+  return facts.filter((g) => !merged.has(g));
 }
 
 export function matchClaims(claims: MatchClaim[], options: MatchOptions = {}): MatchResult {
   const desk = buildDesk(claims, options.entities);
   const groups = groupFacts(desk);
-  const facts: FactDraft[] = groups.map((g) => ({ key: g.key, label: g.label, claimIds: g.feats.map((f) => f.claim.id) }));
+  const facts: FactDraft[] = groups.map((g) => ({
+    key: g.key,
+    label: g.label,
+    claimIds: g.feats.map((f) => f.claim.id),
+  }));
   const conflicts = detectConflicts(desk, groups);
   return { facts, conflicts };
 }

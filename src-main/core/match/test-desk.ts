@@ -30,7 +30,10 @@ export function readStory(dir: string, prefix = ''): StoryArticle[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt') && f.startsWith(prefix))
     .sort()
-    .map((f) => ({ source: f, text: readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n').normalize('NFC') }));
+    .map((f) => ({
+      source: f,
+      text: readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n').normalize('NFC'),
+    }));
 }
 
 export function buildStoryDesk(articles: StoryArticle[]): StoryDesk {
@@ -57,7 +60,8 @@ export function buildStoryDesk(articles: StoryArticle[]): StoryDesk {
       merged.set(deskKey, m);
     }
     for (const p of result.passages) {
-      if (p.boilerplate) boilerplateSentences.push({ articleSource: art.source, sentence: art.text.slice(p.start, p.end) });
+      if (p.boilerplate)
+        boilerplateSentences.push({ articleSource: art.source, sentence: art.text.slice(p.start, p.end) });
     }
     for (const c of result.claims) {
       if (c.boilerplate) continue;
@@ -92,13 +96,20 @@ export function evalInputOf(desk: StoryDesk, result: MatchResult): EvalInput {
       return { side: s, sentence: c.sentence, articleSource: desk.sources.get(c.articleId) ?? '' };
     });
   return {
-    conflicts: result.conflicts.map((k) => ({ kind: k.kind, claims: [...side(k.sideA, 'a'), ...side(k.sideB, 'b')] })),
+    conflicts: result.conflicts.map((k) => ({
+      kind: k.kind,
+      claims: [...side(k.sideA, 'a'), ...side(k.sideB, 'b')],
+    })),
     aliasGroups: desk.aliasGroups,
     boilerplateSentences: desk.boilerplateSentences,
   };
 }
 
-export function runStory(articles: StoryArticle[]): { desk: StoryDesk; result: MatchResult; input: EvalInput } {
+export function runStory(articles: StoryArticle[]): {
+  desk: StoryDesk;
+  result: MatchResult;
+  input: EvalInput;
+} {
   const desk = buildStoryDesk(articles);
   const result = matchClaims(desk.claims, { entities: desk.hints });
   return { desk, result, input: evalInputOf(desk, result) };

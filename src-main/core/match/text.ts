@@ -12,8 +12,24 @@ import { foldKey, foldSameLength } from '../../shared/fold';
 
 /** Lower-cased, diacritic-free copy with the same length as the input. */
 export function foldText(text: string): string {
-  return foldSameLength(text).toLowerCase();
+  // Most prose is plain ASCII: skip the per-character folding then.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  let out = '';
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 128) {
+      out += ch;
+      continue;
+    }
+    let f = FOLDED_CHARS.get(ch);
+    if (f === undefined) FOLDED_CHARS.set(ch, (f = foldSameLength(ch)));
+    out += f;
+  }
+  return out.toLowerCase();
 }
+
+/** Non-ASCII characters folded once per process: names repeat across a desk. */
+const FOLDED_CHARS = new Map<string, string>();
 
 const STOPWORDS = new Set(
   (
@@ -26,7 +42,48 @@ const STOPWORDS = new Set(
 );
 
 /** Crude English stemmer: enough to make "signed"/"signing"/"signs" and "agreements"/"agreement" meet. */
+const IRREGULAR: Record<string, string> = {
+  sold: 'sell',
+  paid: 'pay',
+  bought: 'buy',
+  met: 'meet',
+  held: 'hold',
+  grew: 'grow',
+  grown: 'grow',
+  fell: 'fall',
+  fallen: 'fall',
+  rose: 'rise',
+  risen: 'rise',
+  won: 'win',
+  lost: 'lose',
+  began: 'begin',
+  begun: 'begin',
+  took: 'take',
+  taken: 'take',
+  came: 'come',
+  went: 'go',
+  gone: 'go',
+  made: 'make',
+  died: 'die',
+  dead: 'die',
+  death: 'die',
+  killed: 'kill',
+  flooding: 'flood',
+  floods: 'flood',
+  flooded: 'flood',
+  founded: 'found',
+  founding: 'found',
+  burst: 'flood',
+  overflowed: 'flood',
+  shrank: 'shrink',
+  shrunk: 'shrink',
+  spent: 'spend',
+  built: 'build',
+};
+
 export function stem(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular) return irregular;
   let w = word;
   if (w.length > 5 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.length > 5 && (w.endsWith('ing') || w.endsWith('ed'))) w = w.replace(/(ing|ed)$/, '');
@@ -75,12 +132,13 @@ export interface Span {
 export function clauses(sentence: string): Span[] {
   const folded = foldText(sentence);
   const cuts: number[] = [0];
-  const re = /;|,\s+(?:and|but|while|whereas|when|where|after which)\s|\s[–—-]\s|,\s+(?:who|which)\s/g;
+  const re = /;|,\s+(?:and|but|while|whereas|when|where|after which)\s|\s[–—-]\s|,\s+which\s/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(folded))) cuts.push(m.index + 1);
   cuts.push(sentence.length);
   const out: Span[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1] > cuts[i]) out.push({ start: cuts[i], end: cuts[i + 1] });
+  for (let i = 0; i + 1 < cuts.length; i++)
+    if (cuts[i + 1] > cuts[i]) out.push({ start: cuts[i], end: cuts[i + 1] });
   return out;
 }
 
@@ -107,7 +165,13 @@ export function yearMentions(text: string): YearMention[] {
       const base = Number(m[2]) * 10;
       const part = m[1]?.toLowerCase();
       const [from, to] =
-        part === 'early' ? [base, base + 3] : part === 'mid' ? [base + 3, base + 6] : part === 'late' ? [base + 6, base + 9] : [base, base + 9];
+        part === 'early'
+          ? [base, base + 3]
+          : part === 'mid'
+            ? [base + 3, base + 6]
+            : part === 'late'
+              ? [base + 6, base + 9]
+              : [base, base + 9];
       out.push({ start: m.index, end: m.index + m[0].length, from, to });
     } else {
       const y = Number(m[3]);
