@@ -1,6 +1,6 @@
 import '../test/jsdom-shims';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/svelte';
 import Board from './Board.svelte';
 import { board } from '../state/board.svelte';
 import { article, boardRows, installFakeCore } from '../test/fake-core';
@@ -62,5 +62,40 @@ describe('Board', () => {
     board.move(1);
     await waitFor(() => expect(getAllByTestId('board-row')[1].getAttribute('aria-selected')).toBe('true'));
     expect(getAllByTestId('board-row')[0].getAttribute('aria-selected')).toBe('false');
+  });
+
+  it('draws only the article columns in view on a desk of 200 articles, and others as the board scrolls sideways', async () => {
+    const articles = Array.from({ length: 200 }, (_, i) => article(i + 1, `Article number ${i + 1}`));
+    installFakeCore({
+      'board:page': ((q: { offset: number; limit: number }) => ({
+        total: 3,
+        offset: q.offset,
+        rows: boardRows(q.offset, q.limit, 3),
+        articles,
+      })) as never,
+      'entities:list': () => [],
+    });
+    localStorage.clear();
+    board.useDesk('/desks/wide.claimdesk');
+    await board.reset();
+    const { getByTestId } = render(Board);
+    const grid = getByTestId('board');
+    await waitFor(() => expect(grid.querySelectorAll('[role="columnheader"]').length).toBeGreaterThan(3));
+    const headers = () =>
+      [...grid.querySelectorAll('[role="columnheader"][title]')].map((h) => h.getAttribute('title'));
+    expect(grid.getAttribute('aria-colcount')).toBe('203');
+    expect(headers().length).toBeLessThan(15);
+    expect(headers()).toContain('Article number 1');
+    // Each drawn cell says which column it is, so assistive technology counts right.
+    expect(grid.querySelector('[title="Article number 1"]')?.getAttribute('aria-colindex')).toBe('4');
+
+    Object.defineProperty(grid, 'scrollLeft', { configurable: true, value: 100 * 250 });
+    await fireEvent.scroll(grid);
+    await waitFor(() => expect(headers()).toContain('Article number 101'));
+    expect(headers()).not.toContain('Article number 1');
+    expect(grid.querySelector('[title="Article number 101"]')?.getAttribute('aria-colindex')).toBe('104');
+    // Rows draw the same columns as the header.
+    const row = getByTestId('board').querySelector('[data-testid="board-row"]')!;
+    expect(row.querySelectorAll('[role="gridcell"]').length).toBe(headers().length + 3);
   });
 });

@@ -153,16 +153,37 @@ export function api(): Client {
   return client;
 }
 
-/** Subscribes to core events (progress, desk:changed). */
+interface Subscription {
+  event: EventName;
+  cb: (data: never) => void;
+  off: () => void;
+}
+
+/** Live subscriptions, kept so they follow the window onto another transport. */
+const subscriptions = new Set<Subscription>();
+
+function attach(t: Transport, sub: Subscription): void {
+  sub.off = t.on(sub.event, sub.cb as (data: unknown) => void);
+}
+
+/** Subscribes to core events (progress, desk:changed, menu, import:report). */
 export const onEvent: Subscribe = (event, cb) => {
   transport ??= defaultTransport();
-  return transport.on(event, cb);
+  const sub: Subscription = { event, cb: cb as (data: never) => void, off: () => {} };
+  attach(transport, sub);
+  subscriptions.add(sub);
+  return () => {
+    sub.off();
+    subscriptions.delete(sub);
+  };
 };
 
 /** For component tests and previews: run the window against another core. */
 export function setTransport(next: Transport): void {
+  for (const sub of subscriptions) sub.off();
   transport = next;
   client = createClient(next);
+  for (const sub of subscriptions) attach(next, sub);
 }
 
 /** Saves an export: native dialog in Electron, a download in the browser. */

@@ -10,6 +10,7 @@ export type ShortcutAction =
   | 'dismiss'
   | 'resolve'
   | 'note'
+  | 'tick'
   | 'search'
   | 'help'
   | 'undo'
@@ -24,6 +25,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'd', action: 'Dismiss the conflict (asks a reason)' },
   { keys: 'r', action: 'Resolve: which claim is right' },
   { keys: 'n', action: 'Add a note' },
+  { keys: 'x', action: 'Tick the selected row (to merge, flag or export)' },
   { keys: '/', action: 'Search' },
   { keys: 'Ctrl+Z', action: 'Undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', action: 'Redo' },
@@ -88,6 +90,8 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
       return 'resolve';
     case 'n':
       return 'note';
+    case 'x':
+      return 'tick';
     case '/':
       return 'search';
     case '?':

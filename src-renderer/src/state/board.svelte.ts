@@ -44,6 +44,10 @@ class BoardState {
   #prefsKey = '';
   /** Conflicts ticked for an export of the selection. */
   readonly checked = new SvelteSet<number>();
+  /** Rows ticked for grouping edits (merge, flag a conflict), by fact id, with the row as last seen. */
+  readonly checkedFacts = new SvelteMap<number, BoardRow>();
+  /** The search box's words, which also narrow the board. */
+  #search = $state('');
 
   #generation = 0;
   #inflight = new Set<number>();
@@ -74,6 +78,9 @@ class BoardState {
   }
   get filters(): BoardFilters {
     return this.#filters;
+  }
+  get search(): string {
+    return this.#search;
   }
   get selected(): number {
     return this.#selected;
@@ -167,6 +174,14 @@ class BoardState {
     void this.reset();
   }
 
+  /** Narrows the board to facts whose claims match the search words. */
+  setSearch(q: string): void {
+    const next = q.trim();
+    if (next === this.#search) return;
+    this.#search = next;
+    void this.reset();
+  }
+
   async loadEntities(): Promise<void> {
     try {
       this.#entities = await api()['entities:list']({});
@@ -185,6 +200,7 @@ class BoardState {
       ...(f.kind ? { kind: f.kind } : {}),
       ...(f.articleId ? { articleId: f.articleId } : {}),
       ...(f.entityId ? { entityId: f.entityId } : {}),
+      ...(this.#search ? { query: this.#search } : {}),
     };
   }
 
@@ -196,13 +212,19 @@ class BoardState {
       if (generation !== this.#generation) return;
       this.#total = result.total;
       this.#articles = result.articles;
-      result.rows.forEach((row, i) => this.#rows.set(page * PAGE_SIZE + i, row));
+      result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       this.#loaded = true;
     } catch (err) {
       if (generation === this.#generation) ui.error(err);
     } finally {
       this.#inflight.delete(page);
     }
+  }
+
+  #put(index: number, row: BoardRow): void {
+    this.#rows.set(index, row);
+    // A ticked row follows its fact's newest claims (after a move or a split).
+    if (this.checkedFacts.has(row.fact.id)) this.checkedFacts.set(row.fact.id, row);
   }
 
   /** Makes sure rows first..last are loaded (called by the scroller). */
@@ -244,7 +266,7 @@ class BoardState {
       for (const [page, result] of results) {
         this.#total = result.total;
         this.#articles = result.articles;
-        result.rows.forEach((row, i) => this.#rows.set(page * PAGE_SIZE + i, row));
+        result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       }
       this.#loaded = true;
       if (this.#selected >= this.#total) this.#selected = this.#total - 1;
@@ -268,6 +290,24 @@ class BoardState {
   toggleChecked(conflictId: number, on: boolean): void {
     if (on) this.checked.add(conflictId);
     else this.checked.delete(conflictId);
+  }
+
+  /** Ticks a row: its fact for grouping edits and its conflicts for export. */
+  toggleRow(row: BoardRow, on: boolean): void {
+    if (on) this.checkedFacts.set(row.fact.id, row);
+    else this.checkedFacts.delete(row.fact.id);
+    for (const c of row.conflicts) this.toggleChecked(c.id, on);
+  }
+
+  clearChecks(): void {
+    this.checkedFacts.clear();
+    this.checked.clear();
+  }
+
+  /** The loaded row of a fact, if it is on a fetched page. */
+  rowOfFact(factId: number): BoardRow | undefined {
+    for (const row of this.#rows.values()) if (row.fact.id === factId) return row;
+    return this.checkedFacts.get(factId);
   }
 }
 

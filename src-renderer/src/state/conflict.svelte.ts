@@ -3,7 +3,7 @@
  * recorded by the core in the history under the editor's name, which is asked
  * for once before the first one.
  */
-import { api } from '../lib/client';
+import { ClientError, api } from '../lib/client';
 import { changed, onChanged } from '../lib/changes';
 import type { ConflictDetail } from '../../../src-main/shared/views';
 import { settings } from './settings.svelte';
@@ -52,9 +52,9 @@ class ConflictState {
       const detail = await api()['conflicts:get']({ id });
       if (this.#openId === id) this.#detail = detail;
     } catch (err) {
-      // The conflict may be gone after an undo or a re-run.
+      // The conflict may be gone after an undo or a re-run: the panel just closes.
       if (this.#openId === id) this.close();
-      ui.error(err);
+      if (!(err instanceof ClientError && err.code === 'not_found')) ui.error(err);
     } finally {
       this.#loading = false;
     }

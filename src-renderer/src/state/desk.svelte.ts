@@ -2,7 +2,7 @@
  * The open desk: its counts, its articles, and the article shown in the reader
  * with the claim edits an editor makes there (add, correct, delete, boilerplate).
  */
-import { api, onEvent } from '../lib/client';
+import { api } from '../lib/client';
 import { changed, onChanged } from '../lib/changes';
 import type { ClaimKind } from '../../../src-main/shared/model';
 import type { ArticleDetail, ArticleSummary, DeskInfo } from '../../../src-main/shared/views';
@@ -16,6 +16,9 @@ export interface Focus {
   end: number;
 }
 
+/** How long a search hit stays highlighted in the reader. */
+export const HIT_FLASH_MS = 2500;
+
 class DeskState {
   #info = $state<DeskInfo | null>(null);
   #articles = $state.raw<ArticleSummary[]>([]);
@@ -24,7 +27,7 @@ class DeskState {
   #loadingArticle = $state(false);
   #ready = $state(false);
   #focus = $state<Focus | null>(null);
-  #listening = false;
+  #focusTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     onChanged(() => this.refresh());
@@ -57,17 +60,18 @@ class DeskState {
   empty = $derived(this.#ready && this.#articles.length === 0);
 
   async init(): Promise<void> {
-    if (!this.#listening) {
-      this.#listening = true;
-      onEvent('desk:changed', (info) => {
-        const before = this.#info;
-        this.#info = info;
-        if (!before || before.path !== info.path || before.articleCount !== info.articleCount) void changed();
-      });
-    }
-    await Promise.all([this.refresh(), settings.load()]);
-    if (this.#info) board.useDesk(this.#info.path);
-    await Promise.all([board.reset(), board.loadEntities()]);
+    // The board's first page is asked for at once, so it is not reset after the
+    // editor has started moving through rows.
+    await Promise.all([this.refresh(), settings.load(), board.reset(), board.loadEntities()]);
+  }
+
+  /** Another desk was opened: nothing selected on the last one applies. */
+  forget(info: DeskInfo): void {
+    this.#info = info;
+    this.#selectedId = null;
+    this.#article = null;
+    this.#focus = null;
+    board.useDesk(info.path);
   }
 
   async refresh(): Promise<void> {
@@ -105,6 +109,9 @@ class DeskState {
   /** Selects an article; by default the reader comes to the front. */
   async select(id: number, opts: { show?: boolean; focus?: Focus } = {}): Promise<void> {
     this.#focus = opts.focus ?? null;
+    if (this.#focusTimer) clearTimeout(this.#focusTimer);
+    // The highlight is brief: it shows where the hit is, then gets out of the way.
+    if (opts.focus) this.#focusTimer = setTimeout(() => this.clearFocus(), HIT_FLASH_MS);
     if (opts.show !== false) ui.view = 'reader';
     if (this.#selectedId === id && this.#article?.id === id) return;
     this.#selectedId = id;

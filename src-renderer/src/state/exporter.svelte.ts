@@ -7,6 +7,19 @@ import type { ExportFormat } from '../../../src-main/shared/views';
 import { ui } from './ui.svelte';
 
 export type ExportScope = 'desk' | 'article' | 'selection';
+/** The core's formats, plus PDF, which the desktop app prints from the HTML notes. */
+export type ExportChoice = ExportFormat | 'pdf';
+
+export const PDF_FORMAT = {
+  value: 'pdf' as const,
+  label: 'Source notes (PDF)',
+  hint: 'The HTML notes printed to PDF by the desktop app',
+};
+
+/** PDF needs the desktop app's printer; the browser mode offers HTML to print instead. */
+export function canPrintPdf(): boolean {
+  return typeof window !== 'undefined' && typeof window.claimdesk?.saveFile === 'function';
+}
 
 export const EXPORT_FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'md', label: 'Markdown notes', hint: 'Source notes for the desk, as Markdown' },
@@ -30,7 +43,7 @@ class ExportState {
   }
 
   async run(input: {
-    format: ExportFormat;
+    format: ExportChoice;
     scope: ExportScope;
     articleIds?: number[];
     conflictIds?: number[];
@@ -39,13 +52,23 @@ class ExportState {
     this.#busy = true;
     this.#error = null;
     try {
-      const file = await api()['export:run']({
-        format: input.format,
+      const pdf = input.format === 'pdf';
+      const format: ExportFormat = input.format === 'pdf' ? 'html' : input.format;
+      const exported = await api()['export:run']({
+        format,
         scope: input.scope,
         includeDismissed: input.includeDismissed,
         ...(input.scope === 'article' && input.articleIds ? { articleIds: input.articleIds } : {}),
         ...(input.scope === 'selection' && input.conflictIds ? { conflictIds: input.conflictIds } : {}),
       });
+      // The main process sees this type and prints the HTML to a PDF file.
+      const file = pdf
+        ? {
+            ...exported,
+            mime: 'application/pdf+html',
+            filename: exported.filename.replace(/\.html?$/i, '') + '.pdf',
+          }
+        : exported;
       const saved = await saveExport(file);
       if (saved) ui.notify(`Exported ${saved}.`);
       return true;

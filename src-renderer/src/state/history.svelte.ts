@@ -4,8 +4,11 @@
  */
 import { api } from '../lib/client';
 import { changed, onChanged } from '../lib/changes';
+import { nextSteps } from '../lib/undo-stack';
 import type { HistoryEntry } from '../../../src-main/shared/views';
 import { ui } from './ui.svelte';
+
+const LIST_LIMIT = 50;
 
 class HistoryState {
   #entries = $state.raw<HistoryEntry[]>([]);
@@ -22,9 +25,22 @@ class HistoryState {
     return this.#busy;
   }
 
+  /** What Undo and Redo would take back, as far as the newest entries tell. */
+  next = $derived(nextSteps(this.#entries, this.#entries.length < LIST_LIMIT));
+
+  /** A tooltip for the Undo or Redo button. */
+  hint(which: 'undo' | 'redo'): string {
+    const step = this.next[which];
+    const verb = which === 'undo' ? 'Undo' : 'Redo';
+    const keys = which === 'undo' ? 'Ctrl+Z' : 'Ctrl+Shift+Z';
+    if (step === 'none') return `Nothing to ${which} (${keys})`;
+    if (step === null) return `${verb} (${keys})`;
+    return `${verb}: ${step.summary} (${keys})`;
+  }
+
   async load(): Promise<void> {
     try {
-      this.#entries = await api()['history:list']({ limit: 50 });
+      this.#entries = await api()['history:list']({ limit: LIST_LIMIT });
     } catch {
       // The list is a convenience; undo and redo still work without it.
     }

@@ -1,7 +1,11 @@
 /**
- * Imports (files, drag and drop, paste, the sample desk): the call in flight, the
- * progress the core reports, and the last report, shown until the user closes it
- * so failures can be read.
+ * Imports (files, drag and drop, paste, the sample desk, the desktop menu): the
+ * call in flight, the progress the core reports, Cancel, and the last report,
+ * shown until the user closes it so failures can be read.
+ *
+ * The core yields between batches, so the import call simply stays pending while
+ * progress events arrive and the window keeps answering; Cancel is a second call
+ * (import:cancel) that makes the pending one return early with what landed.
  */
 import { api, onEvent } from '../lib/client';
 import { changed } from '../lib/changes';
@@ -10,14 +14,25 @@ import type { ImportReport, ProgressEvent } from '../../../src-main/shared/views
 import { desk } from './desk.svelte';
 import { ui } from './ui.svelte';
 
+/** An import the window did not start counts as over after this long without progress. */
+const EXTERNAL_QUIET_MS = 60_000;
+
 class ImportState {
   #pending = $state(false);
+  /** An import the window did not start (the desktop menu) is running. */
+  #external = $state(false);
   #progress = $state<ProgressEvent | null>(null);
   #report = $state<ImportReport | null>(null);
+  #cancelling = $state(false);
   #listening = false;
+  #externalTimer: ReturnType<typeof setTimeout> | null = null;
 
   get pending(): boolean {
     return this.#pending;
+  }
+  /** Any import is running, whoever started it. */
+  get running(): boolean {
+    return this.#pending || this.#external;
   }
   get progress(): ProgressEvent | null {
     return this.#progress;
@@ -25,23 +40,63 @@ class ImportState {
   get report(): ImportReport | null {
     return this.#report;
   }
+  get cancelling(): boolean {
+    return this.#cancelling;
+  }
 
   listen(): void {
-    if (!this.#listening) {
-      this.#listening = true;
-      onEvent('progress', (p) => {
-        if (p.job === 'import' || this.#pending) this.#progress = p;
-      });
-    }
+    if (this.#listening) return;
+    this.#listening = true;
+    onEvent('progress', (p) => {
+      if (p.job !== 'import') {
+        if (this.#pending) this.#progress = p;
+        return;
+      }
+      this.#progress = p;
+      // Progress without a call of ours in flight: the menu started an import.
+      if (!this.#pending) {
+        this.#external = !(p.total > 0 && p.done >= p.total && p.label === 'Done');
+        // Should the end never be reported (the import failed), the panel does not stay forever.
+        if (this.#externalTimer) clearTimeout(this.#externalTimer);
+        if (this.#external)
+          this.#externalTimer = setTimeout(() => (this.#external = false), EXTERNAL_QUIET_MS);
+      }
+    });
+    onEvent('import:report', (report) => void this.showReport(report));
   }
 
   closeReport(): void {
     this.#report = null;
   }
 
+  /** A report of an import the window did not start: shown like its own. */
+  async showReport(report: ImportReport): Promise<void> {
+    this.#external = false;
+    this.#cancelling = false;
+    if (!this.#pending) this.#progress = null;
+    this.#report = report;
+    await changed();
+    const first = report.imported[0];
+    if (first) await desk.select(first.id, { show: false });
+  }
+
+  /** Asks the core to stop after the article in hand; the pending call then returns. */
+  async cancel(): Promise<void> {
+    if (!this.running || this.#cancelling) return;
+    this.#cancelling = true;
+    try {
+      const { cancelled } = await api()['import:cancel']({});
+      if (!cancelled) this.#cancelling = false;
+    } catch (err) {
+      this.#cancelling = false;
+      ui.error(err);
+    }
+  }
+
   async #run(label: string, call: () => Promise<ImportReport>): Promise<ImportReport | null> {
     this.listen();
     this.#pending = true;
+    this.#cancelling = false;
     this.#progress = { job: 'import', done: 0, total: 0, label };
     try {
       const report = await call();
@@ -57,6 +112,8 @@ class ImportState {
       return null;
     } finally {
       this.#pending = false;
+      this.#external = false;
+      this.#cancelling = false;
       this.#progress = null;
     }
   }
@@ -67,7 +124,12 @@ class ImportState {
     const label = files.length === 1 ? files[0].name : `${files.length} files`;
     return this.#run(label, async () => {
       const payload = await Promise.all(files.map(readFile));
-      return api()['articles:import']({ files: payload });
+      const report = await api()['articles:import']({ files: payload });
+      // Should the core's answer leave out how many files a Cancel skipped, count them here.
+      const accounted = report.imported.length + report.duplicates.length + report.failed.length;
+      if (this.#cancelling && !report.cancelled && accounted < files.length)
+        return { ...report, cancelled: { remaining: files.length - accounted } };
+      return report;
     });
   }
 

@@ -1,8 +1,10 @@
 /**
  * Search as you type over claims and passages (FTS5 in the core). Keystrokes are
- * debounced and answers that arrive after a newer query are dropped.
+ * debounced and answers that arrive after a newer query are dropped. The same
+ * words narrow the board to the facts whose claims match.
  */
 import { api } from '../lib/client';
+import { board } from './board.svelte';
 import type { SearchHit } from '../../../src-main/shared/views';
 
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -35,10 +37,14 @@ class SearchState {
       this.#seq++;
       this.#hits = [];
       this.#searching = false;
+      board.setSearch('');
       return;
     }
     this.#searching = true;
-    this.#timer = setTimeout(() => void this.#run(q), SEARCH_DEBOUNCE_MS);
+    this.#timer = setTimeout(() => {
+      board.setSearch(q);
+      void this.#run(q);
+    }, SEARCH_DEBOUNCE_MS);
   }
 
   clear(): void {

@@ -3,7 +3,8 @@
  * dialog is open, and the short messages (toasts) shown where the user is looking.
  */
 export type View = 'board' | 'reader';
-export type DialogName = 'shortcuts' | 'export' | 'paste' | 'dismiss' | 'resolve' | 'note';
+export type DialogName =
+  'shortcuts' | 'export' | 'paste' | 'dismiss' | 'resolve' | 'note' | 'merge' | 'regroup' | 'flag';
 
 export interface Toast {
   id: number;

@@ -12,6 +12,7 @@ import type {
   ClaimView,
   ConflictDetail,
   ConflictSideView,
+  DeskEvents,
   DeskInfo,
 } from '../../../src-main/shared/views';
 
@@ -22,10 +23,13 @@ export type FakeHandlers = Partial<{
 export interface FakeCore {
   calls: { method: string; input: unknown }[];
   called(method: MethodName): unknown[];
+  /** Pushes a core event to the window, as the IPC or SSE transport would. */
+  emit<E extends keyof DeskEvents>(event: E, data: DeskEvents[E]): void;
 }
 
 export function installFakeCore(handlers: FakeHandlers): FakeCore {
   const calls: { method: string; input: unknown }[] = [];
+  const listeners = new Map<string, Set<(data: unknown) => void>>();
   setTransport({
     async invoke(method, input): Promise<Result<unknown>> {
       calls.push({ method, input });
@@ -37,9 +41,21 @@ export function installFakeCore(handlers: FakeHandlers): FakeCore {
         return { ok: false, error: { code: 'internal', message: (err as Error).message } };
       }
     },
-    on: () => () => {},
+    on(event, cb) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const fn = cb as (data: unknown) => void;
+      set.add(fn);
+      return () => set.delete(fn);
+    },
   });
-  return { calls, called: (m) => calls.filter((c) => c.method === m).map((c) => c.input) };
+  return {
+    calls,
+    called: (m) => calls.filter((c) => c.method === m).map((c) => c.input),
+    emit(event, data) {
+      for (const cb of listeners.get(event) ?? []) cb(data);
+    },
+  };
 }
 
 export function deskInfo(over: Partial<DeskInfo> = {}): DeskInfo {

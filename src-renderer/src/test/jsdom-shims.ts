@@ -10,3 +10,7 @@ class NoopResizeObserver {
 
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// jsdom has no editing commands; the window uses them to hand menu keys back to fields.
+document.execCommand ??= function execCommand() {
+  return false;
+};
