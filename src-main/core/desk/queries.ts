@@ -51,8 +51,21 @@ const ARTICLE_SUMMARY_SQL = `
        WHERE c.article_id = a.id) AS conflictCount
   FROM articles a`;
 
+/**
+ * Every page of the board carries the article columns; on a desk of thousands of
+ * articles counting their claims and conflicts each time would dominate the page.
+ * All writes go through this one connection, so total_changes() says exactly when
+ * the list can have changed.
+ */
+const summaryCache = new WeakMap<Db, { changes: number; list: ArticleSummary[] }>();
+
 export function articleSummaries(db: Db): ArticleSummary[] {
-  return db.prepare(`${ARTICLE_SUMMARY_SQL} ORDER BY a.position, a.id`).all() as ArticleSummary[];
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const cached = summaryCache.get(db);
+  if (cached && cached.changes === changes) return cached.list;
+  const list = db.prepare(`${ARTICLE_SUMMARY_SQL} ORDER BY a.position, a.id`).all() as ArticleSummary[];
+  summaryCache.set(db, { changes, list });
+  return list;
 }
 
 export function articleSummary(db: Db, id: number): ArticleSummary {
