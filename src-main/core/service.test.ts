@@ -88,6 +88,30 @@ describe('import', () => {
   });
 });
 
+describe('cancelling an import', () => {
+  it('stops after the batch in hand, reports what was not imported, and leaves whole articles only', async () => {
+    const files = Array.from({ length: 60 }, (_, i) => ({
+      name: `story-${i}.txt`,
+      data: `Story ${i}\n\nThe council approved ${i + 3} new bridges on Monday, the first since ${1990 + i}, at a cost of €${i + 1}.5 million.`,
+      encoding: 'utf8' as const,
+    }));
+    let asked = false;
+    service.onEvent((event, payload) => {
+      if (event === 'progress' && payload.job === 'import' && payload.done > 0 && !asked) {
+        asked = true;
+        expect(service.cancelImport()).toEqual({ cancelled: true });
+      }
+    });
+    const report = await service.handlers()['articles:import']({ files });
+    expect(report.cancelled?.remaining).toBeGreaterThan(0);
+    expect(report.imported.length + report.failed.length + report.cancelled!.remaining).toBe(60);
+    const list = await service.handlers()['articles:list']({});
+    expect(list).toHaveLength(report.imported.length);
+    for (const a of list) expect(a.claimCount).toBeGreaterThan(0);
+    expect(service.cancelImport()).toEqual({ cancelled: false });
+  });
+});
+
 describe('the contract over a dispatcher', () => {
   it('rejects unknown methods and invalid input with clear messages', async () => {
     const dispatch = createDispatch(service.handlers());

@@ -260,7 +260,7 @@ export class DeskService {
     options: ImportOptions,
   ): Promise<void> {
     const total = items.length;
-    const BATCH = 16;
+    const BATCH = 8;
     for (let i = 0; i < total; i += BATCH) {
       if (this.cancelRequested) {
         report.cancelled = { remaining: total - i };
@@ -285,7 +285,8 @@ export class DeskService {
           }
         }
       })();
-      await yieldToLoop();
+      // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
+      for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
     if (report.imported.length > 0 && options.detect !== false) await this.detectNow();
@@ -843,10 +844,12 @@ export class DeskService {
         const b = files?.length
           ? await this.importFiles(files)
           : { imported: [], duplicates: [], failed: [] };
+        const cancelled = (a as ImportReport).cancelled ?? (b as ImportReport).cancelled;
         return {
           imported: [...a.imported, ...b.imported],
           duplicates: [...a.duplicates, ...b.duplicates],
           failed: [...a.failed, ...b.failed],
+          ...(cancelled ? { cancelled } : {}),
         };
       },
       'import:cancel': () => this.cancelImport(),

@@ -180,7 +180,7 @@ function buildMenu(): void {
     },
     {
       label: 'Help',
-      submenu: [{ label: 'Keyboard Shortcuts', accelerator: '?', click: menuCommand('shortcuts') }],
+      submenu: [{ label: 'Keyboard Shortcuts', click: menuCommand('shortcuts') }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
