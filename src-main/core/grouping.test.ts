@@ -73,13 +73,15 @@ describe('editing the grouping', () => {
     });
     expect(k).toMatchObject({ origin: 'editor', status: 'open', explanation: 'These cannot both be true.' });
     expect(k.sides.map((s) => s.claim.id).sort()).toEqual([x.id, y.id].sort());
-    await expect(Promise.resolve().then(() => h['conflicts:create']({ sideA: [x.id], sideB: [y.id] }))).rejects.toThrow(
-      /already form conflict/,
-    );
+    await expect(
+      Promise.resolve().then(() => h['conflicts:create']({ sideA: [x.id], sideB: [y.id] })),
+    ).rejects.toThrow(/already form conflict/);
     await h['conflicts:detect']({});
     expect((await h['conflicts:get']({ id: k.id })).status).toBe('open');
     await h['history:undo']({});
-    await expect(Promise.resolve().then(() => h['conflicts:get']({ id: k.id }))).rejects.toThrow(/No conflict/);
+    await expect(Promise.resolve().then(() => h['conflicts:get']({ id: k.id }))).rejects.toThrow(
+      /No conflict/,
+    );
   });
 
   it('keeps a deleted claim deleted and a corrected claim corrected when extraction runs again', async () => {
