@@ -23,6 +23,8 @@ import { scoreAgainstGold } from '../core/match/eval';
 export interface BenchOptions {
   articles?: number | undefined;
   out?: string | undefined;
+  /** Keep the benchmark desks in this folder (to open them in the window afterwards). */
+  keep?: string | undefined;
 }
 
 interface SizeResult {
@@ -82,7 +84,9 @@ function segmentFloor(texts: string[]): number {
 
 /** The floor of storage work: the same rows inserted raw into a fresh desk, one transaction per article. */
 function sqliteFloor(sourceDb: ReturnType<typeof openDesk>, dir: string): number {
-  const db = openDesk(join(dir, 'floor.claimdesk'));
+  const floorPath = join(dir, 'floor.claimdesk');
+  for (const f of [floorPath, `${floorPath}-wal`, `${floorPath}-shm`]) rmSync(f, { force: true });
+  const db = openDesk(floorPath);
   const articles = sourceDb.prepare('SELECT * FROM articles ORDER BY id').all() as Record<string, unknown>[];
   const passages = sourceDb.prepare('SELECT * FROM passages ORDER BY article_id').all() as Record<
     string,
@@ -136,6 +140,9 @@ async function benchSize(n: number, dir: string): Promise<SizeResult> {
   const files = corpus.files.map((f) => ({ name: f.name, data: f.text, encoding: 'utf8' as const }));
   const bytes = corpus.files.reduce((s, f) => s + Buffer.byteLength(f.text, 'utf8'), 0);
   const deskPath = join(dir, `bench-${n}.claimdesk`);
+  rmSync(deskPath, { force: true });
+  rmSync(`${deskPath}-wal`, { force: true });
+  rmSync(`${deskPath}-shm`, { force: true });
   const service = new DeskService({ defaultActor: 'bench' });
   service.open(deskPath, true);
 
@@ -239,7 +246,8 @@ export function formatBench(results: SizeResult[], exponent: number | null): str
 
 export async function runBench(options: BenchOptions): Promise<number> {
   const sizes = options.articles ? [options.articles] : [1000, 10000];
-  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
+  const dir = options.keep ? resolve(options.keep) : mkdtempSync(join(tmpdir(), 'claimdesk-bench-'));
+  mkdirSync(dir, { recursive: true });
   const results: SizeResult[] = [];
   try {
     for (const n of sizes) {
@@ -247,7 +255,8 @@ export async function runBench(options: BenchOptions): Promise<number> {
       results.push(await benchSize(n, dir));
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!options.keep) rmSync(dir, { recursive: true, force: true });
+    else console.error(`bench: desks kept in ${dir}`);
   }
   const exponent =
     results.length >= 2

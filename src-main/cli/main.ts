@@ -28,7 +28,7 @@ Usage:
   claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
   claimdesk restore   --backup FILE --desk NEW
-  claimdesk bench     [--articles N] [--out FILE]  benchmark at newsroom scale
+  claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
 Options:
   --help, -h   show this help
@@ -94,6 +94,7 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: 'string' },
       backup: { type: 'string' },
       articles: { type: 'string' },
+      keep: { type: 'string' },
       'include-dismissed': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -350,7 +351,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'bench': {
       const { runBench } = await import('./bench');
-      return runBench({ articles: intArg(values.articles, '--articles'), out: values.out });
+      return runBench({
+        articles: intArg(values.articles, '--articles'),
+        out: values.out,
+        keep: values.keep,
+      });
     }
     default:
       throw new UsageError(`unknown command "${command}". Run claimdesk --help.`);
