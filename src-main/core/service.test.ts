@@ -97,7 +97,8 @@ describe('cancelling an import', () => {
     }));
     let asked = false;
     service.onEvent((event, payload) => {
-      if (event === 'progress' && payload.job === 'import' && payload.done > 0 && !asked) {
+      const p = payload as { job?: string; done?: number };
+      if (event === 'progress' && p.job === 'import' && (p.done ?? 0) > 0 && !asked) {
         asked = true;
         expect(service.cancelImport()).toEqual({ cancelled: true });
       }
