@@ -73,6 +73,11 @@ export interface ArticleInfo {
   keys: Set<string>;
   /** How many articles the desk holds: small desks are taken to be one story. */
   deskArticles: number;
+  /**
+   * Its keys that few articles of the desk share ("Tô Lâm", not "President" or
+   * "Ministry"): two articles sharing two of them cover one story.
+   */
+  rareKeys: Set<string>;
 }
 
 export interface Interval {
@@ -630,6 +635,7 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
         countries: [],
         keys: new Set(),
         deskArticles: 0,
+        rareKeys: new Set(),
       });
     }
     const article = articles.get(c.articleId)!;
@@ -663,6 +669,12 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
     .map((a) => yearOf(a.publishedAt))
     .filter((y): y is number => y !== null);
   const cap = published.length > 0 ? Math.max(...published) : null;
+  const df = new Map<string, number>();
+  for (const a of articles.values()) for (const k of a.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const rare = Math.max(50, Math.ceil(articles.size * 0.01));
+  for (const a of articles.values()) {
+    for (const k of a.keys) if ((df.get(k) ?? 0) <= rare) a.rareKeys.add(k);
+  }
   for (const a of articles.values()) {
     a.deskArticles = articles.size;
     a.refYear = refYearOf(a.publishedAt, articleYears.get(a.id) ?? [], cap);
@@ -872,7 +884,15 @@ export function actorIn(desk: Desk, s: SentenceInfo, clause: Span, pos: number):
       person = m.key;
     }
   }
-  return { role: role?.role ?? null, nationality: role ? nationalityOf(s, role, clause) : null, person };
+  let nationality = role ? nationalityOf(s, role, clause) : null;
+  if (role && nationality === null) {
+    // "not the first Ariloran leader to make the journey: President X visited Y": the one
+    // country adjective before the role still says whose leader.
+    const before = s.mentions.filter((m) => m.country && m.start >= clause.start && m.end <= role.start);
+    const distinct = new Set(before.map((m) => m.country));
+    if (distinct.size === 1) nationality = [...distinct][0];
+  }
+  return { role: role?.role ?? null, nationality, person };
 }
 
 /** Verbs that take a date for themselves: "the floods' toll rose to 42 on Wednesday". */
@@ -1158,7 +1178,8 @@ export const ONE_STORY_ARTICLES = 30;
 export function sameStory(a: ArticleInfo, b: ArticleInfo): boolean {
   if (a === b || a.deskArticles <= ONE_STORY_ARTICLES) return true;
   let shared = 0;
-  const [small, big] = a.keys.size < b.keys.size ? [a.keys, b.keys] : [b.keys, a.keys];
+  const [small, big] =
+    a.rareKeys.size < b.rareKeys.size ? [a.rareKeys, b.rareKeys] : [b.rareKeys, a.rareKeys];
   for (const k of small) if (big.has(k) && ++shared >= 2) return true;
   return false;
 }
