@@ -67,6 +67,12 @@ describe('query plans', () => {
       expect(page(order)).not.toMatch(/USE TEMP B-TREE/);
   });
 
+  it('finds the next import position without scanning the articles', () => {
+    expect(plan('SELECT coalesce(max(position), 0) + 1 AS p FROM articles')).toMatch(
+      /USING (COVERING )?INDEX articles_position/,
+    );
+  });
+
   it('resolves entity aliases by key without a scan', () => {
     expect(plan('SELECT entity_id FROM entity_aliases WHERE key = ?', 'to lam')).toMatch(
       /USING (COVERING )?INDEX entity_aliases_key/,

@@ -21,6 +21,10 @@ CREATE TABLE articles (
   position INTEGER NOT NULL DEFAULT 0
 );
 
+-- Import order: the next position is max(position) + 1, read through this index
+-- (without it every import scans all article texts).
+CREATE INDEX articles_position ON articles(position);
+
 CREATE TABLE passages (
   id INTEGER PRIMARY KEY,
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
