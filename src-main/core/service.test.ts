@@ -196,7 +196,7 @@ describe('editor decisions', () => {
   it('puts facts waiting for a decision at the top of the board, and moves a decided one down', async () => {
     await service.importPaths([SEEDS]);
     const h = service.handlers();
-    const page = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    const page = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict', withArticles: true });
     expect(page.total).toBe(page.rows.length);
     expect(page.articles).toHaveLength(5);
     const pending = (r: (typeof page.rows)[number]) =>
@@ -208,11 +208,11 @@ describe('editor decisions', () => {
     const top = page.rows[0]!;
     for (const c of top.conflicts)
       await h['conflicts:setStatus']({ id: c.id, status: 'dismissed', reason: 'Checked.' });
-    const after = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    const after = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict', withArticles: true });
     const moved = after.rows.findIndex((r) => r.fact.id === top.fact.id);
     expect(moved).toBeGreaterThanOrEqual(firstCalm - 1);
     await h['history:undo']({});
-    const undone = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict' });
+    const undone = await h['board:page']({ offset: 0, limit: 500, sort: 'conflict', withArticles: true });
     expect(undone.rows.findIndex((r) => r.fact.id === top.fact.id)).toBeLessThan(firstCalm);
   });
 });

@@ -170,6 +170,8 @@ export const methods = {
       sort: v.optional(v.picklist(['conflict', 'fact', 'article']), 'conflict'),
       ...filters,
       query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+      /** Include the article columns (the first page needs them; later pages need not repeat them). */
+      withArticles: v.optional(v.boolean(), true),
     }),
     output: out<BoardPage>(),
   },

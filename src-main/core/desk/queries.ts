@@ -386,6 +386,7 @@ export interface BoardQuery extends ConflictFilters {
   limit: number;
   sort: 'conflict' | 'fact' | 'article';
   query?: string | undefined;
+  withArticles?: boolean | undefined;
 }
 
 /**
@@ -479,5 +480,5 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
       conflicts: badgeStmt.all(f.id) as ConflictBadge[],
     };
   });
-  return { total, offset: q.offset, rows, articles };
+  return { total, offset: q.offset, rows, articles: q.withArticles === false ? [] : articles };
 }

@@ -30,6 +30,7 @@ import {
   type Feat,
   type SentenceInfo,
   clauseStems,
+  ONE_STORY_ARTICLES,
   sameStory,
 } from './features';
 import { rolesCompatible, type EventFamily } from './lexicon';
@@ -146,7 +147,8 @@ const RELATIVE_DATE =
   /\b(?:next|last|this|coming|previous|past|following)\s+(?:year|month|week|spring|summer|autumn|fall|winter|season)\b|\b(?:yesterday|today|tomorrow|recently)\b/i;
 
 function phaseOf(f: Feat): Phase {
-  if (f.event === 'establishment' || f.event === 'birth' || f.event === 'death') return null;
+  if (f.event === 'establishment' || f.event === 'birth' || f.event === 'death' || f.event === 'completion')
+    return null;
   // Only the words leading up to the date: "closing concert" later in the clause is another event.
   const text = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 60), f.pos + f.claim.quote.length);
   if (
@@ -400,7 +402,14 @@ type Series = Map<number, Map<number, Feat[]>>;
 function figureSeries(desk: Desk): Map<string, Series> {
   const out = new Map<string, Series>();
   for (const f of desk.feats) {
-    if (f.claim.kind !== 'figure' || !f.metric || !f.period || f.period.from !== f.period.to) continue;
+    if (
+      (f.claim.kind !== 'figure' && f.claim.kind !== 'count') ||
+      !f.metric ||
+      !f.period ||
+      f.period.from !== f.period.to
+    )
+      continue;
+    if (f.relative) continue;
     const key = `${f.metric}|${f.parties.join(',')}|${f.unit ?? '?'}`;
     const series = out.get(key) ?? new Map<number, Map<number, Feat[]>>();
     const years = series.get(f.claim.articleId) ?? new Map<number, Feat[]>();
@@ -764,6 +773,68 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
   }
 }
 
+const MAGNITUDE = /\b(?:largest|biggest|highest|most expensive|costliest|record)\b/i;
+
+/**
+ * "The largest ever deal" set against a larger one the desk dates earlier ("In 2019,
+ * Baltic Mobile paid €3.2bn for Orvel"): the claim's own amount is the largest figure
+ * in its sentence; an earlier, larger amount of the same currency and kind of
+ * predicate (a deal, a toll) in the same story contradicts it, within its scope.
+ */
+function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  // Dated figures, indexed by the rare entity keys (story words) of their article, so a
+  // large desk only compares within a story and the cost stays linear.
+  const dated = desk.feats.filter((p) => p.claim.kind === 'figure' && p.period && p.interval && !p.relative);
+  const byKey = new Map<string, Feat[]>();
+  for (const p of dated) {
+    for (const k of p.article.rareKeys) {
+      const list = byKey.get(k) ?? [];
+      if (list.length < 500) list.push(p);
+      byKey.set(k, list);
+    }
+  }
+  const small = desk.articles.size <= ONE_STORY_ARTICLES;
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || !MAGNITUDE.test(v.phrase + ' ' + f.claim.quote)) continue;
+    const own = f.sentence.claims.filter((c) => c.claim.kind === 'figure' && c.interval && !c.relative);
+    if (own.length === 0) continue;
+    const ref = f.article.refYear;
+    if (ref === null) continue;
+    const scope = noveltyScope(f);
+    if (scope.kind === 'other' || (scope.kind === 'since' && scope.year === null)) continue;
+    let candidates: Iterable<Feat> = dated;
+    if (!small) {
+      const set = new Set<Feat>();
+      for (const k of f.article.rareKeys) for (const p of byKey.get(k) ?? []) set.add(p);
+      candidates = set;
+    }
+    for (const mine of own) {
+      for (const p of candidates) {
+        if (p.sentence === f.sentence || !p.period || !p.interval) continue;
+        if (p.unit !== mine.unit || !sameStory(f.article, p.article)) continue;
+        if (p.period.to >= ref) continue;
+        if (scope.kind === 'since' && !(p.period.from > scope.year!)) continue;
+        if (scope.kind === 'in_years' && !(p.period.to > ref - scope.years)) continue;
+        if (
+          mine.predicates.size > 0 &&
+          p.predicates.size > 0 &&
+          ![...mine.predicates].some((x) => p.predicates.has(x))
+        )
+          continue;
+        if (!(p.interval.lo > mine.interval!.hi)) continue;
+        drafts.add(
+          'novelty_vs_precedent',
+          factOf.get(f.claim.id) ?? '',
+          [f.claim.id, mine.claim.id],
+          [p.claim.id],
+          `${quote(f.claim.quote, 40)} (${displayOf(mine)}) is not the largest: another passage reports ${displayOf(p)} in ${yearsText(p.period)}.`,
+        );
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------- entry
 
 export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[] {
@@ -784,5 +855,6 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   trendVersusFigures(drafts, desk, factOf, refFallback);
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
+  magnitudeNoveltyConflicts(drafts, desk, factOf);
   return drafts.list;
 }

@@ -316,7 +316,7 @@ function parsePeriod(period: string | null | undefined): { from: number; to: num
   return { from: Math.min(...years), to: Math.max(...years) };
 }
 
-const TOKEN_RE = /[\p{L}\p{N}']+/gu;
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 
 interface KeyIndex {
   /** Every key, for n-gram lookups: cost per token is the longest key's length, not the key count. */
@@ -799,7 +799,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       f.parties = claimParties(desk, f, v.parties);
       const before = s.text.slice(Math.max(0, f.pos - 30), f.pos + (v.display.startsWith('$') ? 0 : 0));
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
-      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
+      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.amount, /\d/.test(f.claim.quote) ? f.claim.quote : v.display, approx);
       f.unit = quantityUnit(v.currency, v.unit, null);
       describeQuantity(f);
@@ -811,7 +811,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       f.parties = claimParties(desk, f, []);
       const before = s.text.slice(Math.max(0, f.pos - 30), f.pos);
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
-      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote, v.display), after, v.approx);
+      const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.count, /\d/.test(f.claim.quote) ? f.claim.quote : String(v.count), approx);
       f.unit = quantityUnit(null, null, v.noun);
       describeQuantity(f);
@@ -845,9 +845,8 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
 }
 
 /** The number words inside the quote before the digits ("over 5,000" as a quote). */
-function quotePrefix(quote: string, display: string): string {
+function quotePrefix(quote: string): string {
   const i = quote.search(/\d/);
-  void display;
   return i > 0 ? quote.slice(0, i) : '';
 }
 
@@ -1030,12 +1029,6 @@ export function isNegatedNovelty(f: Feat): boolean {
   const before = f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos);
   return /\b(?:not|n't|never|hardly|no longer)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?$/.test(before);
 }
-
-export function mondayFirstWeekdayIndex(day: string): number {
-  return WEEKDAYS.indexOf(day);
-}
-
-export { yearOf };
 
 const UNIT_ALIASES: Record<string, string> = {
   mm: 'mm',

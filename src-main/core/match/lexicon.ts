@@ -257,6 +257,7 @@ export function rolesCompatible(a: Role | null, b: Role | null): boolean {
 
 /** Event families: different words for one kind of happening. */
 export type EventFamily =
+  | 'completion'
   | 'visit'
   | 'meeting'
   | 'signing'
@@ -276,6 +277,11 @@ const EVENT_PATTERNS: Array<[EventFamily, RegExp]> = [
     /\b(?:state |official |working |historic |first[\s-]ever |first )?(?:visit(?:s|ed|ing)?|trips?|journey|tour(?:ed)?|travell?ed|stay|stopover|arriv(?:ed|al|es)|landed|hosted|hosting|welcomed|received|came to|went to|flew to|set foot in)\b/g,
   ],
   ['meeting', /\b(?:meetings?|met|meets|talks|summit|consultations?|discussions?|phone call|call)\b/g],
+  // "close" alone is too common ("close cooperation"): only a deal's closing.
+  [
+    'completion',
+    /\b(?:(?:expected|due|set|likely|scheduled) to (?:close|complete)|to close by|closing of the (?:deal|transaction|acquisition)|completion)\b/g,
+  ],
   ['signing', /\b(?:sign(?:ed|ing|s)?|inked)\b/g],
   ['establishment', /\b(?:establish(?:ed|ment)|set up|founded|founding|restored|resumed|normali[sz]ed)\b/g],
   ['ceremony', /\b(?:ceremony|ceremonies|banquet|reception|parade)\b/g],

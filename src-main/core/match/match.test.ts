@@ -9,6 +9,7 @@ import type { MatchClaim, MatchResult } from './types';
 import { matchClaims } from './match';
 
 let nextId = 1;
+const sentenceStarts = new Map<string, number>();
 
 interface Art {
   id: number;
@@ -25,7 +26,10 @@ function claim(
 ): MatchClaim {
   const at = sentence.indexOf(quote);
   if (at < 0) throw new Error(`quote not in sentence: ${quote}`);
-  const sentenceStart = 1000 * (nextId % 50);
+  // Claims quoting one sentence of one article share its offset, as they do in a desk.
+  const sk = `${art.id}|${sentence}`;
+  if (!sentenceStarts.has(sk)) sentenceStarts.set(sk, 1000 * sentenceStarts.size);
+  const sentenceStart = sentenceStarts.get(sk)!;
   return {
     id: nextId++,
     articleId: art.id,
@@ -684,6 +688,84 @@ describe('generalisation beyond visits', () => {
       'The closing concert on Sunday, June 11, belonged to the youth band.',
       'Sunday, June 11',
       date('2023-06-11', 'Sunday, June 11', { weekday: 'Sunday' }),
+    );
+    expect(pairFlagged(matchClaims([a, b]), a, b, 'date_mismatch')).toBe(true);
+  });
+});
+
+describe('superlatives of size and deal dates', () => {
+  const D1: Art = { id: 21, publishedAt: '2024-03-13' };
+  const D2: Art = { id: 22, publishedAt: '2024-03-14' };
+  const eur = (amount: number, display: string, period: string | null): ClaimValue => ({
+    type: 'figure',
+    amount,
+    currency: 'EUR',
+    unit: null,
+    approx: 'exact',
+    period,
+    metric: null,
+    parties: [],
+    display,
+  });
+
+  it('sets "the largest ever deal" against a larger deal dated earlier, but respects "since YEAR"', () => {
+    const s =
+      "Norvik's €1.8bn agreement to buy Halden Tel is the largest ever deal in the regional telecoms sector.";
+    const largest = claim(
+      D1,
+      s,
+      'largest ever deal',
+      first('largest ever', { kind: 'unqualified' }, 'deal', 'superlative'),
+    );
+    const own = claim(D1, s, '€1.8bn', eur(1.8e9, '€1.8bn', null));
+    const since = claim(
+      D2,
+      'The purchase of Halden Tel for €1.8bn is the largest acquisition in the region since 2018, when Vesta paid a record sum.',
+      'largest acquisition',
+      first('largest', { kind: 'since', year: 2018, text: 'since 2018' }, 'acquisition', 'superlative'),
+    );
+    const sinceOwn = claim(D2, since.sentence, '€1.8bn', eur(1.8e9, '€1.8bn', null));
+    const earlier = claim(
+      D2,
+      'In 2018, Vesta paid €2.6bn for the operator Korva.',
+      '€2.6bn',
+      eur(2.6e9, '€2.6bn', '2018'),
+    );
+    const r = matchClaims([largest, own, since, sinceOwn, earlier]);
+    expect(pairFlagged(r, largest, earlier, 'novelty_vs_precedent')).toBe(true);
+    expect(pairFlagged(r, since, earlier)).toBe(false);
+  });
+
+  it('sets two expected completion dates of one deal against each other', () => {
+    const a = claim(
+      D1,
+      'The deal needs regulatory approval and is expected to close in the fourth quarter of 2024.',
+      'fourth quarter of 2024',
+      {
+        type: 'date',
+        date: '2024-10',
+        end: '2024-12',
+        granularity: 'range',
+        weekday: null,
+        part: null,
+        event: 'completion',
+        display: 'Q4 2024',
+      },
+    );
+    const b = claim(
+      D2,
+      'The companies expect the transaction to close by mid-2025, once regulators give their approval.',
+      'mid-2025',
+      {
+        type: 'date',
+        date: '2025',
+        end: null,
+        granularity: 'year',
+        weekday: null,
+        part: 'mid',
+        event: 'completion',
+        display: 'mid 2025',
+      },
     );
     expect(pairFlagged(matchClaims([a, b]), a, b, 'date_mismatch')).toBe(true);
   });

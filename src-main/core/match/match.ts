@@ -26,7 +26,7 @@ export const BLOCK_CAP = 200;
 const QUANTITY = -1;
 /** Marks a block of once-only events (founding, birth, death), grouped by `sameOnceEvent`. */
 const ONCE_MARK = -2;
-const ONCE = new Set(['establishment', 'birth', 'death']);
+const ONCE = new Set(['establishment', 'birth', 'death', 'completion']);
 /** Marks a block whose claims share a fact when their articles cover one story. */
 const STORY = -3;
 const WINDOW = 40;
@@ -205,14 +205,13 @@ function completeLink(feats: Feat[], same: (a: Feat, b: Feat) => boolean): Feat[
   return clusters;
 }
 
-function place(desk: Desk, key: string | null, feats: Feat[]): string {
+function place(key: string | null, feats: Feat[]): string {
   if (!key) return 'somewhere';
   if (key.startsWith('city:'))
     return writtenForm(
       key.slice(5),
       feats.map((f) => f.claim.sentence),
     );
-  void desk;
   return titleCase(key);
 }
 
@@ -286,7 +285,7 @@ function labelFor(desk: Desk, feats: Feat[]): string {
           ? `${f.actor.nationality ? titleCase(f.actor.nationality) + "'s " : ''}${ROLE_LABEL[f.actor.role]}'s `
           : '';
       const prep = ev === 'visit' ? 'to' : 'in';
-      const where = f.place ? ` ${prep} ${place(desk, f.place, feats)}` : '';
+      const where = f.place ? ` ${prep} ${place(f.place, feats)}` : '';
       const label = `${who}${ev}${where}`;
       return label.charAt(0).toUpperCase() + label.slice(1);
     }
@@ -295,7 +294,7 @@ function labelFor(desk: Desk, feats: Feat[]): string {
       const role = mostCommon(roles) ?? f.actor.role;
       const roleText = role ? ROLE_LABEL[role] : 'leader';
       const nat = f.actor.nationality ? ` of ${titleCase(f.actor.nationality)}` : '';
-      const where = f.place ? ` to ${place(desk, f.place, feats)}` : '';
+      const where = f.place ? ` to ${place(f.place, feats)}` : '';
       return `First ${f.event ?? 'event'}${where} by a ${roleText}${nat}`;
     }
     case 'attribution':

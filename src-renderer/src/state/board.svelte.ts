@@ -208,10 +208,13 @@ class BoardState {
     if (this.#inflight.has(page)) return;
     this.#inflight.add(page);
     try {
-      const result = await api()['board:page'](this.#query(page * PAGE_SIZE));
+      const result = await api()['board:page']({
+        ...this.#query(page * PAGE_SIZE),
+        withArticles: page === 0,
+      });
       if (generation !== this.#generation) return;
       this.#total = result.total;
-      this.#articles = result.articles;
+      if (page === 0) this.#articles = result.articles;
       result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       this.#loaded = true;
     } catch (err) {
@@ -259,13 +262,16 @@ class BoardState {
       pages.push(p);
     try {
       const results = await Promise.all(
-        pages.map(async (p) => [p, await api()['board:page'](this.#query(p * PAGE_SIZE))] as const),
+        pages.map(
+          async (p) =>
+            [p, await api()['board:page']({ ...this.#query(p * PAGE_SIZE), withArticles: p === 0 })] as const,
+        ),
       );
       if (generation !== this.#generation) return;
       this.#rows.clear();
       for (const [page, result] of results) {
         this.#total = result.total;
-        this.#articles = result.articles;
+        if (page === 0) this.#articles = result.articles;
         result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       }
       this.#loaded = true;
