@@ -3,13 +3,14 @@
  * issues promise, and exit codes that tell a script whether anything failed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from './main';
 
 const SEEDS = resolve(import.meta.dirname, '../../../shared/corpus/seeds');
 const GOLD = resolve(import.meta.dirname, '../../../shared/corpus/seeds-gold.json');
+const STORIES = resolve(import.meta.dirname, '../../test-stories');
 
 let dir: string;
 let out: string[];
@@ -98,6 +99,18 @@ describe('claimdesk', () => {
     expect(last).toMatch(/^recall=1\.00 violations=0$/);
     expect(code).toBe(0);
   });
+
+  it.each(['resources/samples', ...readdirSync(STORIES).map((d) => `test-stories/${d}`)])(
+    'finds every planted conflict and no must-not-flag pair in %s',
+    async (folder) => {
+      const root = resolve(import.meta.dirname, '../..', folder);
+      await run(['import', '--desk', desk(), root]);
+      out = [];
+      const code = await run(['eval', '--desk', desk(), '--gold', join(root, 'gold.json')]);
+      expect(out.join('\n').trim().split('\n').at(-1)).toMatch(/^recall=1\.00 violations=0$/);
+      expect(code).toBe(0);
+    },
+  );
 
   it('reviews a conflict from a script, exports it and restores a backup', async () => {
     await run(['import', '--desk', desk(), SEEDS]);

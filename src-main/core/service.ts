@@ -11,7 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Handlers, ParsedInput } from '../shared/contract';
 import { MAX_ARTICLE_BYTES } from '../shared/contract';
 import { DeskError } from '../shared/errors';
-import type { ArticleMeta, ClaimKind, ClaimValue } from '../shared/model';
+import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
 import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
 import { SCHEMA_VERSION } from './db/migrations/index';
@@ -367,7 +367,11 @@ export class DeskService {
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
     await yieldToLoop();
     const claims = loadMatchClaims(db);
-    const result = matchClaims(claims);
+    const entities = db.prepare('SELECT key, kind FROM entities').all() as {
+      key: string;
+      kind: EntityKind;
+    }[];
+    const result = matchClaims(claims, { entities });
     const stored = db.transaction(() => storeMatch(db, result))();
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
