@@ -8,6 +8,7 @@
  * what is missing or to correct what a claim-level extractor cannot see (a "since
  * 1992" scope later in the clause, the "respectively" that pairs years with amounts).
  */
+import { parseNumberWord } from '../extract/context';
 import type { DateValue, NoveltyScope } from '../../shared/model';
 import { foldKey } from '../../shared/fold';
 import type { MatchClaim } from './types';
@@ -988,28 +989,11 @@ export function noveltyScope(f: Feat): NoveltyScope {
       tail,
     );
   if (inYears) {
-    const words: Record<string, number> = {
-      a: 1,
-      one: 1,
-      two: 2,
-      three: 3,
-      four: 4,
-      five: 5,
-      six: 6,
-      seven: 7,
-      eight: 8,
-      nine: 9,
-      ten: 10,
-      eleven: 11,
-      twelve: 12,
-      fifteen: 15,
-      twenty: 20,
-      thirty: 30,
-      forty: 40,
-      fifty: 50,
-      'a hundred': 100,
-    };
-    const n = /^\d+$/.test(inYears[1]) ? Number(inYears[1]) : (words[inYears[1]] ?? 1);
+    const n = /^\d+$/.test(inYears[1])
+      ? Number(inYears[1])
+      : inYears[1] === 'a'
+        ? 1
+        : (parseNumberWord(inYears[1]) ?? 1);
     return { kind: 'in_years', years: inYears[2] === 'decades' ? n * 10 : n, text: inYears[0] };
   }
   if (/\bin (?:modern|recent|living|contemporary) (?:history|times|memory)\b/.test(tail))
