@@ -67,8 +67,9 @@ const NOUNS = new Set([
   'boost',
 ]);
 
+// "to boost trade" is an intention; "point to a rise in trade" names one that happened.
 const INTENT_BEFORE =
-  /\b(?:to|will|would|could|should|can|may|might|must|aim(?:s|ing)? to|seek(?:s|ing)? to|hope(?:s|d)? to|plan(?:s|ned)? to|continue(?:s|d)? to|potential for|further|expected to|expects? to|help(?:s|ed)?|in order to|for)\s+(?:\w+\s+)?$/i;
+  /\b(?:to|will|would|could|should|can|may|might|must|aim(?:s|ing)? to|seek(?:s|ing)? to|hope(?:s|d)? to|plan(?:s|ned)? to|continue(?:s|d)? to|potential for|further|expected to|expects? to|help(?:s|ed)?|in order to|for)\s+(?:(?!(?:a|an|the)\s)\w+\s+)?$/i;
 const NOT_TREND_AFTER =
   /^\s+(?:opportunities|potential|prospects|plans?|strategy|of (?:the|its|their) (?:network|scope|cooperation))\b/i;
 
