@@ -16,6 +16,7 @@
  * - dates: one event (family + actor + place + phase) on days that cannot both be
  *   right, and a weekday that does not fall on its own date.
  */
+import { parseNumberWord } from '../extract/context';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
 import {
@@ -294,21 +295,8 @@ interface Window {
   stated: boolean;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  few: 3,
-  several: 4,
-};
+/** "the past few years" is vague: taken as three years, "several" as four. */
+const VAGUE_COUNTS: Record<string, number> = { a: 1, few: 3, several: 4 };
 
 function trendWindow(f: Feat, fallbackRef: number | null): Window | null {
   const v = f.claim.value;
@@ -329,7 +317,8 @@ function trendWindow(f: Feat, fallbackRef: number | null): Window | null {
       ))
   ) {
     const n =
-      (/^\d+$/.test(m[1]) ? Number(m[1]) : (NUMBER_WORDS[m[1]] ?? 3)) * (m[2].startsWith('decade') ? 10 : 1);
+      (/^\d+$/.test(m[1]) ? Number(m[1]) : (VAGUE_COUNTS[m[1]] ?? parseNumberWord(m[1]) ?? 3)) *
+      (m[2].startsWith('decade') ? 10 : 1);
     return { from: ref - n, to: ref, stated: true };
   }
   if ((m = /\bsince (?:the (?:end|start|beginning) of )?((?:19|20)\d\d)\b/.exec(text)))

@@ -3,7 +3,7 @@
  * points at sentences that exist, and if its planted conflicts are really conflicts.
  */
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, type GeneratedCorpus } from './generate';
+import { generateCorpus, MONTHS, WEEKDAYS, type GeneratedCorpus } from './generate';
 import { goldFold, sideMatches, type GoldSide } from './gold';
 
 /** Lines, then sentences: a rough stand-in for the extractor's segmenter. */
@@ -13,22 +13,6 @@ function sentencesOf(text: string): string[] {
     .split('\n')
     .flatMap((line) => [...seg.segment(line)].map((s) => s.segment.trim()).filter(Boolean));
 }
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "on Tuesday, March 11, 2025" or "on Tuesday, 11 March 2025" → [named weekday, real weekday]. */
 function weekdays(text: string): [string, string] | null {

@@ -521,7 +521,7 @@ class Registry {
 
 // ---------------------------------------------------------------- dates and numbers
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -535,7 +535,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SMALL = [
   'zero',
   'one',
