@@ -96,7 +96,7 @@ describe('claimdesk', () => {
     out = [];
     const code = await run(['eval', '--desk', desk(), '--gold', GOLD]);
     const last = out.join('\n').trim().split('\n').at(-1)!;
-    expect(last).toMatch(/^recall=1\.00 violations=0$/);
+    expect(last).toMatch(/^recall=1\.00 violations=0 precision=/);
     expect(code).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe('claimdesk', () => {
       await run(['import', '--desk', desk(), root]);
       out = [];
       const code = await run(['eval', '--desk', desk(), '--gold', join(root, 'gold.json')]);
-      expect(out.join('\n').trim().split('\n').at(-1)).toMatch(/^recall=1\.00 violations=0$/);
+      expect(out.join('\n').trim().split('\n').at(-1)).toMatch(/^recall=1\.00 violations=0 precision=/);
       expect(code).toBe(0);
     },
   );

@@ -23,6 +23,8 @@ Usage:
   claimdesk detect    --desk FILE                re-run matching and conflict detection
   claimdesk extract   --desk FILE [--article ID] re-run claim extraction (keeps editor decisions)
   claimdesk eval      --desk FILE --gold FILE    score the desk against a gold file
+  claimdesk eval      --stories DIR [--stories DIR...] [--verbose] [--json]
+                      score every story folder (articles + gold.json) on its own fresh desk
   claimdesk review    --desk FILE --conflict ID --status confirmed|dismissed|resolved
                       [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
   claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
@@ -95,6 +97,8 @@ export async function run(argv: string[]): Promise<number> {
       backup: { type: 'string' },
       articles: { type: 'string' },
       keep: { type: 'string' },
+      stories: { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       'include-dismissed': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -269,7 +273,34 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
-      if (!values.gold) throw new UsageError('eval needs --gold FILE.');
+      if (values.stories) {
+        const { evaluateStories, findStories, formatStoriesTable } = await import('./eval');
+        const { scores, total } = await evaluateStories(findStories(values.stories), (file) => {
+          const service = new DeskService({ defaultActor: 'eval' });
+          service.open(file, true);
+          return service;
+        });
+        if (values.json) {
+          console.log(
+            JSON.stringify(
+              {
+                stories: scores.map((s) => ({ story: s.story.name, articles: s.articles, ...s.result })),
+                total,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          if (values.verbose) {
+            const { formatEvalTable } = await import('../core/match/eval');
+            for (const s of scores) console.log(`== ${s.story.name}\n${formatEvalTable(s.result)}\n`);
+          }
+          console.log(formatStoriesTable(scores, total));
+        }
+        return total.violations > 0 ? 1 : 0;
+      }
+      if (!values.gold) throw new UsageError('eval needs --gold FILE (or --stories DIR).');
       const service = needDesk(values);
       const { evaluateDesk } = await import('./eval');
       const { text, failed } = evaluateDesk(

@@ -14,11 +14,16 @@ export interface EvalClaim {
   side: 'a' | 'b' | string;
   sentence: string;
   articleSource: string;
+  /** The claim's own words within `sentence` (offsets into it); absent for claims scored by sentence only. */
+  quoteStart?: number;
+  quoteEnd?: number;
 }
 
 export interface EvalConflict {
   kind: string;
   claims: EvalClaim[];
+  /** Dismissed, stale and editor-made conflicts are not suggestions: absent means a suggestion. */
+  suggestion?: boolean;
 }
 
 export interface EvalInput {
@@ -32,17 +37,27 @@ export interface GoldSide {
   sentence_contains: string;
 }
 
+export interface GoldPair {
+  id: string;
+  kind?: string;
+  why?: string;
+  a: GoldSide;
+  b: GoldSide;
+}
+
 export interface GoldFile {
   about?: string;
-  conflicts?: Array<{ id: string; kind: string; why?: string; a: GoldSide; b: GoldSide }>;
-  must_not_flag?: Array<{ id: string; why?: string; a: GoldSide; b: GoldSide }>;
+  conflicts?: Array<GoldPair & { kind: string }>;
+  must_not_flag?: GoldPair[];
+  /** Real differences that are not errors: a suggestion on one counts neither for nor against. */
+  neutral?: GoldPair[];
   aliases?: string[][];
   boilerplate?: GoldSide[];
 }
 
 export interface EvalRow {
   id: string;
-  type: 'conflict' | 'must_not_flag' | 'alias' | 'boilerplate';
+  type: 'conflict' | 'must_not_flag' | 'neutral' | 'noise' | 'alias' | 'boilerplate';
   kind: string;
   ok: boolean;
   detail: string;
@@ -56,10 +71,11 @@ export interface EvalResult {
   /** Found with the gold's kind (a found conflict of another kind still counts for recall). */
   kindMatches: number;
   violations: number;
-  /**
-   * Reported conflicts that hold at least one gold conflict, over all reported. Only
-   * meaningful where the gold lists every conflict (synthetic corpora).
-   */
+  /** Suggestions the detector made (dismissed, stale and editor-made conflicts excluded). */
+  suggestions: number;
+  /** Suggestions that are the first to cover a gold conflict or a neutral disagreement. */
+  useful: number;
+  /** useful / suggestions: a second suggestion for one disagreement counts as noise. */
   precision: number;
   aliasesOk: number;
   aliasesTotal: number;
@@ -72,18 +88,51 @@ function fold(text: string): string {
   return foldKey(text).replace(/ /g, '');
 }
 
+/**
+ * Folds text character by character, remembering where each folded character came
+ * from, so a gold phrase found in folded text maps back to offsets in the original.
+ */
+function foldWithMap(text: string): { folded: string; from: number[] } {
+  let folded = '';
+  const from: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) {
+      folded += f[k];
+      from.push(i);
+    }
+    i += ch.length;
+  }
+  return { folded, from };
+}
+
 function baseName(source: string): string {
   const parts = source.split(/[\\/]/);
   return parts[parts.length - 1] ?? source;
 }
 
-function matches(claim: EvalClaim, side: GoldSide): boolean {
-  if (!baseName(claim.articleSource).startsWith(side.article)) return false;
-  return fold(claim.sentence).includes(fold(side.sentence_contains));
+/** Where the gold phrase stands in the sentence, as [start, end) offsets; null when absent. */
+function phraseSpan(sentence: string, phrase: string): { start: number; end: number } | null {
+  const { folded, from } = foldWithMap(sentence);
+  const want = fold(phrase);
+  if (!want) return null;
+  const at = folded.indexOf(want);
+  if (at < 0) return null;
+  return { start: from[at]!, end: from[at + want.length - 1]! + 1 };
 }
 
-function holds(conflict: EvalConflict, a: GoldSide, b: GoldSide): boolean {
-  return conflict.claims.some((c) => matches(c, a)) && conflict.claims.some((c) => matches(c, b));
+/**
+ * A claim stands for a gold side when it comes from the side's article, its sentence
+ * holds the gold phrase, and (when the claim's own words are known) those words
+ * overlap the phrase: a claim about another number in the same sentence is not the side.
+ */
+function matches(claim: EvalClaim, side: GoldSide): boolean {
+  if (!baseName(claim.articleSource).startsWith(side.article)) return false;
+  const span = phraseSpan(claim.sentence, side.sentence_contains);
+  if (!span) return false;
+  if (claim.quoteStart === undefined || claim.quoteEnd === undefined) return true;
+  return claim.quoteStart < span.end && claim.quoteEnd > span.start;
 }
 
 /** Opposite sides: one claim matching `a` on one side and one matching `b` on the other. */
@@ -95,17 +144,32 @@ function opposes(conflict: EvalConflict, a: GoldSide, b: GoldSide): boolean {
   return false;
 }
 
+function describe(conflict: EvalConflict): string {
+  const bySide = new Map<string, string[]>();
+  for (const c of conflict.claims) {
+    const words =
+      c.quoteStart !== undefined && c.quoteEnd !== undefined
+        ? c.sentence.slice(c.quoteStart, c.quoteEnd)
+        : c.sentence.slice(0, 40);
+    const list = bySide.get(c.side) ?? [];
+    list.push(`${baseName(c.articleSource).slice(0, 2)}:"${words}"`);
+    bySide.set(c.side, list);
+  }
+  return [...bySide.values()].map((l) => l.slice(0, 3).join(', ')).join('  vs  ');
+}
+
 function sideText(s: GoldSide): string {
   return `${s.article}:"${s.sentence_contains}"`;
 }
 
 export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
   const rows: EvalRow[] = [];
+  const suggestions = input.conflicts.filter((c) => c.suggestion !== false);
   const expected = gold.conflicts ?? [];
   let found = 0;
   let kindMatches = 0;
   for (const g of expected) {
-    const hits = input.conflicts.filter((c) => holds(c, g.a, g.b));
+    const hits = suggestions.filter((c) => opposes(c, g.a, g.b));
     const sameKind = hits.some((c) => c.kind === g.kind);
     if (hits.length > 0) found++;
     if (sameKind) kindMatches++;
@@ -124,7 +188,7 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
   }
   let violations = 0;
   for (const g of gold.must_not_flag ?? []) {
-    const bad = input.conflicts.filter((c) => opposes(c, g.a, g.b));
+    const bad = suggestions.filter((c) => opposes(c, g.a, g.b));
     if (bad.length > 0) violations++;
     rows.push({
       id: g.id,
@@ -154,7 +218,7 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
   const marked = input.boilerplateSentences ?? [];
   (gold.boilerplate ?? []).forEach((side, i) => {
     const isMarked = marked.some((m) => matches({ side: '', ...m }, side));
-    const inConflict = input.conflicts.some(
+    const inConflict = suggestions.some(
       (c) =>
         c.claims.some((x) => matches(x, side)) &&
         c.claims.some((x) => !baseName(x.articleSource).startsWith(side.article)),
@@ -173,10 +237,41 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
           : 'marked',
     });
   });
-  const useful = input.conflicts.filter((c) => expected.some((g) => holds(c, g.a, g.b))).length;
+  // Precision: each gold conflict or neutral disagreement credits one suggestion; a
+  // second suggestion for the same disagreement, or one covering none, is noise.
+  const credited = new Set<string>();
+  const pairs: GoldPair[] = [...expected, ...(gold.neutral ?? [])];
+  let useful = 0;
+  for (const c of suggestions) {
+    const covers = pairs.filter((g) => opposes(c, g.a, g.b));
+    const fresh = covers.filter((g) => !credited.has(g.id));
+    if (fresh.length > 0) {
+      useful++;
+      for (const g of covers) credited.add(g.id);
+      continue;
+    }
+    rows.push({
+      id: '-',
+      type: 'noise',
+      kind: c.kind,
+      ok: false,
+      detail: covers.length > 0 ? `again ${covers.map((g) => g.id).join(',')}: ${describe(c)}` : describe(c),
+    });
+  }
+  for (const g of gold.neutral ?? []) {
+    rows.push({
+      id: g.id,
+      type: 'neutral',
+      kind: '',
+      ok: true,
+      detail: credited.has(g.id) ? 'suggested' : 'not suggested',
+    });
+  }
   return {
     rows,
-    precision: input.conflicts.length === 0 ? 1 : useful / input.conflicts.length,
+    suggestions: suggestions.length,
+    useful,
+    precision: suggestions.length === 0 ? 1 : useful / suggestions.length,
     conflictsExpected: expected.length,
     conflictsFound: found,
     recall: expected.length === 0 ? 1 : found / expected.length,
@@ -189,7 +284,7 @@ export function scoreAgainstGold(input: EvalInput, gold: GoldFile): EvalResult {
   };
 }
 
-/** A plain-text table; the last line is `recall=<0.xx> violations=<n>` for scripts. */
+/** A plain-text table; the last line is `recall=<0.xx> violations=<n> precision=<0.xx>` for scripts. */
 export function formatEvalTable(result: EvalResult): string {
   const lines: string[] = [];
   const idW = Math.max(4, ...result.rows.map((r) => r.id.length));
@@ -206,6 +301,11 @@ export function formatEvalTable(result: EvalResult): string {
     `conflicts found ${result.conflictsFound}/${result.conflictsExpected} (same kind ${result.kindMatches}); ` +
       `aliases ok ${result.aliasesOk}/${result.aliasesTotal}; boilerplate ok ${result.boilerplateOk}/${result.boilerplateTotal}`,
   );
-  lines.push(`recall=${result.recall.toFixed(2)} violations=${result.violations}`);
+  lines.push(
+    `suggestions ${result.suggestions}, of which useful ${result.useful} (a gold conflict or a neutral disagreement, each credited once)`,
+  );
+  lines.push(
+    `recall=${result.recall.toFixed(2)} violations=${result.violations} precision=${result.precision.toFixed(2)}`,
+  );
   return lines.join('\n');
 }

@@ -93,7 +93,13 @@ export function evalInputOf(desk: StoryDesk, result: MatchResult): EvalInput {
   const side = (ids: number[], s: 'a' | 'b') =>
     ids.map((id) => {
       const c = byId.get(id)!;
-      return { side: s, sentence: c.sentence, articleSource: desk.sources.get(c.articleId) ?? '' };
+      return {
+        side: s,
+        sentence: c.sentence,
+        articleSource: desk.sources.get(c.articleId) ?? '',
+        quoteStart: c.start - c.sentenceStart,
+        quoteEnd: c.end - c.sentenceStart,
+      };
     });
   return {
     conflicts: result.conflicts.map((k) => ({
