@@ -26,6 +26,8 @@ export interface SentenceContext {
   /** The person "he"/"she" most likely refers to at an offset: the latest subject or speaker. */
   personBefore: (at: number) => ResolvedMention | null;
   nameOf: (key: string) => string;
+  /** The article's number convention ("1,250.5" or "1.250,5"). */
+  numberStyle: NumberStyle;
 }
 
 /** A claim before anchoring: absolute offsets; quote, prefix, suffix and sentence are filled in by index.ts. */
@@ -134,10 +136,55 @@ export function parseNumberWord(w: string): number | null {
   return null;
 }
 
-export const NUM_RE = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+/**
+ * A written number in either convention: "1,250.5" (English), "1.250,5" (most of
+ * Europe), "1 250" with a (narrow) no-break space, "3,8" (decimal comma). Which one a
+ * string means is decided by parseNum, with the article's own habit as the tie-breaker.
+ */
+export const NUM_RE =
+  '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?(?![.,]?\\d)|\\d{1,3}(?:[\\u00a0\\u202f]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d{1,2}(?!\\d)|\\.\\d+)?';
 
-export function parseNum(s: string): number {
-  return Number(s.replace(/,/g, ''));
+/** How an article writes numbers: "1,250.5" (`us`) or "1.250,5" (`eu`). */
+export type NumberStyle = 'us' | 'eu';
+
+/**
+ * The article's number convention, from the numbers that can only be read one way:
+ * a decimal comma ("3,8 %", "1.250,5") or dotted thousands ("1.250.000") say `eu`;
+ * comma thousands with a decimal point ("1,250.5") or a two-digit decimal point say `us`.
+ */
+export function numberStyleOf(text: string): NumberStyle {
+  let eu = 0;
+  let us = 0;
+  for (const m of text.matchAll(/\d[\d.,]*\d/g)) {
+    const t = m[0];
+    if (/^\d+,\d{1,2}$/.test(t) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(t))
+      eu++;
+    else if (
+      /^\d{1,3}(?:,\d{3})+\.\d+$/.test(t) ||
+      /^\d+\.\d{1,2}$/.test(t) ||
+      /^\d{1,3}(?:,\d{3}){2,}$/.test(t)
+    )
+      us++;
+  }
+  return eu > us ? 'eu' : 'us';
+}
+
+/**
+ * The value of a string matched by NUM_RE. Unambiguous forms are read as written;
+ * "1.250" and "1,250" (one group of three digits) follow the article's convention,
+ * and `integer` (a count of things, which cannot be 1.25) reads them as thousands.
+ */
+export function parseNum(s: string, style: NumberStyle = 'us', integer = false): number {
+  const t = s.replace(/[\s\u00a0\u202f]/g, '');
+  const dotGroups = /^\d{1,3}(?:\.\d{3})+$/.test(t);
+  const commaGroups = /^\d{1,3}(?:,\d{3})+$/.test(t);
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(t))
+    return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d+,\d{1,2}$/.test(t)) return Number(t.replace(',', '.'));
+  if (dotGroups && (style === 'eu' || integer)) return Number(t.replace(/\./g, ''));
+  if (commaGroups && style === 'eu' && !integer && /^\d{1,3},\d{3}$/.test(t))
+    return Number(t.replace(',', '.'));
+  return Number(t.replace(/,/g, ''));
 }
 
 export const SCALES: Record<string, number> = {
@@ -406,7 +453,33 @@ export function singular(word: string): string {
 export function yearsIn(s: string): (Found & { year: number })[] {
   const out: (Found & { year: number })[] = [];
   const re = /(?<![\d.,$€£¥])\b(1[5-9]\d\d|20\d\d)\b(?![.,]\d|\s?%)/g;
-  for (let m = re.exec(s); m; m = re.exec(s))
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (isCountNotYear(s, m.index, m.index + 4)) continue;
     out.push({ start: m.index, end: m.index + 4, text: m[0], year: Number(m[1]) });
+  }
   return out;
+}
+
+/** Verbs that introduce an amount, not a moment: "rose to 1987", "stood at 2011", "reached 1500". */
+const AMOUNT_BEFORE =
+  /\b(?:(?:rose|risen|climbed|jumped|soared|fell|dropped|increased|decreased|grew|grown)\s+to|(?:stands?|stood)\s+at|reached|hit|totall?ed|numbered)\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly|just)\s+)?$/i;
+/** Words that make a year of a four-digit number even before a plural noun: "in 2015 floods…". */
+const YEAR_BEFORE =
+  /\b(?:in|since|from|until|till|by|during|before|after|of|between|early|late|mid|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+$/i;
+
+/**
+ * A four-digit number that counts something ("rose to 1987 cases", "2015 people were
+ * evacuated") rather than naming a year: an amount verb comes right before it, or a
+ * plural noun follows it with no date word before. "The 1999 floods" stays a year.
+ */
+export function isCountNotYear(s: string, start: number, end: number): boolean {
+  const before = s.slice(Math.max(0, start - 30), start);
+  if (AMOUNT_BEFORE.test(before)) return true;
+  if (/\b(?:the|a|its|their|his|her|this|that|\p{L}+'s)\s+$/iu.test(before)) return false;
+  const after = s.slice(end, end + 30);
+  return (
+    /^\s+(?:new\s+|more\s+|confirmed\s+|suspected\s+)?(?!years|months|weeks|days|hours)(?:\p{Ll}{3,}s|people|children|men|women|staff)\b/u.test(
+      after,
+    ) && !YEAR_BEFORE.test(before)
+  );
 }

@@ -9,6 +9,7 @@
 import type { Approximation, CountValue, FigureValue } from '../../shared/model';
 import {
   approximationBefore,
+  isCountNotYear,
   countriesIn,
   entityKeysIn,
   mayHaveCount,
@@ -394,7 +395,7 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
     while (s[start] === ' ') start++;
     const end = m.index + m[0].length;
     const scale = scaleWord ? (SCALES[scaleWord] ?? 1) : 1;
-    const amount = Math.round(parseNum(g.num) * scale * 1e6) / 1e6;
+    const amount = Math.round(parseNum(g.num, ctx.numberStyle) * scale * 1e6) / 1e6;
     const ap = approximationBefore(s, start);
     raw.push({ start: ap.start, end, amount, currency, unit, approx: ap.approx });
   }
@@ -451,7 +452,7 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
 // "The death toll stands at 37", "the number of people killed … rose to 42": the counted
 // noun comes before the number.
 const TOLL = new RegExp(
-  `\\b(death toll|toll|number of (?:dead|deaths|victims|casualties|fatalities|(\\p{Ll}+)))\\b[^.;:!?]{0,70}?\\b(?:stands? at|stood at|rose to|has risen to|risen to|climbed to|jumped to|increased to|reached|hit|fell to|dropped to|was|is|of)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(${NUM_RE}|${NUMBER_WORD_RE})\\b(?!\\s*(?:%|per cent|percent))`,
+  `\\b(death toll|toll|tally|number of (?:dead|deaths|victims|casualties|fatalities|(\\p{Ll}+))|(?<plural>\\p{Ll}{3,}s)(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:rose|risen|climbed|jumped|increased|fell|dropped|stood|stand|reached|totall?ed)\\b))\\b[^.;:!?]{0,70}?\\b(?:stands? at|stood at|rose to|has risen to|risen to|climbed to|jumped to|increased to|reached|hit|fell to|dropped to|totall?ed|was|is|of)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(?<num>${NUM_RE}|${NUMBER_WORD_RE})\\b(?!\\s*(?:%|per cent|percent))`,
   'giu',
 );
 
@@ -459,15 +460,15 @@ function findTolls(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]
   const s = ctx.s;
   TOLL.lastIndex = 0;
   for (let m = TOLL.exec(s); m; m = TOLL.exec(s)) {
-    const numText = m[3];
+    const numText = m.groups?.num ?? '';
     const numStart = m.index + m[0].length - numText.length;
     const end = numStart + numText.length;
     if (overlaps(occupied, numStart, end)) continue;
     // "the number of people killed … rose to 42 people" is left to the plain count.
     if (/^\s+(?:people|persons|dead|deaths)\b/.test(s.slice(end))) continue;
-    const count = /^\d/.test(numText) ? parseNum(numText) : parseNumberWord(numText);
+    const count = /^\d/.test(numText) ? parseNum(numText, ctx.numberStyle, true) : parseNumberWord(numText);
     if (count === null || Number.isNaN(count)) continue;
-    const noun = m[2] ? singular(m[2]) : 'person';
+    const noun = m[2] ? singular(m[2]) : m.groups?.plural ? singular(m.groups.plural) : 'person';
     const ap = approximationBefore(s, numStart);
     occupied.push({ start: m.index, end });
     const value: CountValue = {
@@ -495,7 +496,12 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
   const s = ctx.s;
   const out: ClaimDraft[] = [];
   if (!mayHaveCount(s)) return out;
-  if (/\b(?:toll|number of)\b/i.test(s)) findTolls(ctx, occupied, out);
+  if (
+    /\b(?:toll|tally|number of|rose|risen|climbed|jumped|increased|fell|dropped|stood|stands?|reached|totall?ed)\b/i.test(
+      s,
+    )
+  )
+    findTolls(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};
@@ -509,8 +515,14 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     const lowerNum = numText.toLowerCase();
     if (/^\d/.test(numText)) {
       // A four-digit number without separators is a year, not a count.
-      if (/^\d{4}$/.test(numText) && Number(numText) >= 1500 && Number(numText) <= 2099) continue;
-      count = parseNum(numText);
+      if (
+        /^\d{4}$/.test(numText) &&
+        Number(numText) >= 1500 &&
+        Number(numText) <= 2099 &&
+        !isCountNotYear(s, numStart, numStart + 4)
+      )
+        continue;
+      count = parseNum(numText, ctx.numberStyle, !g.scale);
     } else if (lowerNum === 'dozens' || lowerNum === 'hundreds' || lowerNum === 'thousands') {
       count = lowerNum === 'dozens' ? 24 : lowerNum === 'hundreds' ? 200 : 2000;
       approx = 'at_least';
@@ -592,7 +604,7 @@ function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
     if (overlaps(occupied, start, end)) continue;
     const prev = [...out].reverse().find((c) => c.end - ctx.start <= start && c.value.type === 'count');
     if (!prev || prev.value.type !== 'count') continue;
-    const count = parseNum(m[1]) * (SCALES[m[2].toLowerCase()] ?? 1);
+    const count = parseNum(m[1], ctx.numberStyle) * (SCALES[m[2].toLowerCase()] ?? 1);
     const ap = approximationBefore(s, start);
     occupied.push({ start: ap.start, end });
     const noun = prev.value.noun;

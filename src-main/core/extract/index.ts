@@ -8,7 +8,7 @@ import { lookupPlace } from './gazetteer';
 import { extractEntities, type ResolvedMention } from './entities';
 import { DATE_HEADER, paragraphs, sentences, trimSpan, type Span } from './segment';
 import { isTeaserHead, paragraphBoilerplate, sentenceBoilerplate } from './boilerplate';
-import type { ClaimDraft, SentenceContext } from './context';
+import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context';
 import { findCounts, findFigures, type Occupied } from './figures';
 import { findDates } from './dates';
 import { findNovelty } from './novelty';
@@ -138,6 +138,7 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
     return lo > 0 ? persons[lo - 1] : null;
   };
 
+  const numberStyle = numberStyleOf(text);
   const claims: ExtractedClaim[] = [];
   let mi = 0;
   let previous = '';
@@ -161,6 +162,7 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
       previous,
       personBefore,
       nameOf,
+      numberStyle,
     };
     previous = s;
     const occupied: Occupied[] = [];
