@@ -956,6 +956,11 @@ function editorValue(kind: ClaimKind, quote: string): ClaimValue {
         display: quote,
       };
     }
+    case 'time': {
+      const m = /(\d{1,2})[:.h](\d{2})/.exec(quote);
+      const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+      return { type: 'time', minutes, zone: null, offset: null, utc: null, display: quote };
+    }
     case 'date':
       return {
         type: 'date',

@@ -3,11 +3,12 @@
  * Runs anywhere: no Node, Electron or DOM imports.
  */
 
-export type ClaimKind = 'figure' | 'count' | 'date' | 'novelty' | 'trend' | 'attribution' | 'event';
+export type ClaimKind = 'figure' | 'count' | 'date' | 'time' | 'novelty' | 'trend' | 'attribution' | 'event';
 export const CLAIM_KINDS: readonly ClaimKind[] = [
   'figure',
   'count',
   'date',
+  'time',
   'novelty',
   'trend',
   'attribution',
@@ -47,6 +48,32 @@ export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
 export type Approximation = 'exact' | 'about' | 'over' | 'under' | 'at_least' | 'at_most';
 
 /**
+ * What a number, date or time is about, read from its sentence: the measured property
+ * and the qualifiers that keep two values from being one fact (holder, place, period,
+ * as-of moment, unit rate), with the source the article cites for it.
+ */
+export interface ClaimFrame {
+  /** What the value measures or counts, in the article's words: "killed", "death toll", "depth", "distance from dorne". */
+  property: string | null;
+  /** Content words of the value's clause, lower case: what the matcher weighs by rarity. */
+  terms: string[];
+  /** Folded key of whose value it is (a company, a team, a country), when named. */
+  holder: string | null;
+  /** Folded key of where it applies ("in Dorne"), when named. */
+  place: string | null;
+  /** The period the value is about ("2023"), when stated. */
+  period: string | null;
+  /** The day a running tally holds at, when the sentence names it (ISO date). */
+  asOf: string | null;
+  /** Whether the value is a tally that grows as reporting goes on ("the toll rose to", "at least", "so far"). */
+  running: boolean;
+  /** Who the article cites for it: "the health ministry", "police". */
+  source: string | null;
+  /** A rate's denominator: "share" in "€38.50 a share", "day" in "per day". */
+  per: string | null;
+}
+
+/**
  * Normalised values, one shape per claim kind. `display` is what an editor reads;
  * the other fields are what a program compares.
  */
@@ -65,6 +92,7 @@ export interface FigureValue {
   metric: string | null;
   /** Between whom / of whom: folded entity keys, e.g. ["vietnam", "azerbaijan"]. */
   parties: string[];
+  frame?: ClaimFrame;
   display: string;
 }
 
@@ -75,6 +103,7 @@ export interface CountValue {
   noun: string;
   approx: Approximation;
   period: string | null;
+  frame?: ClaimFrame;
   display: string;
 }
 
@@ -93,6 +122,21 @@ export interface DateValue {
   part: 'early' | 'mid' | 'late' | null;
   /** What happened on that date, when the sentence says: "visit", "meeting", "talks". */
   event: string | null;
+  display: string;
+}
+
+/** A time of day as written, with its zone and, where the zone allows, the same moment in UTC. */
+export interface TimeValue {
+  type: 'time';
+  /** Minutes after midnight on the clock as written. */
+  minutes: number;
+  /** "GMT", "CET", "local", "EST-5"…; null when none is named. */
+  zone: string | null;
+  /** The zone's offset from UTC in minutes (local time minus UTC), when known. */
+  offset: number | null;
+  /** The same moment in UTC, minutes after midnight, when the offset is known. */
+  utc: number | null;
+  frame?: ClaimFrame;
   display: string;
 }
 
@@ -146,7 +190,14 @@ export interface EventValue {
 }
 
 export type ClaimValue =
-  FigureValue | CountValue | DateValue | NoveltyValue | TrendValue | AttributionValue | EventValue;
+  | FigureValue
+  | CountValue
+  | DateValue
+  | TimeValue
+  | NoveltyValue
+  | TrendValue
+  | AttributionValue
+  | EventValue;
 
 /** W3C TextQuoteSelector + TextPositionSelector, so a claim can be re-anchored. */
 export interface Anchor {

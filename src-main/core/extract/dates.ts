@@ -110,7 +110,14 @@ function fromChrono(
   const inner = ctx.s.slice(start, end);
   if (!inner.trim()) return;
   while (end > start && /[\s,.]/.test(ctx.s[end - 1])) end--;
-  if (overlaps(occupied, start, end)) return;
+  // chrono reads "03:52 GMT on Wednesday" as one date: the time is already its own claim.
+  for (const o of occupied) {
+    if (o.start <= start && o.end > start && o.end < end)
+      start = o.end + (/^[\s,)]*(?:on\s+|at\s+)?/.exec(ctx.s.slice(o.end))?.[0].length ?? 0);
+    else if (o.start > start && o.start < end && o.end >= end)
+      end = start + (/^(.*?)[\s,(]*(?:\bat\s*)?$/s.exec(ctx.s.slice(start, o.start))?.[1].length ?? 0);
+  }
+  if (end <= start || overlaps(occupied, start, end)) return;
   const wdMatch = WEEKDAY_RE.exec(inner);
   const weekday = wdMatch ? wdMatch[1][0].toUpperCase() + wdMatch[1].slice(1).toLowerCase() : null;
   const pub = ctx.published;

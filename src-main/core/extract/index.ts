@@ -15,9 +15,11 @@ import { findNovelty } from './novelty';
 import { findTrends } from './trends';
 import { findAttributions } from './attribution';
 import { findEvents } from './events';
+import { frameFor } from './frame';
+import { findTimes } from './times';
 import type { ExtractedClaim, ExtractedPassage, ExtractInput, ExtractionResult } from './types';
 
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 const CONTEXT_CHARS = 32;
 
@@ -167,6 +169,7 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
     previous = s;
     const occupied: Occupied[] = [];
     const drafts: ClaimDraft[] = [];
+    drafts.push(...findTimes(ctx, occupied));
     drafts.push(...findFigures(ctx, occupied));
     const dates = findDates(ctx, occupied);
     drafts.push(...dates);
@@ -175,6 +178,9 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
     drafts.push(...findTrends(ctx));
     drafts.push(...findAttributions(ctx));
     drafts.push(...findEvents(ctx, dates));
+    for (const d of drafts)
+      if (d.value.type === 'figure' || d.value.type === 'count' || d.value.type === 'time')
+        d.value.frame = frameFor(ctx, d, drafts);
     for (const d of drafts) {
       const start = Math.max(sent.start, Math.min(d.start, sent.end));
       const end = Math.max(start, Math.min(d.end, sent.end));

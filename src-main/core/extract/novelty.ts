@@ -42,6 +42,31 @@ const NOT_NOVEL_AFTER =
   /^\s*(?:quarter|half|round|phase|stage|step|day|days|week|weeks|month|months|year|years|of all|and foremost|place|part|two|three|four|five|ten|few|deputy|lady|name|reading|glance|sight|hand|instance|priority|batch|session|\d)/i;
 const NOT_NOVEL_BEFORE = /\b(?:at|the very|in the|on the)\s*$/i;
 
+/**
+ * A bare "first" claims that nothing like it happened before only when the sentence
+ * says so: "the first woman to lead…", "its first landing", "the first visit by…" (a
+ * happening named right after), "the first … ever / in
+ * history / of its kind / since 1998 / in 20 years". Without one of these it is an
+ * ordinal or a title ("the first lot of the evening", "the first female chair",
+ * "from the first hours"), which no earlier event can contradict.
+ */
+function claimsNovelty(s: string, start: number, end: number): boolean {
+  const before = s.slice(Math.max(0, start - 30), start);
+  const rest = s.slice(end).split(/[,;.:]|\s[–—]\s/)[0];
+  if (/(?:['’]s|\b(?:its|their|his|her|our))\s+(?:very\s+)?$/iu.test(before)) return true;
+  // "the first visit by…", "the first landing near…": a happening, not a rank or a title.
+  const next = /^\s+(?:(?:official|state|direct|high-level|bilateral|joint|such)\s+)?([\p{L}-]+)/u.exec(
+    s.slice(end),
+  );
+  if (next && eventsIn(next[1])[0]?.start === 0) return true;
+  return (
+    /^(?:\s+[\p{L}-]+){0,4}?\s+to\s+(?!the\b|a\b|an\b|\d)\p{Ll}+/u.test(rest) ||
+    /\b(?:ever|in (?:its |their |the )?(?:recorded |modern )?history|of its kind|on record)\b/i.test(rest) ||
+    SCOPE_SINCE.test(rest) ||
+    SCOPE_YEARS.test(rest)
+  );
+}
+
 const SCOPE_SINCE = /\bsince\b[^,;.]*/i;
 const SCOPE_MODERN = /\bin (?:modern|recent|recorded|living|contemporary) (?:history|memory|times)\b/i;
 const SCOPE_YEARS = new RegExp(
@@ -111,6 +136,7 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
         )
           continue;
         if (/^\s*,/.test(after) && start < 3) continue;
+        if (!claimsNovelty(s, start, end)) continue;
       }
       if (phrase === 'historic' && /^\s+(?:high|low)s?\b/.test(after)) continue;
       // Skip a leading article so the quote starts at the claim word.

@@ -17,6 +17,8 @@
  *   right, and a weekday that does not fall on its own date.
  */
 import { parseNumberWord } from '../extract/context';
+import { clock } from '../extract/times';
+import { sameKindOfAmount } from './compare';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
 import {
@@ -106,38 +108,148 @@ function amountOf(f: Feat): number {
   return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : NaN;
 }
 
+/** The source an article cites for a claim ("the health ministry"), when its frame has one. */
+function sourceOf(f: Feat): string | null {
+  const v = f.claim.value;
+  return 'frame' in v && v.frame ? v.frame.source : null;
+}
+
+/** "41% (2 articles, citing a joint statement)": one side of a disagreement in words. */
+function sideText(cls: Feat[], value: (f: Feat) => string): string {
+  const articles = new Set(cls.map((f) => f.claim.articleId)).size;
+  const sources = [...new Set(cls.map(sourceOf).filter((x): x is string => !!x))].slice(0, 2);
+  return `${value(cls[0])} (${articles} article${articles === 1 ? '' : 's'}${sources.length ? ', citing ' + sources.join(' and ') : ''})`;
+}
+
+/**
+ * One conflict per fact: the value most articles give on one side, the values that
+ * cannot be the same on the other, and an explanation that names each value with how
+ * many articles give it and the sources they cite. A hedge that fits both sides ("over
+ * 300" beside 310 and 341) sits on neither.
+ */
+function clusterConflict(
+  drafts: Drafts,
+  fact: FactGroup,
+  kind: ConflictKind,
+  classes: Feat[][],
+  value: (f: Feat) => string,
+  why: string,
+  clash: (a: Feat, b: Feat) => boolean,
+  firm: (f: Feat) => boolean = () => true,
+): void {
+  if (classes.length < 2) return;
+  const articles = (c: Feat[]) => new Set(c.map((f) => f.claim.articleId)).size;
+  const ranked = [...classes].sort((x, y) => articles(y) - articles(x) || x[0].claim.id - y[0].claim.id);
+  const main = ranked[0];
+  const against = ranked
+    .slice(1)
+    .flat()
+    .filter((f) => main.some((g) => clash(g, f)) && !main.some((g) => firm(g) && !clash(g, f)));
+  if (against.length === 0) return;
+  const sideA = main.filter((g) => against.some((f) => clash(g, f)));
+  const groups = ranked
+    .map((c) => c.filter((f) => sideA.includes(f) || against.includes(f)))
+    .filter((c) => c.length > 0);
+  drafts.add(
+    kind,
+    fact.key,
+    sideA.map((f) => f.claim.id),
+    against.map((f) => f.claim.id),
+    `${fact.label}: ${groups.map((c) => sideText(c, value)).join(' vs ')} — ${why}.`,
+  );
+}
+
 function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   const feats = fact.feats.filter((f) => f.interval !== null);
   if (feats.length < 2) return;
   const kind: ConflictKind = feats.every((f) => f.claim.kind === 'count')
     ? 'count_mismatch'
     : 'figure_mismatch';
+  // Classes from one sentence only ("X and Y" in one breath) are two readings of a list, not a dispute.
   const classes = valueClasses(feats);
   if (classes.length < 2) return;
-  const clash = (a: Feat, b: Feat) =>
-    a.sentence !== b.sentence && a.unit === b.unit && !intervalsOverlap(a.interval!, b.interval!);
-  for (let i = 0; i < classes.length; i++) {
-    for (let j = i + 1; j < classes.length; j++) {
-      const A = classes[i];
-      const B = classes[j];
-      const pairs: Array<[Feat, Feat]> = [];
-      for (const a of A) for (const b of B) if (clash(a, b)) pairs.push([a, b]);
-      if (pairs.length === 0) continue;
-      const explain = (a: Feat, b: Feat) =>
-        `${fact.label}: one article gives ${displayOf(a)}, another ${displayOf(b)} — ${pct(amountOf(a), amountOf(b))}% apart, more than rounding or the stated approximation allows.`;
-      if (pairs.length === A.length * B.length) {
-        drafts.add(
-          kind,
-          fact.key,
-          A.map((f) => f.claim.id),
-          B.map((f) => f.claim.id),
-          explain(A[0], B[0]),
-        );
-      } else {
-        for (const [a, b] of pairs) drafts.add(kind, fact.key, [a.claim.id], [b.claim.id], explain(a, b));
-      }
-    }
+  const sentences = new Set(feats.map((f) => f.sentence));
+  if (sentences.size < 2) return;
+  const lo = Math.min(...classes.map((c) => amountOf(c[0])));
+  const hi = Math.max(...classes.map((c) => amountOf(c[0])));
+  clusterConflict(
+    drafts,
+    fact,
+    kind,
+    classes,
+    displayOf,
+    `${pct(lo, hi)}% apart, more than rounding or the stated approximation allows`,
+    (a, b) => a.sentence !== b.sentence && a.unit === b.unit && !intervalsOverlap(a.interval!, b.interval!),
+    (f) =>
+      f.claim.value.type !== 'figure' && f.claim.value.type !== 'count'
+        ? true
+        : f.claim.value.approx === 'exact',
+  );
+}
+
+/** A time's moment in UTC, using the desk's learned local offset for "local" times. */
+function utcOf(f: Feat, localOffset: number | null): number | null {
+  const v = f.claim.value;
+  if (v.type !== 'time') return null;
+  if (v.utc !== null) return v.utc;
+  if (v.zone === 'local' && localOffset !== null) return (((v.minutes - localOffset) % 1440) + 1440) % 1440;
+  return null;
+}
+
+/**
+ * The story's local offset from UTC, learned from the desk itself: articles that give a
+ * local time beside its GMT equivalent ("21:52 local time (02:52 GMT)"). Null unless most
+ * such pairs agree.
+ */
+function learnedLocalOffset(desk: Desk): number | null {
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'time' || v.zone !== 'local' || v.offset === null) continue;
+    counts.set(v.offset, (counts.get(v.offset) ?? 0) + 1);
+    n++;
   }
+  for (const [offset, c] of counts) if (c / n > 0.6) return offset;
+  return null;
+}
+
+const TIME_TOLERANCE = 5;
+
+/** Times of one happening that put it at different moments once zones are converted. */
+function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | null): void {
+  const placed = fact.feats
+    .map((f) => ({ f, utc: utcOf(f, localOffset) }))
+    .filter((x): x is { f: Feat; utc: number } => x.utc !== null)
+    .sort((a, b) => a.utc - b.utc);
+  const classes: Feat[][] = [];
+  let last = -Infinity;
+  for (const { f, utc } of placed) {
+    const gap = Math.min(Math.abs(utc - last), 1440 - Math.abs(utc - last));
+    if (classes.length > 0 && gap <= TIME_TOLERANCE) classes[classes.length - 1].push(f);
+    else classes.push([f]);
+    last = utc;
+  }
+  if (new Set(placed.map((x) => x.f.sentence)).size < 2) return;
+  const asUtc = (f: Feat) => {
+    const u = utcOf(f, localOffset)!;
+    const v = f.claim.value;
+    const said = f.claim.quote.replace(/\s+/g, ' ');
+    return v.type === 'time' && v.zone && /^(?:GMT|UTC|Z)$/.test(v.zone) ? said : `${said} = ${clock(u)} UTC`;
+  };
+  const gapOf = (a: Feat, b: Feat) => {
+    const d = Math.abs(utcOf(a, localOffset)! - utcOf(b, localOffset)!);
+    return Math.min(d, 1440 - d);
+  };
+  clusterConflict(
+    drafts,
+    fact,
+    'date_mismatch',
+    classes,
+    asUtc,
+    'the same moment cannot be both once time zones are converted',
+    (a, b) => a.sentence !== b.sentence && gapOf(a, b) > TIME_TOLERANCE,
+  );
 }
 
 // ---------------------------------------------------------------- dates
@@ -222,34 +334,82 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** The year most of the desk's dated articles were published in: the year of an undated copy's "March 11". */
+function deskYear(desk: Desk): number | null {
+  const counts = new Map<number, number>();
+  for (const a of desk.articles.values()) {
+    const y = a.publishedAt ? Number(a.publishedAt.slice(0, 4)) : NaN;
+    if (Number.isFinite(y)) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
+  return best;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A weekday that does not fall on its date ("Wednesday, October 15" in a year when the
+ * 15th was a Tuesday). An undated copy's "Monday, March 11" is read in the desk's year.
+ * The other side is what other articles say: the right weekday for that date, or the
+ * date that the named weekday does fall on nearest to it (what the writer may have meant).
+ */
 function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
   const byDay = new Map<string, Feat[]>();
+  const dayOf = new Map<Feat, string>();
+  const year = deskYear(desk);
   for (const f of desk.feats) {
     const d = f.date;
-    if (!d || d.granularity !== 'day' || !d.explicitDay || !d.from) continue;
-    const list = byDay.get(d.from) ?? [];
+    if (!d || d.granularity !== 'day') continue;
+    let day = d.from;
+    if (!day && d.monthDay && !f.article.publishedAt && year !== null) day = `${year}-${d.monthDay}`;
+    else if (!d.explicitDay) {
+      // A bare weekday resolved against the publication date: evidence, never the claim checked.
+      if (!day || !d.weekday) continue;
+      dayOf.set(f, day);
+      const list = byDay.get(day) ?? [];
+      list.push(f);
+      byDay.set(day, list);
+      continue;
+    }
+    if (!day) continue;
+    dayOf.set(f, day);
+    const list = byDay.get(day) ?? [];
     list.push(f);
-    byDay.set(d.from, list);
+    byDay.set(day, list);
   }
   for (const [day, feats] of byDay) {
     const actual = weekdayOf(day);
     if (!actual) continue;
-    const wrong = feats.filter((f) => f.date!.weekday && f.date!.weekday !== actual);
-    // Other articles that name the right weekday for that day are the evidence.
-    const right = feats.filter((f) => f.date!.weekday === actual);
+    const wrong = feats.filter((f) => f.date!.explicitDay || !f.date!.from);
     for (const f of wrong) {
-      const others = right.filter((r) => r.claim.articleId !== f.claim.articleId && r.date!.explicitDay);
+      if (!f.date!.weekday || f.date!.weekday === actual) continue;
+      const others = feats.filter(
+        (r) => r.claim.articleId !== f.claim.articleId && r.date!.weekday === actual,
+      );
+      if (others.length === 0) {
+        // The day the named weekday falls on nearest to the stated date, as other articles date it.
+        const target = WEEKDAY_ORDER.indexOf(f.date!.weekday);
+        const delta = ((target - WEEKDAY_ORDER.indexOf(actual) + 10) % 7) - 3;
+        const meant = addDays(day, delta);
+        for (const r of byDay.get(meant) ?? [])
+          if (r.claim.articleId !== f.claim.articleId && r.date!.explicitDay) others.push(r);
+      }
       const also = others.length > 0 ? ` (another article has ${quote(displayOf(others[0]), 40)})` : '';
       drafts.add(
         'date_mismatch',
         factOf.get(f.claim.id) ?? '',
         [f.claim.id],
-        others.map((r) => r.claim.id),
+        others.slice(0, 6).map((r) => r.claim.id),
         `${quote(displayOf(f), 60)} names ${cap(f.date!.weekday!)}, but ${day} fell on a ${cap(actual)}${also}.`,
       );
     }
   }
 }
+
+const WEEKDAY_ORDER = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
  * "Saturday, June 11" against "Sunday, June 11": whatever the year, one of them is
@@ -786,6 +946,18 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
   for (const f of desk.feats) {
     const v = f.claim.value;
     if (v.type !== 'novelty' || !MAGNITUDE.test(v.phrase + ' ' + f.claim.quote)) continue;
+    // "its previous record of £21.2m" is a record already broken, not a claim about today.
+    if (
+      /\b(?:previous|former|old|earlier|last|past)\s+(?:auction\s+|world\s+|national\s+)?$/i.test(
+        f.sentence.text.slice(Math.max(0, f.pos - 25), f.pos),
+      )
+    )
+      continue;
+    // "the most expensive … by a living artist": the precedent must share the restriction's words.
+    const restriction = (f.claim.scope ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 4 && !/^(?:since|than|with|from|that|this|ever|years?)$/.test(w));
     const own = f.sentence.claims.filter((c) => c.claim.kind === 'figure' && c.interval && !c.relative);
     if (own.length === 0) continue;
     const ref = f.article.refYear;
@@ -805,13 +977,9 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         if (p.period.to >= ref) continue;
         if (scope.kind === 'since' && !(p.period.from > scope.year!)) continue;
         if (scope.kind === 'in_years' && !(p.period.to > ref - scope.years)) continue;
-        if (
-          mine.predicates.size > 0 &&
-          p.predicates.size > 0 &&
-          ![...mine.predicates].some((x) => p.predicates.has(x))
-        )
-          continue;
+        if (!sameKindOfAmount(mine, p)) continue;
         if (!(p.interval.lo > mine.interval!.hi)) continue;
+        if (restriction.some((w) => !p.sentence.folded.includes(w))) continue;
         drafts.add(
           'novelty_vs_precedent',
           factOf.get(f.claim.id) ?? '',
@@ -831,13 +999,15 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   const factOf = new Map<number, string>();
   for (const fact of facts) for (const f of fact.feats) factOf.set(f.claim.id, fact.key);
   const years = [...desk.articles.values()].map((a) => a.refYear).filter((y): y is number => y !== null);
-  const refFallback = years.length > 0 ? Math.max(...years) : null;
+  const refFallback = years.reduce<number | null>((m, y) => (m === null || y > m ? y : m), null);
+  const localOffset = learnedLocalOffset(desk);
   for (const fact of facts) {
     if (fact.feats.length < 2) continue;
     const kind = fact.feats[0].claim.kind;
     if (kind === 'figure' || kind === 'count') numericConflicts(drafts, fact);
     else if (kind === 'date' || kind === 'event') dateConflicts(drafts, fact);
     else if (kind === 'trend') trendConflicts(drafts, fact, refFallback);
+    else if (kind === 'time') timeConflicts(drafts, fact, localOffset);
   }
   weekdaySelfCheck(drafts, desk, factOf);
   weekdayAcrossArticles(drafts, desk, factOf);

@@ -13,6 +13,7 @@ import { foldKey } from '../../shared/fold';
 import type { FactDraft, MatchClaim, MatchResult } from './types';
 import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
+import { sameQuantityFrame, termWeights } from './compare';
 import { titleCase, jaccard, writtenForm } from './text';
 import { metricFamily, type Role } from './lexicon';
 
@@ -96,6 +97,9 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
     }
     case 'attribution':
       return { key: `attribution|${foldKey(v.speaker)}`, threshold: null };
+    case 'time':
+      // Times compare in UTC, so every time of a story shares one block; wording splits it.
+      return { key: 'time', threshold: QUANTITY };
   }
 }
 
@@ -108,10 +112,10 @@ function byPosition(a: Feat, b: Feat): number {
 }
 
 /** Splits a block into facts by similarity; large blocks only within a window. */
-function clusterBlock(block: Block): Feat[][] {
+function clusterBlock(block: Block, idf: Map<string, number>): Feat[][] {
   const feats = [...block.feats].sort(byPosition);
   if (block.bySimilarity === null) return [feats];
-  if (block.bySimilarity === QUANTITY) return completeLink(feats, sameQuantity);
+  if (block.bySimilarity === QUANTITY) return completeLink(feats, (a, b) => sameQuantity(a, b, idf));
   if (block.bySimilarity === ONCE_MARK) return completeLink(feats, sameOnceEvent);
   const threshold = block.bySimilarity;
   if (threshold === STORY) return completeLink(feats, (a, b) => sameStory(a.article, b.article));
@@ -153,12 +157,15 @@ function intersects<T>(a: Iterable<T>, b: Set<T> | T[]): boolean {
  * metric, countries, what is counted, whose it is) and something ties them (the same
  * metric or predicate, or similar wording).
  */
-export function sameQuantity(a: Feat, b: Feat): boolean {
-  if (a.sentence === b.sentence || a.relative !== b.relative || !sameStory(a.article, b.article))
-    return false;
+export function sameQuantity(a: Feat, b: Feat, idf: Map<string, number> = new Map()): boolean {
+  if (a.sentence === b.sentence) return sameMomentRestated(a, b);
+  if (a.relative !== b.relative || !sameStory(a.article, b.article)) return false;
   const pa = effectivePeriod(a);
   const pb = effectivePeriod(b);
   if (pa && pb && (pa.to < pb.from || pb.to < pa.from)) return false;
+  const byFrame = sameQuantityFrame(a, b, idf);
+  if (byFrame !== null) return byFrame;
+  // Claims without a frame (added by an editor): the older structural test.
   // Counts already share their (normalised) noun through the block; figures must share a metric.
   if (a.metric && b.metric && a.claim.kind === 'figure' && b.claim.kind === 'figure' && a.metric !== b.metric)
     return false;
@@ -173,6 +180,13 @@ export function sameQuantity(a: Feat, b: Feat): boolean {
     return false;
   if (intersects(a.predicates, b.predicates)) return true;
   return jaccard(a.shingles, b.shingles) >= 0.2;
+}
+
+/** "21:52 local time (02:52 GMT)": one moment written twice in one sentence. */
+function sameMomentRestated(a: Feat, b: Feat): boolean {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  return va.type === 'time' && vb.type === 'time' && va.utc !== null && va.utc === vb.utc;
 }
 
 /** Words of the entities a number is about: "Wrzosów" meets "Wrzosów Jazz Festival". */
@@ -299,6 +313,14 @@ function labelFor(desk: Desk, feats: Feat[]): string {
     }
     case 'attribution':
       return `Statements by ${v.speaker}`;
+    case 'time': {
+      const words = mostCommon(
+        feats
+          .map((x) => (x.claim.value.type === 'time' ? (x.claim.value.frame?.property ?? null) : null))
+          .filter((p): p is string => !!p),
+      );
+      return words ? `Time: ${words}` : `Time: ${snippetOf(f)}`;
+    }
   }
 }
 
@@ -329,8 +351,9 @@ export function groupFacts(desk: Desk): FactGroup[] {
     block.feats.push(f);
   }
   const facts: FactGroup[] = [];
+  const idf = termWeights(desk.feats);
   for (const block of blocks.values()) {
-    const groups = clusterBlock(block);
+    const groups = clusterBlock(block, idf);
     for (const g of groups) {
       const key = groups.length === 1 ? block.key : `${block.key}#${anchorOf(g[0])}`;
       facts.push({ key, label: labelFor(desk, g), feats: g });

@@ -1,0 +1,227 @@
+/**
+ * The claim frame: what a number measures and under which qualifiers, read from the
+ * structure of its sentence rather than from per-story word lists. Two numbers are
+ * one fact only when their frames agree, so this is where "42 killed" and "42
+ * injured", "10 km deep" and "45 km from the city", "€38.50 a share" and "€6.2
+ * billion" are told apart.
+ *
+ * The property comes from the words the value attaches to, in this order:
+ *  - a head phrase before "of" ("a death toll of 1,420", "a depth of 10 km");
+ *  - a verb or participle next to it ("killed 42 people", "42 people were killed");
+ *  - the subject of an amount verb ("turnout stood at 64%", "Cases rose to 1,987");
+ *  - the noun after "of" ("310 mm of rain") or after the value ("10 km deep");
+ *  - the counted noun ("1,250 deaths").
+ * `terms` keeps every content word of the value's clause, so the matcher can weigh
+ * them by how rare they are on the desk. Only function words are listed here; no
+ * word says what a story is about.
+ */
+import type { ClaimFrame } from '../../shared/model';
+import type { ClaimDraft, SentenceContext } from './context';
+
+/** Words that carry no meaning of their own: determiners, auxiliaries, prepositions, hedges. */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those its it their his her our your my of to in on at by for from with into onto ' +
+    'over under about around some roughly nearly almost approximately least most more than less fewer just only ' +
+    'and or but while whereas as so also still yet then there here be is are was were been being has have had ' +
+    'will would could should may might can do does did not no up down per each which who whom whose what when ' +
+    'where how all both other another such very new total overall some any own said says say told according ' +
+    'reported reports stated announced added noted estimated estimate figure figures number numbers amount level ' +
+    'year years month months week weeks day days hour hours minute minutes time times today yesterday ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'million billion thousand trillion mn bn percent per cent '
+  ).split(/\s+/),
+);
+
+/** Auxiliaries between a counted noun and its participle: "42 people (have been) killed". */
+const AUX = /^(?:were|was|are|is|have|has|had|been|being|be|reportedly|now|already|so|far|also|still)$/;
+/** Verbs that state an amount without saying what it measures: the property is their subject. */
+const AMOUNT_VERBS =
+  /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|jumped|fell|fallen|dropped|hit|totalled|totaled|totals|came|amounted|amounts|increased|decreased|grew|declined|soared|surged|slipped|edged)$/;
+/** "a share", "per day": the value is a rate or a unit price, never a total. */
+const PER =
+  /^\s*(?:a|an|per|each|every)\s+(share|head|person|capita|day|week|month|year|hour|night|tonne|ton|barrel|litre|liter|kilo|kilogram|ticket|seat|unit|vote|household|game|match|visitor|passenger|kilometre|kilometer|mile)\b/i;
+const SOURCE_BEFORE =
+  /\b(?:according to|data from|figures from|estimates? (?:from|by)|cited by|citing|quoted by)\s+$/i;
+const PLACE_BEFORE =
+  /\b(?:in|at|near|across|inside|throughout|around|outside)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|state|county|capital|port)\s+of\s+)?$/i;
+const DISTANCE_AFTER =
+  /^\s*(?:\p{L}+\s+){0,2}(?:from|away|outside|north|south|east|west|northeast|northwest|southeast|southwest|off)\b/iu;
+const RUNNING =
+  /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirmed|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon))\b/i;
+const CLAUSE_BREAK =
+  /[;()—–]|:(?=\s)|,\s+(?:while|whereas|but|although|though|and|as|after|with|which|who|when|where|compared|up|down)\b|,\s+(?=\p{Ll}+ing\b)/giu;
+
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function words(s: string, from: number, to: number): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const text = m[0].replace(/['’]s$/, '');
+    out.push({ text, lower: text.toLowerCase(), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function clauseBounds(s: string, at: number, atEnd: number): [number, number] {
+  let start = 0;
+  let end = s.length;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s)) {
+    if (m.index + m[0].length <= at) start = m.index + 1;
+    else if (m.index >= atEnd) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+function isContent(w: Word): boolean {
+  return w.lower.length >= 3 && !FUNCTION_WORDS.has(w.lower) && !/^\p{Lu}/u.test(w.text);
+}
+
+/**
+ * The frame of one quantity or time claim. `others` are the sentence's other claims
+ * (local offsets): numbers bound their neighbours' context, attributions give the
+ * source, dates give the as-of moment.
+ */
+export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimDraft[]): ClaimFrame {
+  const s = ctx.s;
+  const a = draft.start - ctx.start;
+  const b = draft.end - ctx.start;
+  // A time in brackets restates the one before it ("21:52 local time (02:52 GMT)"): same clause.
+  let [cs, ce] = clauseBounds(draft.kind === 'time' ? s.replace(/[()]/g, ' ') : s, a, b);
+  // Another number in the clause bounds this one's context: "42 dead and 300 injured".
+  for (const o of others) {
+    if (o === draft || (o.kind !== 'figure' && o.kind !== 'count' && o.kind !== 'time')) continue;
+    const oa = o.start - ctx.start;
+    const ob = o.end - ctx.start;
+    if (ob <= a && ob > cs && /\band\b|,/.test(s.slice(ob, a))) cs = ob;
+    if (oa >= b && oa < ce && /\band\b|,/.test(s.slice(b, oa))) ce = oa;
+  }
+  const before = words(s, cs, a);
+  const inside = words(s, a, b);
+  const after = words(s, b, ce);
+
+  let property: string | null = null;
+  // 1. "a death toll of 1,420", "at a depth of 10 km", "a premium of 36%".
+  const prevText = s.slice(Math.max(cs, a - 40), a);
+  const ofHead =
+    /((?:[\p{Ll}-]+\s+)?[\p{Ll}-]+)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|up to|roughly|just)\s+)?$/u.exec(
+      prevText,
+    );
+  if (ofHead) {
+    const ws = ofHead[1].split(/\s+/).filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w));
+    if (ws.length > 0) property = ws.join(' ');
+  }
+  // 2. A participle after a counted noun: "42 people (were) killed", "12,400 (have been) evacuated".
+  if (!property) {
+    let k = 0;
+    while (k < after.length && AUX.test(after[k].lower)) k++;
+    const w = after[k];
+    if (w && /(?:ed|en|ured|ded)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower) && w.start - b < 30)
+      property = w.lower;
+  }
+  // 3. A verb right before: "killed 42 people", "evacuated 12,400", "lost 4.6%".
+  if (!property) {
+    const last = before[before.length - 1];
+    if (last && isContent(last) && !AMOUNT_VERBS.test(last.lower) && a - last.end <= 14) {
+      if (/(?:ed|ing|s)$/.test(last.lower) || before.length === 1) property = last.lower;
+    }
+  }
+  // 4. The subject of an amount verb: "turnout stood at 64%", "the toll rose to 42".
+  if (!property) {
+    const verbAt = before.findLastIndex((w) => AMOUNT_VERBS.test(w.lower));
+    if (verbAt > 0) {
+      const head = before.slice(0, verbAt).filter(isContent).slice(-2);
+      if (head.length > 0) property = head.map((w) => w.lower).join(' ');
+    }
+  }
+  // 5. The noun after "of" ("310 mm of rain"), or the word after a measure ("10 km deep").
+  if (!property) {
+    const ofNoun = /^\s+of\s+(?:the\s+)?([\p{Ll}-]{3,})/u.exec(s.slice(b, ce));
+    if (ofNoun && !FUNCTION_WORDS.has(ofNoun[1])) property = ofNoun[1];
+    else if (draft.kind === 'figure') {
+      const next = after[0];
+      if (next && isContent(next) && next.start - b <= 2) property = next.lower;
+    }
+  }
+  // 6. The counted noun itself.
+  if (!property && draft.value.type === 'count') property = draft.value.noun;
+  // A distance is a distance from somewhere: "45 km from the capital" is not a depth.
+  if (draft.kind === 'figure' && DISTANCE_AFTER.test(s.slice(b, ce))) {
+    const from =
+      /^\s*(?:\p{L}+\s+){0,2}(?:from|of|outside|off)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}'’-]*\s?)+|[\p{Ll}]+)/u.exec(
+        s.slice(b, ce),
+      );
+    property = `distance${from ? ' from ' + from[1].trim().toLowerCase() : ''}`;
+  }
+
+  const terms = [...new Set([...before, ...inside, ...after].filter(isContent).map((w) => w.lower))].sort();
+
+  // Whose value: a name in the clause that is neither the source nor the place.
+  let holder: string | null = null;
+  let place: string | null = null;
+  for (const m of ctx.mentions) {
+    const ms = m.start - ctx.start;
+    const me = m.end - ctx.start;
+    if (ms < cs || me > ce || (ms >= a && me <= b)) continue;
+    const pre = s.slice(Math.max(0, ms - 40), ms);
+    if (
+      SOURCE_BEFORE.test(pre) ||
+      /^\s*(?:said|says|told|reported|announced|estimated)\b/.test(s.slice(me, me + 12))
+    )
+      continue;
+    if (m.kind === 'place' && PLACE_BEFORE.test(pre)) {
+      if (!place || Math.abs(ms - a) < Math.abs(place.length)) place = m.key;
+      continue;
+    }
+    if (m.kind === 'person') continue;
+    // The nearest name before the value, else one right after it ("1.1% for Telvia").
+    if (ms < a) holder = m.key;
+    else if (!holder && ms >= b && ms - b < 30) holder = m.key;
+  }
+
+  let source: string | null = null;
+  for (const o of others) {
+    if (o.value.type === 'attribution') source = o.value.speaker;
+  }
+  if (!source) {
+    const m =
+      /\b(?:according to|data from|figures from|citing)\s+((?:the\s+)?(?:[\p{L}\p{M}'’-]+\s?){1,5})/iu.exec(
+        s,
+      );
+    if (m) source = m[1].trim();
+  }
+
+  const per = PER.exec(s.slice(b, b + 24));
+
+  // As of when: a day named in the sentence, for tallies that grow as reporting goes on.
+  let asOf: string | null = null;
+  for (const o of others) {
+    if (o.value.type === 'date' && o.value.granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(o.value.date))
+      asOf = o.value.date;
+  }
+  const running = draft.value.type === 'count' && RUNNING.test(s);
+
+  return {
+    property,
+    terms,
+    holder,
+    place,
+    period: draft.value.type === 'figure' || draft.value.type === 'count' ? draft.value.period : null,
+    asOf,
+    running,
+    source,
+    per: per ? per[1].toLowerCase() : null,
+  };
+}

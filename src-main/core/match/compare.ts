@@ -1,0 +1,206 @@
+/**
+ * Compare: whether two numbers state one fact, judged from their frames (see
+ * extract/frame.ts) with evidence from the desk itself.
+ *
+ * Qualifiers veto: another rate ("a share" against a total), another place, another
+ * holder, another as-of day for a running tally, another kind of human outcome
+ * (killed, injured, missing…) never compare. What is left must share meaning: the
+ * content words around each value, each weighed by how rare it is among the desk's
+ * numbers (a word every number sits beside tells nothing; "depth" does), with the
+ * words the value attaches to counting double. Values wildly apart (more than
+ * MAX_RATIO) are taken for different quantities unless the wording is close.
+ */
+import type { ClaimFrame } from '../../shared/model';
+import { stem } from './text';
+import type { Feat } from './features';
+
+/** Weighted overlap two numbers' wording needs to be one fact. */
+export const SAME_FACT = 0.45;
+/** Overlap two times' wording needs to be one happening. */
+const SAME_TIME = 0.15;
+/** Overlap at which wording alone is enough, whatever the values. */
+const CLOSE_WORDING = 0.6;
+/** Above this ratio two values are read as two quantities unless the wording is close. */
+const MAX_RATIO = 2;
+/** Two clock times more than this apart (in UTC) are two happenings, not one misreported. */
+const MAX_TIME_GAP = 180;
+
+/**
+ * Outcomes for people that reports count separately. Small and general: every
+ * disaster, conflict, accident and outbreak story has them, and mixing two of them is
+ * the commonest false conflict.
+ */
+const OUTCOMES: Array<[string, RegExp]> = [
+  ['dead', /^(?:kill|dead|die|death|toll|fatalit|perish|bod(?:y|ie)|lives|live|victim)/],
+  ['injured', /^(?:injur|wound|hurt|hospitali[sz]|treat)/],
+  ['missing', /^(?:missing|unaccount)/],
+  ['displaced', /^(?:evacuat|displac|relocat|fled|flee|shelter)/],
+  ['homeless', /^homeless/],
+  ['rescued', /^(?:rescu|sav|pull)/],
+  ['arrested', /^(?:arrest|detain|charg)/],
+  ['infected', /^(?:case|infect)/],
+];
+
+export interface QuantityFrame {
+  frame: ClaimFrame;
+  /** Stems of the frame's words with their weight before rarity (property words count double). */
+  words: Map<string, number>;
+  outcome: string | null;
+  /** Stems of the property alone. */
+  property: Set<string>;
+}
+
+const cache = new WeakMap<Feat, QuantityFrame | null>();
+
+/**
+ * Crude stems for wording overlap: the shared stemmer, then at most five letters, so
+ * "touchdown" meets "touched" and "investors" meets "investment". Rarity weighting
+ * keeps the merges this causes from deciding a match alone.
+ */
+function stems(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 3)
+    .map((w) => stem(w).slice(0, 5));
+}
+
+export function quantityFrame(f: Feat): QuantityFrame | null {
+  const hit = cache.get(f);
+  if (hit !== undefined) return hit;
+  const v = f.claim.value;
+  const frame = v.type === 'figure' || v.type === 'count' || v.type === 'time' ? (v.frame ?? null) : null;
+  if (!frame) {
+    cache.set(f, null);
+    return null;
+  }
+  const words = new Map<string, number>();
+  for (const t of frame.terms) for (const s of stems(t)) words.set(s, 1);
+  const property = new Set(frame.property ? stems(frame.property) : []);
+  for (const s of property) words.set(s, 2);
+  let outcome: string | null = null;
+  for (const w of (frame.property ?? '').toLowerCase().split(/[^\p{L}]+/u)) {
+    for (const [name, re] of OUTCOMES)
+      if (re.test(w)) {
+        outcome = name;
+        break;
+      }
+    if (outcome) break;
+  }
+  const q = { frame, words, outcome, property };
+  cache.set(f, q);
+  return q;
+}
+
+/** Inverse document frequency of each stem over the desk's numbers: rare words tell facts apart. */
+export function termWeights(feats: Feat[]): Map<string, number> {
+  const df = new Map<string, number>();
+  let n = 0;
+  for (const f of feats) {
+    const q = quantityFrame(f);
+    if (!q) continue;
+    n++;
+    for (const s of q.words.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  }
+  const out = new Map<string, number>();
+  for (const [s, d] of df) out.set(s, Math.log(1 + n / d));
+  return out;
+}
+
+/**
+ * How much of the sparser wording the other shares, each word weighed by rarity: an
+ * overlap coefficient, not Jaccard, because one outlet writes a long clause around a
+ * number and another a short one, and the short one's words are what matter.
+ */
+export function wordingOverlap(a: QuantityFrame, b: QuantityFrame, idf: Map<string, number>): number {
+  let inter = 0;
+  let ta = 0;
+  let tb = 0;
+  for (const [s, wa] of a.words) {
+    const w = idf.get(s) ?? 1;
+    ta += wa * w;
+    const wb = b.words.get(s);
+    if (wb !== undefined) inter += Math.min(wa, wb) * w;
+  }
+  for (const [s, wb] of b.words) tb += wb * (idf.get(s) ?? 1);
+  const small = Math.min(ta, tb);
+  return small === 0 ? 0 : inter / small;
+}
+
+function ratio(a: Feat, b: Feat): number {
+  const x = a.interval ? Math.abs((a.interval.lo + a.interval.hi) / 2) : 0;
+  const y = b.interval ? Math.abs((b.interval.lo + b.interval.hi) / 2) : 0;
+  if (x === 0 || y === 0) return x === y ? 1 : Infinity;
+  return Math.max(x, y) / Math.min(x, y);
+}
+
+function asOfDay(f: Feat, q: QuantityFrame): string | null {
+  return q.frame.asOf ?? f.article.publishedAt ?? null;
+}
+
+/**
+ * Whether two numbers (same unit, already in one block) state one fact. Returns null
+ * when either claim has no frame (an editor-made claim), so the caller can fall back.
+ */
+export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): boolean | null {
+  const qa = quantityFrame(a);
+  const qb = quantityFrame(b);
+  if (!qa || !qb) return null;
+  const fa = qa.frame;
+  const fb = qb.frame;
+  if (fa.per !== fb.per) return false;
+  if (fa.place && fb.place && fa.place !== fb.place) return false;
+  if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) {
+    // The nearest name is a guess: it only vetoes when neither sentence names the other's.
+    if (!names(b).has(fa.holder) && !names(a).has(fb.holder)) return false;
+  }
+  if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
+  // A tally that grows is one fact per moment: the same day, or an undated statement.
+  if (fa.running || fb.running) {
+    const da = asOfDay(a, qa);
+    const db = asOfDay(b, qb);
+    if (da && db && da !== db) return false;
+  }
+  const overlap = wordingOverlap(qa, qb, idf);
+  // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
+  if (a.claim.kind === 'time' || b.claim.kind === 'time')
+    return overlap >= SAME_TIME && timeGap(a, b) <= MAX_TIME_GAP;
+  if (overlap >= CLOSE_WORDING) return true;
+  if (ratio(a, b) > MAX_RATIO) return false;
+  if (qa.outcome && qa.outcome === qb.outcome) return true;
+  return overlap >= SAME_FACT;
+}
+
+/** Minutes between two times in UTC (or on the clock, when neither zone is known), across midnight. */
+function timeGap(a: Feat, b: Feat): number {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  if (va.type !== 'time' || vb.type !== 'time') return Infinity;
+  const x = va.utc ?? (vb.utc === null ? va.minutes : null);
+  const y = vb.utc ?? (va.utc === null ? vb.minutes : null);
+  if (x === null || y === null) return 0;
+  const d = Math.abs(x - y);
+  return Math.min(d, 1440 - d);
+}
+
+function names(f: Feat): Set<string> {
+  return new Set(f.claim.entityKeys);
+}
+
+function sharesWord(a: string, b: string): boolean {
+  const wa = new Set(a.split(' ').filter((w) => w.length >= 4));
+  return b.split(' ').some((w) => wa.has(w));
+}
+
+/**
+ * Whether two amounts measure the same kind of thing, loosely (a record against a
+ * precedent): their outcomes and rates agree. Used where a precedent from another year
+ * is the point, so period, place and wording are not asked for.
+ */
+export function sameKindOfAmount(a: Feat, b: Feat): boolean {
+  const qa = quantityFrame(a);
+  const qb = quantityFrame(b);
+  if (!qa || !qb) return true;
+  if (qa.frame.per !== qb.frame.per) return false;
+  return !(qa.outcome && qb.outcome && qa.outcome !== qb.outcome);
+}
