@@ -454,10 +454,19 @@ export function yearsIn(s: string): (Found & { year: number })[] {
   const out: (Found & { year: number })[] = [];
   const re = /(?<![\d.,$€£¥])\b(1[5-9]\d\d|20\d\d)\b(?![.,]\d|\s?%)/g;
   for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (isCountNotYear(s, m.index, m.index + 4)) continue;
+    if (isCountNotYear(s, m.index, m.index + 4) || inName(s, m.index)) continue;
     out.push({ start: m.index, end: m.index + 4, text: m[0], year: Number(m[1]) });
   }
   return out;
+}
+
+const NOT_NAME_WORDS =
+  /^(?:In|Since|By|From|Until|Till|Before|After|During|Of|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Between|And|Through|Throughout|For|At|On|To|Around|About|Circa|Year|Fiscal|FY|Q[1-4]|H[12])$/;
+
+/** A number that ends a name ("InterRegio 1742", "Boeing 737"), not a year. */
+function inName(s: string, start: number): boolean {
+  const m = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(s.slice(Math.max(0, start - 30), start));
+  return m !== null && !NOT_NAME_WORDS.test(m[1]);
 }
 
 /** Verbs that introduce an amount, not a moment: "rose to 1987", "stood at 2011", "reached 1500". */

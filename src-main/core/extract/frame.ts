@@ -99,7 +99,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const a = draft.start - ctx.start;
   const b = draft.end - ctx.start;
   // A time in brackets restates the one before it ("21:52 local time (02:52 GMT)"): same clause.
-  let [cs, ce] = clauseBounds(draft.kind === 'time' ? s.replace(/[()]/g, ' ') : s, a, b);
+  // A short aside ("(SDU)", "(2021: 29.9%)") does not end the clause around it.
+  const plain = s.replace(/\(([^()]{0,14})\)/g, (m) => ' '.repeat(m.length));
+  let [cs, ce] = clauseBounds(draft.kind === 'time' ? s.replace(/[()]/g, ' ') : plain, a, b);
   // Another number in the clause bounds this one's context: "42 dead and 300 injured".
   for (const o of others) {
     if (o === draft || (o.kind !== 'figure' && o.kind !== 'count' && o.kind !== 'time')) continue;
@@ -113,6 +115,16 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const after = words(s, b, ce);
 
   let property: string | null = null;
+  // 0. A tally whose quote names it: "the death toll stands at 37", "number of deaths reached 410".
+  const numAt = s.slice(a, b).search(/\d/);
+  if (numAt > 0) {
+    const lead = words(s, a, a + numAt).filter(
+      (w) => isContent(w) && !AMOUNT_VERBS.test(w.lower) && !/^(?:number|total|tally)$/.test(w.lower),
+    );
+    const participle = lead.find((w) => /(?:ed|en)$/.test(w.lower));
+    if (participle) property = participle.lower;
+    else if (lead.length > 0) property = lead.map((w) => w.lower).join(' ');
+  }
   // 1. "a death toll of 1,420", "at a depth of 10 km", "a premium of 36%".
   const prevText = s.slice(Math.max(cs, a - 40), a);
   const ofHead =
@@ -131,11 +143,19 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     if (w && /(?:ed|en|ured|ded)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower) && w.start - b < 30)
       property = w.lower;
   }
-  // 3. A verb right before: "killed 42 people", "evacuated 12,400", "lost 4.6%".
+  // 3. A verb right before, over names and small words: "killed 42 people", "lost 4.6%",
+  // "agreed to buy Brenner Verpackung for 6.2 billion euros".
   if (!property) {
-    const last = before[before.length - 1];
-    if (last && isContent(last) && !AMOUNT_VERBS.test(last.lower) && a - last.end <= 14) {
-      if (/(?:ed|ing|s)$/.test(last.lower) || before.length === 1) property = last.lower;
+    for (let k = before.length - 1, seen = 0; k >= 0 && seen < 5; k--, seen++) {
+      const w = before[k];
+      if (!isContent(w)) continue;
+      if (AMOUNT_VERBS.test(w.lower)) break;
+      if (
+        /(?:ed|ing)$/.test(w.lower) ||
+        /^(?:to|will|would|can|could|must|did|does|do)$/.test(before[k - 1]?.lower ?? '')
+      )
+        property = w.lower;
+      break;
     }
   }
   // 4. The subject of an amount verb: "turnout stood at 64%", "the toll rose to 42".
@@ -158,7 +178,11 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   // 6. The counted noun itself.
   if (!property && draft.value.type === 'count') property = draft.value.noun;
   // A distance is a distance from somewhere: "45 km from the capital" is not a depth.
-  if (draft.kind === 'figure' && DISTANCE_AFTER.test(s.slice(b, ce))) {
+  const isLength =
+    draft.value.type === 'figure'
+      ? /^(?:km|m|miles|feet|cm|mm|metres|meters|nautical miles)$/.test(draft.value.unit ?? '')
+      : draft.value.type === 'count' && /^(?:kilometre|kilometer|mile|metre|meter)$/.test(draft.value.noun);
+  if (isLength && DISTANCE_AFTER.test(s.slice(b, ce))) {
     const from =
       /^\s*(?:\p{L}+\s+){0,2}(?:from|of|outside|off)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}'’-]*\s?)+|[\p{Ll}]+)/u.exec(
         s.slice(b, ce),
@@ -185,10 +209,10 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       if (!place || Math.abs(ms - a) < Math.abs(place.length)) place = m.key;
       continue;
     }
-    if (m.kind === 'person') continue;
-    // The nearest name before the value, else one right after it ("1.1% for Telvia").
-    if (ms < a) holder = m.key;
-    else if (!holder && ms >= b && ms - b < 30) holder = m.key;
+    // A name right before the value ("Civic Renewal had 32.1%", "the SDU on 24.3%") or right
+    // after it ("1.1% for Telvia"); a name further off is context, not whose value it is.
+    if (me <= a && a - me <= 25) holder = m.key;
+    else if (!holder && ms >= b && ms - b <= 15) holder = m.key;
   }
 
   let source: string | null = null;

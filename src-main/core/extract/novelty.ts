@@ -45,15 +45,14 @@ const NOT_NOVEL_BEFORE = /\b(?:at|the very|in the|on the)\s*$/i;
 /**
  * A bare "first" claims that nothing like it happened before only when the sentence
  * says so: "the first woman to lead…", "its first landing", "the first visit by…" (a
- * happening named right after), "the first … ever / in
+ * happening named right after: the possessive alone does not do, "the club's first
+ * female chair" is a title), "the first … ever / in
  * history / of its kind / since 1998 / in 20 years". Without one of these it is an
  * ordinal or a title ("the first lot of the evening", "the first female chair",
  * "from the first hours"), which no earlier event can contradict.
  */
-function claimsNovelty(s: string, start: number, end: number): boolean {
-  const before = s.slice(Math.max(0, start - 30), start);
+function claimsNovelty(s: string, end: number): boolean {
   const rest = s.slice(end).split(/[,;.:]|\s[–—]\s/)[0];
-  if (/(?:['’]s|\b(?:its|their|his|her|our))\s+(?:very\s+)?$/iu.test(before)) return true;
   // "the first visit by…", "the first landing near…": a happening, not a rank or a title.
   const next = /^\s+(?:(?:official|state|direct|high-level|bilateral|joint|such)\s+)?([\p{L}-]+)/u.exec(
     s.slice(end),
@@ -136,7 +135,7 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
         )
           continue;
         if (/^\s*,/.test(after) && start < 3) continue;
-        if (!claimsNovelty(s, start, end)) continue;
+        if (!claimsNovelty(s, end)) continue;
       }
       if (phrase === 'historic' && /^\s+(?:high|low)s?\b/.test(after)) continue;
       // Skip a leading article so the quote starts at the claim word.

@@ -22,6 +22,12 @@ const SAME_TIME = 0.15;
 const CLOSE_WORDING = 0.6;
 /** Above this ratio two values are read as two quantities unless the wording is close. */
 const MAX_RATIO = 2;
+/** The same, when the words the values attach to agree ("depth … 14 km", "depth … 41 km"). */
+const MAX_RATIO_SAME_PROPERTY = 3;
+/** Overlap two counts of the same specific noun need. */
+const SAME_NOUN = 0.2;
+/** Counted nouns too general to identify a quantity by themselves. */
+const GENERIC_COUNTED = new Set(['person', 'people', 'time', 'year', 'thing', 'one', 'item', 'unit', 'case']);
 /** Two clock times more than this apart (in UTC) are two happenings, not one misreported. */
 const MAX_TIME_GAP = 180;
 
@@ -165,9 +171,15 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')
     return overlap >= SAME_TIME && timeGap(a, b) <= MAX_TIME_GAP;
+  // Values far apart are two quantities, however alike the wording: a transposed digit
+  // (14 and 41) stays within reach only when the words the values attach to agree.
+  const sameProperty = [...qa.property].some((w) => qb.property.has(w));
+  if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
   if (overlap >= CLOSE_WORDING) return true;
-  if (ratio(a, b) > MAX_RATIO) return false;
   if (qa.outcome && qa.outcome === qb.outcome) return true;
+  // Counts of one specific thing ("investors", "carriages") need less wording than "people".
+  const noun = countedNoun(a);
+  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
   return overlap >= SAME_FACT;
 }
 
@@ -181,6 +193,11 @@ function timeGap(a: Feat, b: Feat): number {
   if (x === null || y === null) return 0;
   const d = Math.abs(x - y);
   return Math.min(d, 1440 - d);
+}
+
+function countedNoun(f: Feat): string | null {
+  const v = f.claim.value;
+  return v.type === 'count' ? v.noun : null;
 }
 
 function names(f: Feat): Set<string> {

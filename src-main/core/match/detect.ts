@@ -356,7 +356,8 @@ function addDays(iso: string, days: number): string {
  * The other side is what other articles say: the right weekday for that date, or the
  * date that the named weekday does fall on nearest to it (what the writer may have meant).
  */
-function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string>): Set<number> {
+  const flagged = new Set<number>();
   const byDay = new Map<string, Feat[]>();
   const dayOf = new Map<Feat, string>();
   const year = deskYear(desk);
@@ -398,6 +399,7 @@ function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string
           if (r.claim.articleId !== f.claim.articleId && r.date!.explicitDay) others.push(r);
       }
       const also = others.length > 0 ? ` (another article has ${quote(displayOf(others[0]), 40)})` : '';
+      flagged.add(f.claim.id);
       drafts.add(
         'date_mismatch',
         factOf.get(f.claim.id) ?? '',
@@ -407,6 +409,7 @@ function weekdaySelfCheck(drafts: Drafts, desk: Desk, factOf: Map<number, string
       );
     }
   }
+  return flagged;
 }
 
 const WEEKDAY_ORDER = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -415,7 +418,12 @@ const WEEKDAY_ORDER = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', '
  * "Saturday, June 11" against "Sunday, June 11": whatever the year, one of them is
  * wrong. Catches what the self-check cannot when the extractor could not resolve a year.
  */
-function weekdayAcrossArticles(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+function weekdayAcrossArticles(
+  drafts: Drafts,
+  desk: Desk,
+  factOf: Map<number, string>,
+  checked: Set<number>,
+): void {
   const byMonthDay = new Map<string, Feat[]>();
   for (const f of desk.feats) {
     const d = f.date;
@@ -430,6 +438,8 @@ function weekdayAcrossArticles(drafts: Drafts, desk: Desk, factOf: Map<number, s
       for (let j = i + 1; j < feats.length; j++) {
         const [a, b] = [feats[i], feats[j]];
         if (a.claim.articleId === b.claim.articleId || a.date!.weekday === b.date!.weekday) continue;
+        // A weekday the self-check already set against its date is one disagreement, not two.
+        if (checked.has(a.claim.id) || checked.has(b.claim.id)) continue;
         if (!sameStory(a.article, b.article)) continue;
         // Different years can put one day on different weekdays.
         const ya = a.date!.from.slice(0, 4);
@@ -1009,8 +1019,8 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
     else if (kind === 'trend') trendConflicts(drafts, fact, refFallback);
     else if (kind === 'time') timeConflicts(drafts, fact, localOffset);
   }
-  weekdaySelfCheck(drafts, desk, factOf);
-  weekdayAcrossArticles(drafts, desk, factOf);
+  const checked = weekdaySelfCheck(drafts, desk, factOf);
+  weekdayAcrossArticles(drafts, desk, factOf, checked);
   trendVersusFigures(drafts, desk, factOf, refFallback);
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);

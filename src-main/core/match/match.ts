@@ -115,7 +115,7 @@ function byPosition(a: Feat, b: Feat): number {
 function clusterBlock(block: Block, idf: Map<string, number>): Feat[][] {
   const feats = [...block.feats].sort(byPosition);
   if (block.bySimilarity === null) return [feats];
-  if (block.bySimilarity === QUANTITY) return completeLink(feats, (a, b) => sameQuantity(a, b, idf));
+  if (block.bySimilarity === QUANTITY) return averageLink(feats, (a, b) => sameQuantity(a, b, idf));
   if (block.bySimilarity === ONCE_MARK) return completeLink(feats, sameOnceEvent);
   const threshold = block.bySimilarity;
   if (threshold === STORY) return completeLink(feats, (a, b) => sameStory(a.article, b.article));
@@ -200,6 +200,32 @@ function subjectWords(f: Feat): Set<string> {
 export function sameOnceEvent(a: Feat, b: Feat): boolean {
   if (a.sentence === b.sentence || !sameStory(a.article, b.article)) return false;
   return intersects(clauseStems(a), clauseStems(b));
+}
+
+/**
+ * Average-link grouping for numbers: a claim joins the fact it matches best, if it
+ * matches at least half of its members. Complete link splits one fact as soon as one
+ * outlet words it differently ("412 passengers" vs "a train carrying about 280"), and
+ * each piece then raises its own copy of the same disagreement. A claim that two
+ * readings of the same value share is never the only tie: it must match a member of
+ * each side.
+ */
+function averageLink(feats: Feat[], same: (a: Feat, b: Feat) => boolean): Feat[][] {
+  const clusters: Feat[][] = [];
+  for (const f of feats) {
+    const from = feats.length > BLOCK_CAP ? Math.max(0, clusters.length - WINDOW) : 0;
+    let best = -1;
+    let bestScore = 0;
+    for (let i = from; i < clusters.length; i++) {
+      let hits = 0;
+      for (const g of clusters[i]) if (same(f, g)) hits++;
+      const score = hits / clusters[i].length;
+      if (hits > 0 && score >= 0.5 && score > bestScore) [best, bestScore] = [i, score];
+    }
+    if (best >= 0) clusters[best].push(f);
+    else clusters.push([f]);
+  }
+  return clusters;
 }
 
 /** Complete-link grouping: a claim joins a fact only if it is the same as every member. */
