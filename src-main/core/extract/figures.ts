@@ -581,6 +581,7 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     COUNT.lastIndex = Math.max(COUNT.lastIndex, endLocal);
   }
   findElliptical(ctx, occupied, out);
+  findBareCounts(ctx, occupied, out);
   return out;
 }
 
@@ -621,6 +622,67 @@ function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
       start: ctx.start + ap.start,
       end: ctx.start + end,
       subject: prev.subject,
+      scope: value.period,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
+}
+
+/** What happens to people in the reports that count them: the word says what a bare number counts. */
+const OUTCOME_WORD =
+  /^(?:killed|dead|died|injured|wounded|hurt|missing|evacuated|displaced|rescued|arrested|detained|hospitali[sz]ed|infected|killing|injuring|wounding)$/i;
+
+/**
+ * Bare numbers that count people by what happened to them: "14 people killed, 16
+ * injured", "killing at least 312 people and injuring 1,140", "put the toll at 21".
+ * The noun is the sentence's earlier count's, else people.
+ */
+function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+  const s = ctx.s;
+  const re = new RegExp(`(?<![\\p{L}\\d.,$€£¥-])(${NUM_RE})(?![\\d.,]?\\d)(?!\\s*(?:%|per ?cent))`, 'gu');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const start = m.index;
+    const end = start + m[1].length;
+    if (overlaps(occupied, start, end) || /^\d{4}$/.test(m[1])) continue;
+    const before = /(\p{L}+)\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?$/u.exec(
+      s.slice(Math.max(0, start - 30), start),
+    );
+    const after = /^\s+(?:(?:were|was|have been|had been|are)\s+)?(\p{L}+)/u.exec(s.slice(end, end + 30));
+    const beforeWord = before?.[1] ?? '';
+    const afterWord = after?.[1] ?? '';
+    // "61 injured" or "61, the governor said"; "61 drones" is a count with its own noun.
+    if (
+      afterWord &&
+      !OUTCOME_WORD.test(afterWord) &&
+      !/^(?:on|in|by|as|after|and|or|the|a|according|people)$/i.test(afterWord) &&
+      /^\s+\p{L}/u.test(s.slice(end, end + 2))
+    )
+      continue;
+    const tally =
+      /\b(?:toll|tally)\b[^.;]{0,40}\b(?:at|to|of)\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?$/i.test(
+        s.slice(Math.max(0, start - 60), start),
+      );
+    if (!OUTCOME_WORD.test(beforeWord) && !OUTCOME_WORD.test(afterWord) && !tally) continue;
+    const count = parseNum(m[1], ctx.numberStyle, true);
+    if (!Number.isFinite(count)) continue;
+    const prev = [...out].reverse().find((c) => c.value.type === 'count' && c.end - ctx.start <= start);
+    const noun = prev && prev.value.type === 'count' ? prev.value.noun : 'person';
+    const ap = approximationBefore(s, start);
+    occupied.push({ start: ap.start, end });
+    const value: CountValue = {
+      type: 'count',
+      count,
+      noun,
+      approx: ap.approx,
+      period: periodFor(ctx, ap.start, end),
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun}`,
+    };
+    out.push({
+      kind: 'count',
+      start: ctx.start + ap.start,
+      end: ctx.start + end,
+      subject: null,
       scope: value.period,
       value,
       entityKeys: entityKeysIn(ctx),

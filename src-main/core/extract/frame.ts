@@ -158,6 +158,14 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       break;
     }
   }
+  // 4a. The object of an estimate: "officials put the death toll from the night at 21".
+  if (!property) {
+    const estimate =
+      /\b(?:put|puts|set|sets|estimated|estimates|placed|places|pegged|pegs|gave|gives)\s+(?:the\s+|its\s+|their\s+)?((?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+)\b[^.;]*?\bat\s+(?:(?:about|around|some|nearly|almost|over|more than|at least)\s+)?$/u.exec(
+        s.slice(Math.max(cs, a - 80), a),
+      );
+    if (estimate) property = estimate[1].trim();
+  }
   // 4. The subject of an amount verb: "turnout stood at 64%", "the toll rose to 42".
   if (!property) {
     const verbAt = before.findLastIndex((w) => AMOUNT_VERBS.test(w.lower));
@@ -211,8 +219,8 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     }
     // A name right before the value ("Civic Renewal had 32.1%", "the SDU on 24.3%") or right
     // after it ("1.1% for Telvia"); a name further off is context, not whose value it is.
-    if (me <= a && a - me <= 25) holder = m.key;
-    else if (!holder && ms >= b && ms - b <= 15) holder = m.key;
+    if (me <= a && a - me <= 16 && !/[,;]/.test(s.slice(me, a))) holder = m.key;
+    else if (!holder && ms >= b && ms - b <= 15 && !/[,;]/.test(s.slice(b, ms))) holder = m.key;
   }
 
   let source: string | null = null;
@@ -230,10 +238,21 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const per = PER.exec(s.slice(b, b + 24));
 
   // As of when: a day named in the sentence, for tallies that grow as reporting goes on.
+  // The nearest day wins: "the floods, which struck on Tuesday, October 15, rose to 42 on Wednesday".
   let asOf: string | null = null;
+  let asOfDistance = Infinity;
   for (const o of others) {
-    if (o.value.type === 'date' && o.value.granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(o.value.date))
-      asOf = o.value.date;
+    if (o.value.type !== 'date' || o.value.granularity !== 'day' || !/^\d{4}-\d{2}-\d{2}$/.test(o.value.date))
+      continue;
+    // "since October 28" starts the count; it is not the moment the count holds at.
+    if (
+      /\b(?:since|from|between|starting|beginning)\s+(?:\p{L}+\s+)?$/iu.test(
+        ctx.text.slice(Math.max(0, o.start - 20), o.start),
+      )
+    )
+      continue;
+    const distance = o.start >= draft.end ? o.start - draft.end : draft.start - o.end;
+    if (distance < asOfDistance) [asOf, asOfDistance] = [o.value.date, distance];
   }
   const running = draft.value.type === 'count' && RUNNING.test(s);
 

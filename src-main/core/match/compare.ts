@@ -140,7 +140,13 @@ function ratio(a: Feat, b: Feat): number {
   return Math.max(x, y) / Math.min(x, y);
 }
 
-function asOfDay(f: Feat, q: QuantityFrame): string | null {
+/**
+ * The day a running tally holds at: the day its sentence names, else the day the
+ * article was published. Null for a value that is not a tally or has no day.
+ */
+export function tallyDay(f: Feat): string | null {
+  const q = quantityFrame(f);
+  if (!q || !q.frame.running) return null;
   return q.frame.asOf ?? f.article.publishedAt ?? null;
 }
 
@@ -161,12 +167,6 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     if (!names(b).has(fa.holder) && !names(a).has(fb.holder)) return false;
   }
   if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
-  // A tally that grows is one fact per moment: the same day, or an undated statement.
-  if (fa.running || fb.running) {
-    const da = asOfDay(a, qa);
-    const db = asOfDay(b, qb);
-    if (da && db && da !== db) return false;
-  }
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')

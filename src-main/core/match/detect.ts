@@ -18,7 +18,7 @@
  */
 import { parseNumberWord } from '../extract/context';
 import { clock } from '../extract/times';
-import { sameKindOfAmount } from './compare';
+import { sameKindOfAmount, tallyDay } from './compare';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
 import {
@@ -179,12 +179,28 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
     classes,
     displayOf,
     `${pct(lo, hi)}% apart, more than rounding or the stated approximation allows`,
-    (a, b) => a.sentence !== b.sentence && a.unit === b.unit && !intervalsOverlap(a.interval!, b.interval!),
+    (a, b) => a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b),
     (f) =>
       f.claim.value.type !== 'figure' && f.claim.value.type !== 'count'
         ? true
         : f.claim.value.approx === 'exact',
   );
+}
+
+/**
+ * Two values of one fact that cannot both hold. A running tally (a toll, a count of
+ * cases) at two different days can only grow: the later one is wrong only if it is
+ * lower than the earlier one allows ("42 dead" on Wednesday, "the toll stands at 37"
+ * on Thursday); "at least 37" on Tuesday and 42 on Wednesday agree.
+ */
+function valuesClash(a: Feat, b: Feat): boolean {
+  const da = tallyDay(a);
+  const db = tallyDay(b);
+  if (da && db && da !== db) {
+    const [early, late] = da < db ? [a, b] : [b, a];
+    return late.interval!.hi < early.interval!.lo;
+  }
+  return !intervalsOverlap(a.interval!, b.interval!);
 }
 
 /** A time's moment in UTC, using the desk's learned local offset for "local" times. */

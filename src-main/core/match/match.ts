@@ -13,7 +13,7 @@ import { foldKey } from '../../shared/fold';
 import type { FactDraft, MatchClaim, MatchResult } from './types';
 import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
-import { sameQuantityFrame, termWeights } from './compare';
+import { quantityFrame as quantityFrameOf, sameQuantityFrame, termWeights } from './compare';
 import { titleCase, jaccard, writtenForm } from './text';
 import { metricFamily, type Role } from './lexicon';
 
@@ -162,7 +162,15 @@ export function sameQuantity(a: Feat, b: Feat, idf: Map<string, number> = new Ma
   if (a.relative !== b.relative || !sameStory(a.article, b.article)) return false;
   const pa = effectivePeriod(a);
   const pb = effectivePeriod(b);
-  if (pa && pb && (pa.to < pb.from || pb.to < pa.from)) return false;
+  // With frames, only stated periods separate: "the original budget, set in 2016" and "the
+  // original budget" are one quantity. Without a frame the older reading stays.
+  const framed = quantityFrameOf(a) !== null && quantityFrameOf(b) !== null;
+  if (
+    framed
+      ? a.period && b.period && (a.period.to < b.period.from || b.period.to < a.period.from)
+      : pa && pb && (pa.to < pb.from || pb.to < pa.from)
+  )
+    return false;
   const byFrame = sameQuantityFrame(a, b, idf);
   if (byFrame !== null) return byFrame;
   // Claims without a frame (added by an editor): the older structural test.
