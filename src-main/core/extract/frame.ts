@@ -140,7 +140,12 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     let k = 0;
     while (k < after.length && AUX.test(after[k].lower)) k++;
     const w = after[k];
-    if (w && /(?:ed|en|ured|ded)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower) && w.start - b < 30)
+    if (
+      w &&
+      (/(?:ed|en)$/.test(w.lower) || /^(?:dead|missing|homeless|unaccounted)$/.test(w.lower)) &&
+      !FUNCTION_WORDS.has(w.lower) &&
+      w.start - b < 30
+    )
       property = w.lower;
   }
   // 3. A verb right before, over names and small words: "killed 42 people", "lost 4.6%",
@@ -150,7 +155,14 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       const w = before[k];
       if (!isContent(w)) continue;
       if (AMOUNT_VERBS.test(w.lower)) break;
+      // Right before the value ("sent 71 drones"), or a verb's form ("agreed to buy … for").
+      const adjacent =
+        k === before.length - 1 &&
+        /^\s*(?:(?:about|around|some|nearly|almost|over|more than|at least|only|just)\s+)?$/.test(
+          s.slice(w.end, a),
+        );
       if (
+        adjacent ||
         /(?:ed|ing)$/.test(w.lower) ||
         /^(?:to|will|would|can|could|must|did|does|do)$/.test(before[k - 1]?.lower ?? '')
       )
@@ -213,7 +225,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       /^\s*(?:said|says|told|reported|announced|estimated)\b/.test(s.slice(me, me + 12))
     )
       continue;
-    if (m.kind === 'place' && PLACE_BEFORE.test(pre)) {
+    // Where a value applies: a place named after "in", "at", "near" (whatever kind the
+    // entity scanner gave it: "In Villa Marcona alone, 612 people have died").
+    if (m.kind !== 'person' && PLACE_BEFORE.test(pre)) {
       if (!place || Math.abs(ms - a) < Math.abs(place.length)) place = m.key;
       continue;
     }

@@ -24,6 +24,11 @@ const CLOSE_WORDING = 0.6;
 const MAX_RATIO = 2;
 /** The same, when the words the values attach to agree ("depth … 14 km", "depth … 41 km"). */
 const MAX_RATIO_SAME_PROPERTY = 3;
+const PART_OR_WHOLE =
+  /\b(?:alone|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
+
+/** Overlap two values of the same stated period need. */
+const SAME_PERIOD = 0.15;
 /** Overlap two counts of the same specific noun need. */
 const SAME_NOUN = 0.2;
 /** Counted nouns too general to identify a quantity by themselves. */
@@ -162,6 +167,13 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const fb = qb.frame;
   if (fa.per !== fb.per) return false;
   if (fa.place && fb.place && fa.place !== fb.place) return false;
+  // A value for one place beside one for nowhere in particular, where either sentence
+  // marks a part or a whole ("in Villa Marcona alone", "nationally"): a subtotal and a total.
+  if (
+    (fa.place === null) !== (fb.place === null) &&
+    (PART_OR_WHOLE.test(a.sentence.folded) || PART_OR_WHOLE.test(b.sentence.folded))
+  )
+    return false;
   if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) {
     // The nearest name is a guess: it only vetoes when neither sentence names the other's.
     if (!names(b).has(fa.holder) && !names(a).has(fb.holder)) return false;
@@ -177,6 +189,10 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
   if (overlap >= CLOSE_WORDING) return true;
   if (qa.outcome && qa.outcome === qb.outcome) return true;
+  // The same precise number twice ("€386.4 million", "1,140") is the same quantity.
+  if (sameDigits(a, b)) return true;
+  // Both tied to the same stated period, close in value and sharing some wording.
+  if (fa.period && fa.period === fb.period && ratio(a, b) <= 1.3 && overlap >= SAME_PERIOD) return true;
   // Counts of one specific thing ("investors", "carriages") need less wording than "people".
   const noun = countedNoun(a);
   if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
@@ -193,6 +209,22 @@ function timeGap(a: Feat, b: Feat): number {
   if (x === null || y === null) return 0;
   const d = Math.abs(x - y);
   return Math.min(d, 1440 - d);
+}
+
+/** Equal amounts written with at least three significant digits. */
+function sameDigits(a: Feat, b: Feat): boolean {
+  const x = amount(a);
+  const y = amount(b);
+  if (x === null || x !== y || x === 0) return false;
+  const digits = String(Math.abs(x))
+    .replace(/^0\.0*|\.|e.*$/g, '')
+    .replace(/0+$/, '');
+  return digits.length >= 3;
+}
+
+function amount(f: Feat): number | null {
+  const v = f.claim.value;
+  return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : null;
 }
 
 function countedNoun(f: Feat): string | null {
