@@ -12,10 +12,11 @@
  */
 import type { ClaimFrame } from '../../shared/model';
 import { stem } from './text';
+import { KNOWN_COUNTRIES, placeKey } from './lexicon';
 import type { Feat } from './features';
 
 /** Weighted overlap two numbers' wording needs to be one fact. */
-export const SAME_FACT = 0.45;
+export const SAME_FACT = 0.4;
 /** Overlap two times' wording needs to be one happening. */
 const SAME_TIME = 0.15;
 /** Overlap at which wording alone is enough, whatever the values. */
@@ -166,7 +167,9 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const fa = qa.frame;
   const fb = qb.frame;
   if (fa.per !== fb.per) return false;
-  if (fa.place && fb.place && fa.place !== fb.place) return false;
+  // Two different places of one level (two towns, two countries) never compare; a town
+  // and a country may be the same figure located more or less precisely.
+  if (fa.place && fb.place && fa.place !== fb.place && isCountry(fa.place) === isCountry(fb.place)) return false;
   // A value for one place beside one for nowhere in particular, where either sentence
   // marks a part or a whole ("in Villa Marcona alone", "nationally"): a subtotal and a total.
   if (
@@ -225,6 +228,10 @@ function sameDigits(a: Feat, b: Feat): boolean {
 function amount(f: Feat): number | null {
   const v = f.claim.value;
   return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : null;
+}
+
+function isCountry(key: string): boolean {
+  return KNOWN_COUNTRIES.has(placeKey(key));
 }
 
 function countedNoun(f: Feat): string | null {
