@@ -663,10 +663,22 @@ function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
       /\b(?:toll|tally)\b[^.;]{0,40}\b(?:at|to|of)\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?$/i.test(
         s.slice(Math.max(0, start - 60), start),
       );
-    if (!OUTCOME_WORD.test(beforeWord) && !OUTCOME_WORD.test(afterWord) && !tally) continue;
+    const prev = [...out].reverse().find((c) => c.value.type === 'count' && c.end - ctx.start <= start);
+    // "rose to 86,000 on Friday from 97,500 on Thursday": the earlier value of the same count.
+    const compared =
+      prev !== undefined &&
+      /\b(?:from|against|compared (?:with|to)|versus|vs\.?)\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|just)\s+)?$/i.test(
+        s.slice(Math.max(0, start - 30), start),
+      );
+    // "38 civilian deaths in December and 52 in November": the same count at another moment.
+    const dated =
+      prev !== undefined &&
+      /^\s+(?:in|on|during|by|at the end of)\s+(?:\p{Lu}|\d)/u.test(s.slice(end, end + 20)) &&
+      /(?:\band|,|\bwhile|\bversus|\bvs\.?)\s+$/.test(s.slice(Math.max(0, start - 8), start));
+    if (!OUTCOME_WORD.test(beforeWord) && !OUTCOME_WORD.test(afterWord) && !tally && !compared && !dated)
+      continue;
     const count = parseNum(m[1], ctx.numberStyle, true);
     if (!Number.isFinite(count)) continue;
-    const prev = [...out].reverse().find((c) => c.value.type === 'count' && c.end - ctx.start <= start);
     const noun = prev && prev.value.type === 'count' ? prev.value.noun : 'person';
     const ap = approximationBefore(s, start);
     occupied.push({ start: ap.start, end });

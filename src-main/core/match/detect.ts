@@ -18,7 +18,8 @@
  */
 import { parseNumberWord } from '../extract/context';
 import { clock } from '../extract/times';
-import { sameKindOfAmount, tallyDay } from './compare';
+import { sameKindOfAmount, tallyDay, termWeights } from './compare';
+import { trendVersusSeries } from './trend-series';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
 import {
@@ -1038,6 +1039,14 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   const checked = weekdaySelfCheck(drafts, desk, factOf);
   weekdayAcrossArticles(drafts, desk, factOf, checked);
   trendVersusFigures(drafts, desk, factOf, refFallback);
+  const trends: Array<{ f: Feat; dir: 'up' | 'down' }> = [];
+  for (const f of desk.feats) {
+    const dir = f.claim.kind === 'trend' ? directionOf(f) : null;
+    if (dir && !isForecastOrNegated(f)) trends.push({ f, dir });
+  }
+  trendVersusSeries(desk.feats, trends, termWeights(desk.feats), (a, b, why) =>
+    drafts.add('trend_contradiction', factOf.get(a[0]) ?? '', a, b, why),
+  );
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
   magnitudeNoveltyConflicts(drafts, desk, factOf);

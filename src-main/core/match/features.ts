@@ -1145,7 +1145,9 @@ function describeQuantity(f: Feat): void {
     /\b(?:by|up|down|rose|fell|increase of|decrease of|drop of|rise of|jumped|gained|lost|dropped|slid|edged up|edged down|climbed|slipped)\s+(?:\w+\s+)?$/.test(
       before,
     ) &&
-    f.unit === '%'
+    f.unit === '%' &&
+    // "up from 61.7%", "rose to 4%": the earlier or later level, not a change.
+    !/\b(?:from|to|at)\s+(?:\w+\s+)?$/.test(before)
   )
     f.relative = true;
   // A fall stated as a positive number is a negative change.
