@@ -122,6 +122,10 @@ const UNITS: Record<string, string> = {
   percent: '%',
   'percentage points': 'percentage points',
   'percentage point': 'percentage points',
+  'basis points': 'basis points',
+  'basis point': 'basis points',
+  bps: 'basis points',
+  bp: 'basis points',
   tonnes: 'tonnes',
   tonne: 'tonnes',
   tons: 'tonnes',
@@ -340,6 +344,19 @@ function display(
   return `${pre}${n}${unit === '%' ? '%' : unit ? ' ' + unit : ''}`;
 }
 
+const FRACTIONS: Record<string, number> = {
+  'a quarter': 0.25,
+  'one quarter': 0.25,
+  'three quarters': 0.75,
+  half: 0.5,
+  'a half': 0.5,
+  'one half': 0.5,
+  'a third': 1 / 3,
+  'two thirds': 2 / 3,
+};
+const FRACTION_POINT =
+  /\b(a quarter|one quarter|three quarters|half|a half|one half|a third|two thirds)\s+(?:of\s+)?(?:a|one)\s+(?:percentage\s+)?point\b/gi;
+
 export interface Occupied {
   start: number;
   end: number;
@@ -394,11 +411,33 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
     let start = m.index;
     while (s[start] === ' ') start++;
     const end = m.index + m[0].length;
-    const scale = scaleWord ? (SCALES[scaleWord] ?? 1) : 1;
+    let scale = scaleWord ? (SCALES[scaleWord] ?? 1) : 1;
+    // Basis points are hundredths of a percentage point: "25 basis points" = 0.25 points.
+    if (unit === 'basis points') {
+      unit = 'percentage points';
+      scale /= 100;
+    }
     const amount = Math.round(parseNum(g.num, ctx.numberStyle) * scale * 1e6) / 1e6;
     const ap = approximationBefore(s, start);
     raw.push({ start: ap.start, end, amount, currency, unit, approx: ap.approx });
   }
+  // "a quarter of a percentage point", "half a point": fractions written in words.
+  FRACTION_POINT.lastIndex = 0;
+  for (let m = FRACTION_POINT.exec(s); m; m = FRACTION_POINT.exec(s)) {
+    const word = m[1].toLowerCase().replace(/\s+/g, ' ');
+    const amount = FRACTIONS[word];
+    if (amount === undefined || raw.some((r) => r.start < m!.index + m![0].length && m!.index < r.end))
+      continue;
+    raw.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      amount,
+      currency: null,
+      unit: 'percentage points',
+      approx: 'exact',
+    });
+  }
+  raw.sort((x, y) => x.start - y.start);
   if (raw.length === 0) return [];
 
   // "In 2022 and 2023, … X and Y, respectively": pair years with figures in order.

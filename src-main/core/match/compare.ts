@@ -28,6 +28,8 @@ const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
   /\b(?:alone|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
 
+/** Overlap a record and an earlier amount need to measure the same kind of thing. */
+const SAME_KIND = 0.2;
 /** Overlap two values of the same stated period need. */
 const SAME_PERIOD = 0.15;
 /** Overlap two counts of the same specific noun need. */
@@ -169,7 +171,8 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (fa.per !== fb.per) return false;
   // Two different places of one level (two towns, two countries) never compare; a town
   // and a country may be the same figure located more or less precisely.
-  if (fa.place && fb.place && fa.place !== fb.place && isCountry(fa.place) === isCountry(fb.place)) return false;
+  if (fa.place && fb.place && fa.place !== fb.place && isCountry(fa.place) === isCountry(fb.place))
+    return false;
   // A value for one place beside one for nowhere in particular, where either sentence
   // marks a part or a whole ("in Villa Marcona alone", "nationally"): a subtotal and a total.
   if (
@@ -253,10 +256,16 @@ function sharesWord(a: string, b: string): boolean {
  * precedent): their outcomes and rates agree. Used where a precedent from another year
  * is the point, so period, place and wording are not asked for.
  */
-export function sameKindOfAmount(a: Feat, b: Feat): boolean {
+export function sameKindOfAmount(
+  a: Feat,
+  b: Feat,
+  idf: Map<string, number>,
+  needed: number = SAME_KIND,
+): boolean {
   const qa = quantityFrame(a);
   const qb = quantityFrame(b);
   if (!qa || !qb) return true;
   if (qa.frame.per !== qb.frame.per) return false;
-  return !(qa.outcome && qb.outcome && qa.outcome !== qb.outcome);
+  if (qa.outcome && qb.outcome) return qa.outcome === qb.outcome;
+  return needed === 0 || wordingOverlap(qa, qb, idf) >= needed;
 }

@@ -958,6 +958,7 @@ const MAGNITUDE = /\b(?:largest|biggest|highest|most expensive|costliest|record)
  * predicate (a deal, a toll) in the same story contradicts it, within its scope.
  */
 function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const idf = termWeights(desk.feats);
   // Dated figures, indexed by the rare entity keys (story words) of their article, so a
   // large desk only compares within a story and the cost stays linear.
   const dated = desk.feats.filter((p) => p.claim.kind === 'figure' && p.period && p.interval && !p.relative);
@@ -986,6 +987,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
       .split(/[^\p{L}]+/u)
       .filter((w) => w.length >= 4 && !/^(?:since|than|with|from|that|this|ever|years?)$/.test(w));
     const own = f.sentence.claims.filter((c) => c.claim.kind === 'figure' && c.interval && !c.relative);
+    const eventStem = v.event && v.event.length >= 4 ? v.event.toLowerCase().slice(0, 5) : null;
     if (own.length === 0) continue;
     const ref = f.article.refYear;
     if (ref === null) continue;
@@ -1004,7 +1006,10 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         if (p.period.to >= ref) continue;
         if (scope.kind === 'since' && !(p.period.from > scope.year!)) continue;
         if (scope.kind === 'in_years' && !(p.period.to > ref - scope.years)) continue;
-        if (!sameKindOfAmount(mine, p)) continue;
+        // The same kind of amount: alike in wording, or the precedent's sentence names what
+        // the claim calls the largest ("record turnout" beside "turnout reached 71.2%").
+        const named = eventStem !== null && p.sentence.folded.includes(eventStem);
+        if (!sameKindOfAmount(mine, p, idf) && !(named && sameKindOfAmount(mine, p, new Map(), 0))) continue;
         if (!(p.interval.lo > mine.interval!.hi)) continue;
         if (restriction.some((w) => !p.sentence.folded.includes(w))) continue;
         drafts.add(

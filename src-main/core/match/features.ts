@@ -1150,6 +1150,8 @@ function describeQuantity(f: Feat): void {
     !/\b(?:from|to|at)\s+(?:\w+\s+)?$/.test(before)
   )
     f.relative = true;
+  // Percentage points measure a difference between two rates, never a level.
+  if (f.unit === 'percentage points' || f.unit === 'percentage point') f.relative = true;
   // A fall stated as a positive number is a negative change.
   if (
     f.relative &&

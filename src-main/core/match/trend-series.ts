@@ -39,12 +39,15 @@ function amountOf(f: Feat): number {
   return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : NaN;
 }
 
+/** Content words of a clause, names left out: who and where do not say what is measured. */
 function wordsOf(text: string): Set<string> {
   const out = new Set<string>();
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (w.length < 3 || STOP.has(w)) continue;
+  text.split(/[^\p{L}]+/u).forEach((raw, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(raw)) return;
+    const w = raw.toLowerCase();
+    if (w.length < 3 || STOP.has(w)) return;
     out.add(stem(w).slice(0, 5));
-  }
+  });
   return out;
 }
 
