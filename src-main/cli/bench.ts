@@ -19,6 +19,7 @@ import * as Q from '../core/desk/queries';
 import { generateCorpus } from '../core/synth/generate';
 import { deskEvalInput } from './eval';
 import { scoreAgainstGold } from '../core/match/eval';
+import { maxOf } from '../shared/extremes';
 
 export interface BenchOptions {
   articles?: number | undefined;
@@ -239,7 +240,7 @@ export function formatBench(results: SizeResult[], exponent: number | null): str
     ['open conflict p50/p95 ms (<100)', (r) => `${f(r.conflictP50, 2)} / ${f(r.conflictP95, 2)}`],
     ['peak RSS MB, import+detect (<1024)', (r) => f(r.peakRssMb, 0)],
   ];
-  const w = Math.max(...rows.map(([k]) => k.length));
+  const w = maxOf(rows.map(([k]) => k.length));
   const lines = rows.map(([k, get]) => `${k.padEnd(w)}  ${results.map((r) => get(r).padStart(14)).join('')}`);
   if (exponent !== null)
     lines.push(`${'match+detect growth exponent (≤1.2)'.padEnd(w)}  ${f(exponent, 2).padStart(14)}`);

@@ -10,6 +10,7 @@ import { DeskService } from '../core/service';
 import { DeskError } from '../shared/errors';
 import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
+import { maxOf } from '../shared/extremes';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -60,7 +61,7 @@ function intArg(v: string | undefined, name: string): number | undefined {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  const widths = rows[0]!.map((_, i) => Math.min(60, maxOf(rows.map((r) => (r[i] ?? '').length))));
   return rows
     .map((r) =>
       r

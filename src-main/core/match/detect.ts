@@ -40,6 +40,7 @@ import {
 import { rolesCompatible, type EventFamily } from './lexicon';
 import type { FactGroup } from './match';
 import type { Span } from './text';
+import { maxOf, minOf } from '../../shared/extremes';
 
 /**
  * "In modern history" read as the last hundred years before publication: it covers
@@ -171,8 +172,8 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   if (classes.length < 2) return;
   const sentences = new Set(feats.map((f) => f.sentence));
   if (sentences.size < 2) return;
-  const lo = Math.min(...classes.map((c) => amountOf(c[0])));
-  const hi = Math.max(...classes.map((c) => amountOf(c[0])));
+  const lo = minOf(classes.map((c) => amountOf(c[0])));
+  const hi = maxOf(classes.map((c) => amountOf(c[0])));
   clusterConflict(
     drafts,
     fact,
@@ -727,7 +728,7 @@ function precedentInstances(desk: Desk): Instance[] {
           family: 'visit',
           actor,
           place: placeNear(desk, s, clause, ev.start, actor.nationality),
-          years: { from: Math.min(...years.map((y) => y.from)), to: Math.max(...years.map((y) => y.to)) },
+          years: { from: minOf(years.map((y) => y.from)), to: maxOf(years.map((y) => y.to)) },
           claims: claimFeats.length > 0 ? claimFeats : s.claims,
           text: s.text.slice(clause.start, clause.end),
         });
@@ -897,7 +898,7 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
         y.end <= f.clause.end &&
         !/\bsince\b[^,;]*$/.test(f.sentence.folded.slice(f.clause.start, y.start)),
     );
-    const ref = ownYears.length > 0 ? Math.min(...ownYears.map((y) => y.from)) : f.article.refYear;
+    const ref = ownYears.length > 0 ? minOf(ownYears.map((y) => y.from)) : f.article.refYear;
     if (ref === null || stems.size === 0) continue;
     const strong = new Set(
       f.sentence.events

@@ -35,6 +35,7 @@ import {
   type Span,
   type YearMention,
 } from './text';
+import { maxOf, minOf } from '../../shared/extremes';
 
 export interface EntityHint {
   key: string;
@@ -314,7 +315,7 @@ function parsePeriod(period: string | null | undefined): { from: number; to: num
   if (!period) return null;
   const years = [...period.matchAll(/\b(\d{4})\b/g)].map((m) => Number(m[1]));
   if (years.length === 0) return null;
-  return { from: Math.min(...years), to: Math.max(...years) };
+  return { from: minOf(years), to: maxOf(years) };
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -477,7 +478,7 @@ function refYearOf(publishedAt: string | null, years: number[], cap: number | nu
   // Without a date, the latest year the article names — but not past the desk's latest
   // publication ("the 2025–27 programme" is a plan, not the time of writing).
   const plausible = years.filter((v) => v > 1900 && v < 2100 && (cap === null || v <= cap));
-  return plausible.length > 0 ? Math.max(...plausible) : null;
+  return plausible.length > 0 ? maxOf(plausible) : null;
 }
 
 /**
@@ -669,7 +670,7 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
   const published = [...articles.values()]
     .map((a) => yearOf(a.publishedAt))
     .filter((y): y is number => y !== null);
-  const cap = published.length > 0 ? Math.max(...published) : null;
+  const cap = published.length > 0 ? maxOf(published) : null;
   const df = new Map<string, number>();
   for (const a of articles.values()) for (const k of a.keys) df.set(k, (df.get(k) ?? 0) + 1);
   const rare = Math.max(50, Math.ceil(articles.size * 0.01));

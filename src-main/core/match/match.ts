@@ -461,7 +461,7 @@ function mergeDatedEvents(facts: FactGroup[]): FactGroup[] {
         if (!anonymous && !intersects(pa, pb)) continue;
         // Keep the better-named fact (the one with an actor in its key).
         const [keep, drop] = ra.key.includes('|?|') && !rb.key.includes('|?|') ? [rb, ra] : [ra, rb];
-        keep.feats.push(...drop.feats);
+        for (const f of drop.feats) keep.feats.push(f);
         merged.set(drop, keep);
       }
     }

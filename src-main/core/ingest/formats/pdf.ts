@@ -8,6 +8,7 @@
  * Nothing in the file is executed: eval is off, fonts are not loaded into a page.
  */
 import { DeskError } from '../../../shared/errors';
+import { maxOf } from '../../../shared/extremes';
 
 interface Run {
   str: string;
@@ -128,7 +129,7 @@ export async function pdfText(name: string, bytes: Uint8Array): Promise<string> 
     );
   }
   const left = median(all.map((l) => l.x));
-  const fullWidth = Math.max(...all.map((l) => l.right - left));
+  const fullWidth = maxOf(all.map((l) => l.right - left));
 
   const paras: string[] = [];
   let cur = '';
