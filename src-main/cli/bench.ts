@@ -44,6 +44,7 @@ interface SizeResult {
   detectSeconds: number;
   recall: number;
   precision: number;
+  violations: number;
   searchP50: number;
   searchP95: number;
   boardP50: number;
@@ -207,6 +208,7 @@ async function benchSize(n: number, dir: string): Promise<SizeResult> {
     detectSeconds,
     recall: scored.recall,
     precision: scored.precision ?? NaN,
+    violations: scored.violations,
     searchP50: pct(search, 50),
     searchP95: pct(search, 95),
     boardP50: pct(board, 50),
@@ -235,6 +237,7 @@ export function formatBench(results: SizeResult[], exponent: number | null): str
     ['match+detect s', (r) => f(r.detectSeconds, 2)],
     ['planted recall (≥0.95)', (r) => f(r.recall, 3)],
     ['planted precision (≥0.8)', (r) => f(r.precision, 3)],
+    ['must-not-flag violations (target 0)', (r) => String(r.violations)],
     ['search p50/p95 ms (<50)', (r) => `${f(r.searchP50, 2)} / ${f(r.searchP95, 2)}`],
     ['board page p50/p95 ms (<50)', (r) => `${f(r.boardP50, 2)} / ${f(r.boardP95, 2)}`],
     ['open conflict p50/p95 ms (<100)', (r) => `${f(r.conflictP50, 2)} / ${f(r.conflictP95, 2)}`],

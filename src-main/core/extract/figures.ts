@@ -183,7 +183,7 @@ const keysRe = (o: Record<string, string>): string =>
 
 const SCALE_RE = 'thousand|million|billion|trillion|mln|bln|mn|bn|trn|tn|crore|lakh|[mbk]';
 const FIGURE = new RegExp(
-  `(?<pre>(?<![\\p{L}\\d])(?:${keysRe(CURRENCY_PREFIX)}))?\\s?(?<num>${NUM_RE})(?:[\\s-]?(?<scale>${SCALE_RE})(?![\\p{L}]))?(?:\\s?(?<suf>(?:${keysRe(CURRENCY_SUFFIX)})(?![\\p{L}])|(?:${keysRe(UNITS)})(?![\\p{L}\\d])))?`,
+  `(?<sign>(?<![\\p{L}\\d-])(?:minus\\s+|[-−](?=\\d)))?(?<pre>(?<![\\p{L}\\d])(?:${keysRe(CURRENCY_PREFIX)}))?\\s?(?<num>${NUM_RE})(?:[\\s-]?(?<scale>${SCALE_RE})(?![\\p{L}]))?(?:\\s?(?<suf>(?:${keysRe(CURRENCY_SUFFIX)})(?![\\p{L}])|(?:${keysRe(UNITS)})(?![\\p{L}\\d])))?`,
   'giu',
 );
 
@@ -417,7 +417,9 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
       unit = 'percentage points';
       scale /= 100;
     }
-    const amount = Math.round(parseNum(g.num, ctx.numberStyle) * scale * 1e6) / 1e6;
+    // "minus 203 degrees", "-230 °C": below zero (only with a unit or a currency, checked above).
+    const sign = g.sign ? -1 : 1;
+    const amount = (sign * Math.round(parseNum(g.num, ctx.numberStyle) * scale * 1e6)) / 1e6;
     const ap = approximationBefore(s, start);
     raw.push({ start: ap.start, end, amount, currency, unit, approx: ap.approx });
   }

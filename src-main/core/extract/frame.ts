@@ -16,7 +16,7 @@
  * word says what a story is about.
  */
 import type { ClaimFrame } from '../../shared/model';
-import type { ClaimDraft, SentenceContext } from './context';
+import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context';
 
 /** Words that carry no meaning of their own: determiners, auxiliaries, prepositions, hedges. */
 const FUNCTION_WORDS = new Set(
@@ -30,7 +30,8 @@ const FUNCTION_WORDS = new Set(
     'year years month months week weeks day days hour hours minute minutes time times today yesterday ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'million billion thousand trillion mn bn percent per cent '
+    'million billion thousand trillion mn bn percent per cent after before since during above below until ' +
+    'while through across against among within without despite minus plus '
   ).split(/\s+/),
 );
 
@@ -281,4 +282,36 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     source,
     per: per ? per[1].toLowerCase() : null,
   };
+}
+
+/**
+ * The frame of a value marked in a sentence outside the extractor (a claim an editor
+ * adds or corrects): the same reading, without the article's entities, attributions or
+ * dates beyond the sentence's own words.
+ */
+export function frameInSentence(
+  sentence: string,
+  start: number,
+  end: number,
+  value: ClaimDraft['value'],
+  published: Date | null = null,
+): ClaimFrame {
+  const ctx: SentenceContext = {
+    text: sentence,
+    start: 0,
+    end: sentence.length,
+    s: sentence,
+    boilerplate: false,
+    mentions: [],
+    published,
+    topCountries: [],
+    previous: '',
+    personBefore: () => null,
+    nameOf: (key) => key,
+    numberStyle: numberStyleOf(sentence),
+  };
+  const kind =
+    value.type === 'figure' || value.type === 'count' || value.type === 'time' ? value.type : 'figure';
+  const draft: ClaimDraft = { kind, start, end, subject: null, scope: null, value, entityKeys: [] };
+  return frameFor(ctx, draft, [draft]);
 }

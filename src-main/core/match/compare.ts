@@ -195,6 +195,8 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
   if (overlap >= CLOSE_WORDING) return true;
   if (qa.outcome && qa.outcome === qb.outcome) return true;
+  // The same words attached to both values ("… of rain"): half the wording evidence will do.
+  if (sameProperty && overlap >= SAME_FACT / 2) return true;
   // The same precise number twice ("€386.4 million", "1,140") is the same quantity.
   if (sameDigits(a, b)) return true;
   // Both tied to the same stated period, close in value and sharing some wording.
@@ -267,5 +269,8 @@ export function sameKindOfAmount(
   if (!qa || !qb) return true;
   if (qa.frame.per !== qb.frame.per) return false;
   if (qa.outcome && qb.outcome) return qa.outcome === qb.outcome;
+  // A rate is a rate of something: two percentages must name it alike. Amounts of money or
+  // things in one story are taken to be of one kind unless their outcome differs.
+  if (a.unit !== '%' && a.unit !== 'percentage points') return true;
   return needed === 0 || wordingOverlap(qa, qb, idf) >= needed;
 }

@@ -983,10 +983,22 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
     )
       continue;
     // "the most expensive … by a living artist": the precedent must share the restriction's words.
-    const restriction = (f.claim.scope ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .filter((w) => w.length >= 4 && !/^(?:since|than|with|from|that|this|ever|years?)$/.test(w));
+    // "… ever paid for a work by a living artist": the words after "by", "for", "among", "of"
+    // in the rest of the clause narrow what the record is a record of.
+    const rest =
+      f.sentence.folded
+        .slice(f.pos + f.claim.quote.length, f.clause.end)
+        .split(/[,;]|\b(?:and|but|while|which|that|as|when|after|with)\b/)[0] ?? '';
+    const restriction = [
+      ...(f.claim.scope ?? '').toLowerCase().split(/[^\p{L}]+/u),
+      ...[
+        // A lookahead, so "for a work by a living artist" yields both "work" and "living artist".
+        ...rest.matchAll(/\b(?:by|among|for|of)\s+(?:an?\s+|the\s+)?(?=([\p{L}-]+)(?:\s+([\p{L}-]+))?)/gu),
+      ].flatMap((m) => [m[1] ?? '', m[2] ?? '']),
+    ].filter(
+      (w) =>
+        w.length >= 4 && !/^(?:since|than|with|from|that|this|ever|years?|work|works|time|sale)$/.test(w),
+    );
     const own = f.sentence.claims.filter((c) => c.claim.kind === 'figure' && c.interval && !c.relative);
     const eventStem = v.event && v.event.length >= 4 ? v.event.toLowerCase().slice(0, 5) : null;
     if (own.length === 0) continue;
@@ -1012,7 +1024,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         const named = eventStem !== null && p.sentence.folded.includes(eventStem);
         if (!sameKindOfAmount(mine, p, idf) && !(named && sameKindOfAmount(mine, p, new Map(), 0))) continue;
         if (!(p.interval.lo > mine.interval!.hi)) continue;
-        if (restriction.some((w) => !p.sentence.folded.includes(w))) continue;
+        if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
         drafts.add(
           'novelty_vs_precedent',
           factOf.get(f.claim.id) ?? '',

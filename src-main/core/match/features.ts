@@ -1080,7 +1080,11 @@ export function quantityUnit(currency: string | null, unit: string | null, noun:
   return UNIT_ALIASES[raw] ?? UNIT_ALIASES[single] ?? single;
 }
 
-/** Predicate classes: two numbers of people are one fact only if they count the same thing. */
+/**
+ * What happened to the people a number counts, for claims without a frame (added by
+ * an editor): two numbers of people are one fact only if they count the same outcome.
+ * Claims with a frame are compared in compare.ts.
+ */
 const PREDICATES: Array<[string, RegExp]> = [
   ['dead', /\b(?:killed|kills?|dead|died|dies|deaths?|death toll|toll|fatalit\w*|lost their lives|bodies)\b/],
   ['injured', /\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b/],
@@ -1089,19 +1093,6 @@ const PREDICATES: Array<[string, RegExp]> = [
   ['homeless', /\b(?:homeless|without (?:a )?(?:home|shelter)|lost their homes)\b/],
   ['rescued', /\b(?:rescued|saved)\b/],
   ['arrested', /\b(?:arrest\w*|detain\w*)\b/],
-  ['employed', /\b(?:employ\w*|staff|workforce|headcount)\b/],
-  ['cut', /\b(?:cut|cuts|cutting|lay(?:ing)? off|laid off|redundanc\w*|shed\w*|axe\w*)\b/],
-  [
-    'attend',
-    /\b(?:visitors?|attend\w*|came to|drew|welcomed|audience|spectators|crowds?|festival-goers|turnout)\b/,
-  ],
-  ['participants', /\b(?:performers?|musicians|artists|participants|delegates|athletes|players)\b/],
-  ['sales', /\b(?:sold|sales|tickets?)\b/],
-  ['deal', /\b(?:pay|pays|paid|buy|buys|bought|acqui\w*|takeover|deal|bid|offer\w*|valu\w*|price tag)\b/],
-  ['shares', /\b(?:shares?|stock)\b/],
-  ['premium', /\bpremium\b/],
-  ['rain', /\b(?:rain\w*|precipitation)\b/],
-  ['signed', /\b(?:sign\w*|inked|agreements?|memorand\w*|deals)\b/],
 ];
 
 function describeQuantity(f: Feat): void {

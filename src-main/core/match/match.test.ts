@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimValue } from '../../shared/model';
 import type { MatchClaim, MatchResult } from './types';
 import { matchClaims } from './match';
+import { frameInSentence } from '../extract/frame';
 
 let nextId = 1;
 const sentenceStarts = new Map<string, number>();
@@ -26,6 +27,9 @@ function claim(
 ): MatchClaim {
   const at = sentence.indexOf(quote);
   if (at < 0) throw new Error(`quote not in sentence: ${quote}`);
+  // Numbers carry the frame the extractor would give them, read from the same sentence.
+  if ((value.type === 'figure' || value.type === 'count' || value.type === 'time') && !value.frame)
+    value = { ...value, frame: frameInSentence(sentence, at, at + quote.length, value) };
   // Claims quoting one sentence of one article share its offset, as they do in a desk.
   const sk = `${art.id}|${sentence}`;
   if (!sentenceStarts.has(sk)) sentenceStarts.set(sk, 1000 * sentenceStarts.size);
