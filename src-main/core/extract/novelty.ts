@@ -240,7 +240,11 @@ function findSuperlatives(
         }
       }
       const { scope, text, restriction } = scopeOf(rest);
-      const everAfter = /^[^,;.]*?\b(?:ever|on record|in (?:recorded )?history)\b/i.test(rest);
+      // "… ever", "… on record", "… in the country's history", "… in Kasemba's history".
+      const everAfter =
+        /^[^,;.]*?\b(?:ever|on record|in (?:the |its |their )?(?:[\p{L}-]+['’]s )?(?:recorded )?history)\b/iu.test(
+          rest,
+        );
       if (re === SUPERLATIVE && !ever && !everAfter && scope.kind === 'unqualified') continue;
       const word = re === RECORD ? 'record' : m[1].toLowerCase().replace(/\s+/g, ' ');
       const phrase = ever || everAfter ? `${word} ever` : word;

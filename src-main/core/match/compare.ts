@@ -274,3 +274,8 @@ export function sameKindOfAmount(
   if (a.unit !== '%' && a.unit !== 'percentage points') return true;
   return needed === 0 || wordingOverlap(qa, qb, idf) >= needed;
 }
+
+/** A count of people killed (a toll), by its frame's outcome. */
+export function isToll(f: Feat): boolean {
+  return quantityFrame(f)?.outcome === 'dead';
+}

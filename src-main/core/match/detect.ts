@@ -18,7 +18,7 @@
  */
 import { parseNumberWord } from '../extract/context';
 import { clock } from '../extract/times';
-import { sameKindOfAmount, tallyDay, termWeights } from './compare';
+import { isToll, sameKindOfAmount, tallyDay, termWeights } from './compare';
 import { trendVersusSeries } from './trend-series';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
@@ -1037,6 +1037,60 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
   }
 }
 
+/** Wording that ranks a happening by how many it killed. */
+const DEADLIEST = /\b(?:deadliest|most deadly|bloodiest|worst|most lethal)\b/;
+
+/**
+ * "The deadliest rail accident in the country's history" against a dated earlier one
+ * that killed more ("the 1987 derailment killed 47") than the story's own highest toll:
+ * the superlative is wrong unless its scope ("since 1987") leaves the precedent out.
+ * Tolls are counts whose frame says people died; the story's own toll is its highest
+ * undated one, the precedent a toll dated before the claim's article.
+ */
+function deadliestConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const tolls = desk.feats.filter((p) => p.claim.kind === 'count' && p.interval && isToll(p));
+  if (tolls.length === 0) return;
+  const year = deskYear(desk);
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || !DEADLIEST.test(`${v.phrase} ${f.claim.quote}`.toLowerCase())) continue;
+    if (isNegatedNovelty(f)) continue;
+    // An undated copy is about the story's time, not the latest year it happens to name.
+    const ref = f.article.publishedAt ? f.article.refYear : (year ?? f.article.refYear);
+    if (ref === null) continue;
+    const scope = noveltyScope(f);
+    if (scope.kind === 'other' || (scope.kind === 'since' && scope.year === null)) continue;
+    // The story's own toll: its highest undated one, "at least 312" read as 312.
+    const best = (p: Feat) => (Number.isFinite(p.interval!.hi) ? p.interval!.hi : p.interval!.lo);
+    let current: Feat | null = null;
+    for (const p of tolls) {
+      if (p.period && p.period.to < ref) continue;
+      if (!sameStory(f.article, p.article)) continue;
+      if (!current || best(p) > best(current)) current = p;
+    }
+    if (!current) continue;
+    const precedents = tolls.filter(
+      (p) =>
+        p.period !== null &&
+        p.period.to < ref &&
+        sameStory(f.article, p.article) &&
+        p.interval!.lo > best(current!) &&
+        (scope.kind !== 'since' || p.period.from > scope.year!) &&
+        (scope.kind !== 'in_years' || p.period.to > ref - scope.years) &&
+        (scope.kind !== 'modern_history' || p.period.to > ref - MODERN_HISTORY_YEARS),
+    );
+    if (precedents.length === 0) continue;
+    const worst = precedents.reduce((a, b) => (b.interval!.lo > a.interval!.lo ? b : a));
+    drafts.add(
+      'novelty_vs_precedent',
+      factOf.get(f.claim.id) ?? '',
+      [f.claim.id],
+      precedents.slice(0, 4).map((p) => p.claim.id),
+      `${quote(f.claim.quote, 50)} ranks it first by its toll (at most ${displayOf(current)} so far), but another passage reports ${displayOf(worst)} in ${yearsText(worst.period!)}.`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------- entry
 
 export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[] {
@@ -1068,5 +1122,6 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
   magnitudeNoveltyConflicts(drafts, desk, factOf);
+  deadliestConflicts(drafts, desk, factOf);
   return drafts.list;
 }
