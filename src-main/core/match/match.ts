@@ -225,15 +225,32 @@ function averageLink(feats: Feat[], same: (a: Feat, b: Feat) => boolean): Feat[]
     let best = -1;
     let bestScore = 0;
     for (let i = from; i < clusters.length; i++) {
+      // A large fact is judged on an even sample of its members, and a fact that can no
+      // longer reach half is left early, so the cost per claim stays bounded.
+      const members = sample(clusters[i], AVERAGE_SAMPLE);
+      const need = Math.ceil(members.length / 2);
       let hits = 0;
-      for (const g of clusters[i]) if (same(f, g)) hits++;
-      const score = hits / clusters[i].length;
+      let misses = 0;
+      for (const g of members) {
+        if (same(f, g)) hits++;
+        else if (++misses > members.length - need) break;
+      }
+      const score = hits / members.length;
       if (hits > 0 && score >= 0.5 && score > bestScore) [best, bestScore] = [i, score];
     }
     if (best >= 0) clusters[best].push(f);
     else clusters.push([f]);
   }
   return clusters;
+}
+
+const AVERAGE_SAMPLE = 24;
+
+function sample<T>(items: T[], n: number): T[] {
+  if (items.length <= n) return items;
+  const out: T[] = [];
+  for (let k = 0; k < n; k++) out.push(items[Math.floor((k * items.length) / n)]!);
+  return out;
 }
 
 /** Complete-link grouping: a claim joins a fact only if it is the same as every member. */
