@@ -174,6 +174,10 @@ const UNITS: Record<string, string> = {
   '°c': '°C',
 };
 
+// One formatter each: toLocaleString builds a new one on every call, which shows in ingest profiles.
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 const esc = (k: string): string => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 const keysRe = (o: Record<string, string>): string =>
   Object.keys(o)
@@ -339,7 +343,7 @@ function display(
   approx: Approximation,
 ): string {
   const pre = approx === 'exact' ? '' : approx.replace('_', ' ') + ' ';
-  const n = amount.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  const n = AMOUNT_FORMAT.format(amount);
   if (currency) return `${pre}${n} ${currency}`;
   return `${pre}${n}${unit === '%' ? '%' : unit ? ' ' + unit : ''}`;
 }
@@ -518,7 +522,7 @@ function findTolls(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]
       noun,
       approx: ap.approx,
       period: periodFor(ctx, m.index, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun} (${m[1].toLowerCase()})`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun} (${m[1].toLowerCase()})`,
     };
     out.push({
       kind: 'count',
@@ -608,7 +612,7 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
       noun,
       approx: ap.approx,
       period: periodFor(ctx, ap.start, endLocal),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun}`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
     };
     out.push({
       kind: 'count',
@@ -656,7 +660,7 @@ function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
       noun,
       approx: ap.approx,
       period: periodFor(ctx, ap.start, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun}`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
     };
     out.push({
       kind: 'count',
@@ -670,6 +674,11 @@ function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
   }
 }
 
+const BARE_NUMBER = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥-])(${NUM_RE})(?![\\d.,]?\\d)(?!\\s*(?:%|per ?cent))`,
+  'gu',
+);
+
 /** What happens to people in the reports that count them: the word says what a bare number counts. */
 const OUTCOME_WORD =
   /^(?:killed|dead|died|injured|wounded|hurt|missing|evacuated|displaced|rescued|arrested|detained|hospitali[sz]ed|infected|killing|injuring|wounding)$/i;
@@ -681,7 +690,8 @@ const OUTCOME_WORD =
  */
 function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
   const s = ctx.s;
-  const re = new RegExp(`(?<![\\p{L}\\d.,$€£¥-])(${NUM_RE})(?![\\d.,]?\\d)(?!\\s*(?:%|per ?cent))`, 'gu');
+  const re = BARE_NUMBER;
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const start = m.index;
     const end = start + m[1].length;
@@ -729,7 +739,7 @@ function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
       noun,
       approx: ap.approx,
       period: periodFor(ctx, ap.start, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${count.toLocaleString('en-US')} ${noun}`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
     };
     out.push({
       kind: 'count',
