@@ -102,9 +102,14 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   // A time in brackets restates the one before it ("21:52 local time (02:52 GMT)"): same clause.
   // A short aside ("(SDU)", "(2021: 29.9%)") does not end the clause around it.
   const plain = s.replace(/\(([^()]{0,14})\)/g, (m) => ' '.repeat(m.length));
-  let [cs, ce] = clauseBounds(draft.kind === 'time' ? s.replace(/[()]/g, ' ') : plain, a, b);
+  // A value in brackets that restates another one ("£78.52 million ($101.3 million)",
+  // "21:52 local time (02:52 GMT)") belongs to the clause around the brackets.
+  const restated = /\(\s*(?:(?:about|around|some|roughly|or|i\.e\.|nearly)\s+)?$/.test(s.slice(Math.max(0, a - 12), a));
+  let [cs, ce] = clauseBounds(draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain, a, b);
   // Another number in the clause bounds this one's context: "42 dead and 300 injured".
   for (const o of others) {
+    // …but not the value it restates.
+    if (restated && o.end - ctx.start <= a && /^\s*\(/.test(s.slice(o.end - ctx.start, a))) continue;
     if (o === draft || (o.kind !== 'figure' && o.kind !== 'count' && o.kind !== 'time')) continue;
     const oa = o.start - ctx.start;
     const ob = o.end - ctx.start;
