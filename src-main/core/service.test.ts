@@ -134,6 +134,26 @@ describe('the contract over a dispatcher', () => {
   });
 });
 
+describe('claim values at the boundary', () => {
+  it('refuses a malformed value with a message naming it, and detection still runs', async () => {
+    await service.importPaths([SEEDS]);
+    const dispatch = createDispatch(service.handlers());
+    const [claim] = await service.handlers()['claims:list']({ kind: 'figure' });
+    expect(claim).toBeDefined();
+    for (const value of [
+      { type: 'zzz' },
+      { type: 'figure' },
+      { type: 'figure', amount: 'a lot', display: 'x' },
+    ]) {
+      const r = await dispatch('claims:update', { id: claim!.id, value });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(!r.ok && r.error.message).toMatch(/claims:update.*value/);
+    }
+    const before = service.info().conflictCount;
+    expect((await service.detect()).conflicts).toBe(before);
+  });
+});
+
 describe('editor decisions', () => {
   it('records decisions in the history, undoes and redoes them, and keeps them across reopening', async () => {
     await service.importPaths([SEEDS]);

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import { CLAIM_KINDS, CONFLICT_KINDS, CONFLICT_STATUSES } from './model';
+import { claimValueSchema } from './value-schema';
 import type { ClaimValue } from './model';
 import type {
   ArticleDetail,
@@ -131,7 +132,12 @@ export const methods = {
       id,
       kind: v.optional(claimKind),
       display: v.optional(nonEmpty(2000)),
-      value: v.optional(v.custom<ClaimValue>((x) => typeof x === 'object' && x !== null && 'type' in x)),
+      value: v.optional(
+        v.pipe(
+          claimValueSchema,
+          v.custom<ClaimValue>(() => true),
+        ),
+      ),
     }),
     output: out<ClaimView>(),
   },

@@ -104,7 +104,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const plain = s.replace(/\(([^()]{0,14})\)/g, (m) => ' '.repeat(m.length));
   // A value in brackets that restates another one ("£78.52 million ($101.3 million)",
   // "21:52 local time (02:52 GMT)") belongs to the clause around the brackets.
-  const restated = /\(\s*(?:(?:about|around|some|roughly|or|i\.e\.|nearly)\s+)?$/.test(s.slice(Math.max(0, a - 12), a));
+  const restated = /\(\s*(?:(?:about|around|some|roughly|or|i\.e\.|nearly)\s+)?$/.test(
+    s.slice(Math.max(0, a - 12), a),
+  );
   let [cs, ce] = clauseBounds(draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain, a, b);
   // Another number in the clause bounds this one's context: "42 dead and 300 injured".
   for (const o of others) {
