@@ -222,7 +222,7 @@ export class DeskService {
       const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
       report.imported.push({ id, title: meta.title, source, claimCount });
-    })();
+    }).immediate();
   }
 
   /** Asks a running import to stop after the article in hand. */
@@ -284,7 +284,7 @@ export class DeskService {
             report.failed.push({ source: name, reason: reasonOf(err) });
           }
         }
-      })();
+      }).immediate();
       // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
@@ -372,7 +372,7 @@ export class DeskService {
       kind: EntityKind;
     }[];
     const result = matchClaims(claims, { entities });
-    const stored = db.transaction(() => storeMatch(db, result))();
+    const stored = db.transaction(() => storeMatch(db, result)).immediate();
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
   }
@@ -404,7 +404,7 @@ export class DeskService {
         const result = extractArticle({ text: a.text, publishedAt: a.published_at });
         claims += db.transaction(() =>
           storeExtraction(db, this.entities(), id, a.text, result, EXTRACTOR_VERSION),
-        )();
+        ).immediate();
         if (i % 8 === 7) await yieldToLoop();
       }
       await this.detectNow();
@@ -438,7 +438,7 @@ export class DeskService {
       recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
       refreshFacts(db, factsOf([...before, ...after]));
       return result;
-    })();
+    }).immediate();
   }
 
   private conflictRows(id: number): RowChange[] {
@@ -814,7 +814,7 @@ export class DeskService {
         before: [],
         after: [],
       });
-    })();
+    }).immediate();
     return this.info();
   }
 
@@ -824,7 +824,7 @@ export class DeskService {
       const entry = step(db, this.actor());
       if (entry) refreshFacts(db);
       return { entry };
-    })();
+    }).immediate();
   }
 
   /** The handler map the transports call, on parsed input. */

@@ -186,7 +186,7 @@ export function undo(db: Db, actor: string): HistoryEntry | null {
       `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'undo', ?, ?, ?)`,
     ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
     return toEntry(row);
-  })();
+  }).immediate();
 }
 
 export function redo(db: Db, actor: string): HistoryEntry | null {
@@ -201,7 +201,7 @@ export function redo(db: Db, actor: string): HistoryEntry | null {
       `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'redo', ?, ?, ?)`,
     ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
     return toEntry(row);
-  })();
+  }).immediate();
 }
 
 const VERBS: Record<string, string> = {
