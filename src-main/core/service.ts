@@ -276,15 +276,17 @@ export class DeskService {
           report.failed.push({ source: item.name, reason: reasonOf(err) });
         }
       }
-      this.database.transaction(() => {
-        for (const { name, doc } of parsed) {
-          try {
-            this.importOne(doc, name, report);
-          } catch (err) {
-            report.failed.push({ source: name, reason: reasonOf(err) });
+      this.database
+        .transaction(() => {
+          for (const { name, doc } of parsed) {
+            try {
+              this.importOne(doc, name, report);
+            } catch (err) {
+              report.failed.push({ source: name, reason: reasonOf(err) });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
       // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
@@ -402,9 +404,9 @@ export class DeskService {
           published_at: string | null;
         };
         const result = extractArticle({ text: a.text, publishedAt: a.published_at });
-        claims += db.transaction(() =>
-          storeExtraction(db, this.entities(), id, a.text, result, EXTRACTOR_VERSION),
-        ).immediate();
+        claims += db
+          .transaction(() => storeExtraction(db, this.entities(), id, a.text, result, EXTRACTOR_VERSION))
+          .immediate();
         if (i % 8 === 7) await yieldToLoop();
       }
       await this.detectNow();
@@ -425,20 +427,22 @@ export class DeskService {
     touchedAfter?: () => RowChange[],
   ): T {
     const db = this.database;
-    return db.transaction(() => {
-      const before = touched();
-      const result = apply();
-      const after = (touchedAfter ?? touched)().map((c) => readRow(db, c.table, c.key));
-      // Rows that did not exist before are recorded as absent, so undo removes them.
-      const beforeKeys = new Set(before.map((c) => `${c.table}:${JSON.stringify(c.key)}`));
-      for (const c of after) {
-        if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`))
-          before.push({ table: c.table, key: c.key, row: null });
-      }
-      recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
-      refreshFacts(db, factsOf([...before, ...after]));
-      return result;
-    }).immediate();
+    return db
+      .transaction(() => {
+        const before = touched();
+        const result = apply();
+        const after = (touchedAfter ?? touched)().map((c) => readRow(db, c.table, c.key));
+        // Rows that did not exist before are recorded as absent, so undo removes them.
+        const beforeKeys = new Set(before.map((c) => `${c.table}:${JSON.stringify(c.key)}`));
+        for (const c of after) {
+          if (!beforeKeys.has(`${c.table}:${JSON.stringify(c.key)}`))
+            before.push({ table: c.table, key: c.key, row: null });
+        }
+        recordAction(db, { actor: this.actor(), action, targetType, targetId, before, after });
+        refreshFacts(db, factsOf([...before, ...after]));
+        return result;
+      })
+      .immediate();
   }
 
   private conflictRows(id: number): RowChange[] {
@@ -820,11 +824,13 @@ export class DeskService {
 
   private undoRedo(step: typeof undo) {
     const db = this.database;
-    return db.transaction(() => {
-      const entry = step(db, this.actor());
-      if (entry) refreshFacts(db);
-      return { entry };
-    }).immediate();
+    return db
+      .transaction(() => {
+        const entry = step(db, this.actor());
+        if (entry) refreshFacts(db);
+        return { entry };
+      })
+      .immediate();
   }
 
   /** The handler map the transports call, on parsed input. */

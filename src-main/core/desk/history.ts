@@ -175,33 +175,37 @@ function getRow(db: Db, id: number): HistoryRow {
 }
 
 export function undo(db: Db, actor: string): HistoryEntry | null {
-  return db.transaction(() => {
-    const { done } = stacks(db);
-    const target = done.at(-1);
-    if (target === undefined) return null;
-    const row = getRow(db, target);
-    const before = JSON.parse(row.before ?? '{"rows":[]}') as Snapshot;
-    applyRows(db, before.rows);
-    db.prepare(
-      `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'undo', ?, ?, ?)`,
-    ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
-    return toEntry(row);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const { done } = stacks(db);
+      const target = done.at(-1);
+      if (target === undefined) return null;
+      const row = getRow(db, target);
+      const before = JSON.parse(row.before ?? '{"rows":[]}') as Snapshot;
+      applyRows(db, before.rows);
+      db.prepare(
+        `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'undo', ?, ?, ?)`,
+      ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
+      return toEntry(row);
+    })
+    .immediate();
 }
 
 export function redo(db: Db, actor: string): HistoryEntry | null {
-  return db.transaction(() => {
-    const { undone } = stacks(db);
-    const target = undone.at(-1);
-    if (target === undefined) return null;
-    const row = getRow(db, target);
-    const after = JSON.parse(row.after ?? '{"rows":[]}') as Snapshot;
-    applyRows(db, after.rows);
-    db.prepare(
-      `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'redo', ?, ?, ?)`,
-    ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
-    return toEntry(row);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const { undone } = stacks(db);
+      const target = undone.at(-1);
+      if (target === undefined) return null;
+      const row = getRow(db, target);
+      const after = JSON.parse(row.after ?? '{"rows":[]}') as Snapshot;
+      applyRows(db, after.rows);
+      db.prepare(
+        `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'redo', ?, ?, ?)`,
+      ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
+      return toEntry(row);
+    })
+    .immediate();
 }
 
 const VERBS: Record<string, string> = {
