@@ -184,3 +184,18 @@ describe('claimdesk', () => {
     await expect(run(['review', '--desk', desk(), '--conflict', '1', '--status', 'maybe'])).rejects.toThrow();
   });
 });
+
+describe('invisible characters', () => {
+  it('removes bidi controls and zero-width spaces at import and says how many', async () => {
+    const file = join(dir, 'hidden.txt');
+    // A zero-width space inside the figure, an RTL override around a percentage.
+    writeFileSync(file, 'Trade rose to €386.\u200B4 million in 2024, up \u202E%21\u202C on the year.\n');
+    expect(await run(['import', '--desk', desk(), file])).toBe(0);
+    expect(out.join('\n')).toMatch(/3 invisible characters removed/);
+    out = [];
+    await run(['claims', '--desk', desk(), '--json']);
+    const quotes = (json().claims as { quote: string }[]).map((c) => c.quote);
+    expect(quotes).toContain('€386.4 million');
+    expect(quotes.join(' ')).not.toMatch(/[\u200B\u202E\u202C]/);
+  });
+});

@@ -128,7 +128,9 @@ export async function run(argv: string[]): Promise<number> {
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
         for (const a of report.imported)
-          console.log(`imported   ${a.source}  "${a.title}"  (${a.claimCount} claims)`);
+          console.log(
+            `imported   ${a.source}  "${a.title}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
+          );
         for (const d of report.duplicates)
           console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
         for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);

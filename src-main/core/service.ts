@@ -188,7 +188,7 @@ export class DeskService {
 
   /** Imports one parsed document in its own transaction. */
   private importOne(
-    doc: { text: string; meta: Partial<ArticleMeta>; format: string },
+    doc: { text: string; meta: Partial<ArticleMeta>; format: string; invisible?: number },
     source: string,
     report: ImportReport,
   ): void {
@@ -221,7 +221,13 @@ export class DeskService {
       );
       const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
-      report.imported.push({ id, title: meta.title, source, claimCount });
+      report.imported.push({
+        id,
+        title: meta.title,
+        source,
+        claimCount,
+        ...(doc.invisible ? { invisible: doc.invisible } : {}),
+      });
     }).immediate();
   }
 

@@ -175,7 +175,8 @@ export interface ConflictDetail extends ConflictSummary {
 }
 
 export interface ImportReport {
-  imported: { id: number; title: string; source: string; claimCount: number }[];
+  /** `invisible`: bidi controls and zero-width characters removed from the article's text. */
+  imported: { id: number; title: string; source: string; claimCount: number; invisible?: number }[];
   duplicates: { source: string; existingId: number; title: string }[];
   failed: { source: string; reason: string }[];
   /** Set when the editor cancelled: the files not reached are listed here. */

@@ -10,7 +10,7 @@
 import type { ArticleMeta } from '../../../shared/model';
 import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
-import { checkSize, decodeText, normaliseText, requireContent, textMeta } from './text';
+import { checkSize, decodeText, invisibleCount, normaliseText, requireContent, textMeta } from './text';
 import { parseMarkdown } from './markdown';
 import { parseHtml } from './html';
 import { docxText } from './docx';
@@ -29,6 +29,8 @@ export interface ParsedDocument {
   /** What the file says about itself; `title` is always set (the file name at worst). */
   meta: Partial<ArticleMeta>;
   format: DocumentFormat;
+  /** Bidi controls and zero-width characters removed from the text. */
+  invisible: number;
 }
 
 /** PDFs and Word files carry images; their text is still held to the article limit. */
@@ -95,14 +97,17 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
   let format = detect(name, bytes);
   let text: string;
   let meta: Partial<ArticleMeta>;
+  let invisible: number;
 
   if (format === 'pdf' || format === 'docx') {
     checkSize(name, bytes.length, MAX_CONTAINER_BYTES);
     const raw = format === 'pdf' ? await pdfText(name, bytes) : await docxText(name, bytes);
+    invisible = invisibleCount(raw);
     text = normaliseText(raw);
     meta = textMeta(text);
   } else {
     const decoded = decodeText(name, bytes);
+    invisible = invisibleCount(decoded);
     if (format === 'text' && extension(name) !== 'txt' && looksLikeHtml(decoded)) format = 'html';
     if (format === 'html') {
       const parsed = parseHtml(decoded);
@@ -123,7 +128,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
   requireContent(name, text);
   checkSize(name, Buffer.byteLength(text, 'utf8'));
   if (!meta.title) meta.title = fromFileName(name);
-  return { text, meta, format };
+  return { text, meta, format, invisible };
 }
 
 /** URL import: fetch, then the path the content type picks; the page's own URL when it names none. */

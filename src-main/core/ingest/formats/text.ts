@@ -5,15 +5,32 @@
  *
  * Offsets of claims point into the normalised text, so normalisation happens
  * once, here, and changes only what cannot matter to a reader: Unicode
- * composition (NFC) and line ends. Everything else stays byte-for-byte.
+ * composition (NFC), line ends and invisible controls. Everything else stays
+ * byte-for-byte.
  */
 import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
 import type { ArticleMeta } from '../../../shared/model';
 
-/** NFC and \n line ends; nothing else changes, so offsets computed later stay valid. */
+/**
+ * Characters a reader cannot see that change what a text says to a program: bidi
+ * controls (an RTL override shows "rose 12%" as "rose 21%") and zero-width spaces and
+ * joiners (one inside "€386.4 million" splits it into two claims). A byte-order mark
+ * inside the text is one of them too.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** How many invisible characters normaliseText will remove from a text. */
+export function invisibleCount(s: string): number {
+  return s.match(INVISIBLE)?.length ?? 0;
+}
+
+/**
+ * NFC, \n line ends, and invisible controls removed (the import report counts them);
+ * nothing else changes, so offsets computed later stay valid.
+ */
 export function normaliseText(s: string): string {
-  return s.normalize('NFC').replace(/\r\n?/g, '\n');
+  return s.normalize('NFC').replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
 }
 
 /**
