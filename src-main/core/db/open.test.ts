@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openDesk } from './open';
-import { SCHEMA_VERSION } from './migrations/index';
+import { APPLICATION_ID, openDesk } from './open';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 
 let dir: string;
 beforeEach(() => {
@@ -35,6 +35,54 @@ describe('openDesk', () => {
       'passages_fts',
     ])
       expect(tables).toContain(t);
+    db.close();
+  });
+
+  it('migrates a desk written by schema 1 and keeps its decisions, notes and history', () => {
+    const path = join(dir, 'v1.claimdesk');
+    const old = new Database(path);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma(`application_id = ${APPLICATION_ID}`);
+    old.pragma('user_version = 1');
+    const now = '2026-11-20T10:00:00.000Z';
+    old
+      .prepare("INSERT INTO facts (id, key, label) VALUES (1, 'qty|person', 'Number of people evacuated')")
+      .run();
+    old
+      .prepare(
+        `INSERT INTO conflicts (id, key, fact_id, kind, status, explanation, reason, evidence, created_at, updated_at)
+         VALUES (1, 'count_mismatch|3|7', 1, 'count_mismatch', 'resolved', '12,400 vs 21,400', 'Governor said 12,400',
+                 'https://example.org/briefing', ?, ?)`,
+      )
+      .run(now, now);
+    old
+      .prepare(
+        "INSERT INTO notes (target_type, target_id, body, editor, created_at) VALUES ('conflict', 1, 'Called the governor''s office.', 'Ana', ?)",
+      )
+      .run(now);
+    old
+      .prepare(
+        "INSERT INTO history (at, actor, action, target_type, target_id, before, after) VALUES (?, 'Ana', 'conflicts:resolve', 'conflict', 1, '[]', '[]')",
+      )
+      .run(now);
+    old.close();
+
+    const db = openDesk(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(
+      db.prepare('SELECT status, reason, evidence, value_sig FROM conflicts WHERE id = 1').get(),
+    ).toEqual({
+      status: 'resolved',
+      reason: 'Governor said 12,400',
+      evidence: 'https://example.org/briefing',
+      value_sig: null,
+    });
+    expect(db.prepare('SELECT body, editor FROM notes').all()).toEqual([
+      { body: "Called the governor's office.", editor: 'Ana' },
+    ]);
+    expect(db.prepare('SELECT actor, action FROM history').all()).toEqual([
+      { actor: 'Ana', action: 'conflicts:resolve' },
+    ]);
     db.close();
   });
 

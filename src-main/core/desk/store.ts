@@ -329,7 +329,13 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     factIds.set(f.key, id);
     for (const c of f.claimIds) setFact.run(id, c);
   }
-  const findConflict = stmt(db, 'SELECT id FROM conflicts WHERE key = ?');
+  const findConflict = stmt(db, 'SELECT id, status, value_sig FROM conflicts WHERE key = ?');
+  const setValues = stmt(db, 'UPDATE conflicts SET value_sig = ? WHERE id = ?');
+  const reopen = stmt(
+    db,
+    `UPDATE conflicts SET status = 'open', reopen_reason = ?, explanation = ?, updated_at = ? WHERE id = ?`,
+  );
+  const clearSides = stmt(db, 'DELETE FROM conflict_claims WHERE conflict_id = ?');
   const insConflict = stmt(
     db,
     `INSERT INTO conflicts (key, fact_id, kind, explanation, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -343,15 +349,32 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
   let added = 0;
   for (const c of result.conflicts) {
     const factId = factIds.get(c.factKey) ?? null;
-    const prev = findConflict.get(c.key) as { id: number } | undefined;
+    const prev = findConflict.get(c.key) as
+      { id: number; status: string; value_sig: string | null } | undefined;
     let id: number;
     if (prev) {
       id = prev.id;
       updConflict.run(factId, c.explanation, id);
+      if (c.values) {
+        // The same dispute found again: its sides are whoever states each value now.
+        clearSides.run(id);
+        for (const a of c.sideA) insSide.run(id, a, 'a');
+        for (const b of c.sideB) insSide.run(id, b, 'b');
+        const before: string[] = prev.value_sig ? (JSON.parse(prev.value_sig) as string[]) : [];
+        const fresh = c.values.filter((v) => !before.includes(v));
+        const decided =
+          prev.status === 'confirmed' || prev.status === 'dismissed' || prev.status === 'resolved';
+        if (decided && prev.value_sig && fresh.length > 0) {
+          const reason = `New coverage gives another value (${fresh.join(', ')}) than the ones decided on.`;
+          reopen.run(reason, `${c.explanation} Reopened: ${reason}`, now, id);
+        }
+        setValues.run(JSON.stringify(c.values), id);
+      }
     } else {
       id = Number(insConflict.run(c.key, factId, c.kind, c.explanation, now, now).lastInsertRowid);
       for (const a of c.sideA) insSide.run(id, a, 'a');
       for (const b of c.sideB) insSide.run(id, b, 'b');
+      if (c.values) setValues.run(JSON.stringify(c.values), id);
       added++;
     }
     live.add(id);

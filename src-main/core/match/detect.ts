@@ -62,13 +62,21 @@ export function conflictKey(kind: ConflictKind, sideA: number[], sideB: number[]
 class Drafts {
   readonly list: ConflictDraft[] = [];
   private seen = new Set<string>();
-  add(kind: ConflictKind, factKey: string, sideA: number[], sideB: number[], explanation: string): void {
+  add(
+    kind: ConflictKind,
+    factKey: string,
+    sideA: number[],
+    sideB: number[],
+    explanation: string,
+    values?: string[],
+  ): void {
     const a = [...new Set(sideA)].sort((x, y) => x - y);
     const b = [...new Set(sideB)].filter((id) => !a.includes(id)).sort((x, y) => x - y);
-    const key = conflictKey(kind, a, b);
+    // A dispute over a fact's value is that fact's one conflict, whoever states each value.
+    const key = values && factKey ? `${kind}|fact|${factKey}` : conflictKey(kind, a, b);
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.list.push({ key, kind, explanation, factKey, sideA: a, sideB: b });
+    this.list.push({ key, kind, explanation, factKey, sideA: a, sideB: b, ...(values ? { values } : {}) });
   }
 }
 
@@ -108,6 +116,17 @@ function valueClasses(feats: Feat[]): Feat[][] {
 function amountOf(f: Feat): number {
   const v = f.claim.value;
   return v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : NaN;
+}
+
+/** A value as compared: amount and unit, or a time in UTC, so rewording does not count as a new value. */
+function valueSignature(f: Feat): string {
+  const v = f.claim.value;
+  if (v.type === 'figure')
+    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.amount} ${f.unit ?? ''}`.trim();
+  if (v.type === 'count')
+    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.count} ${f.unit ?? ''}`.trim();
+  if (v.type === 'time') return v.utc !== null ? `${v.utc} utc` : `${v.minutes} ${v.zone ?? ''}`.trim();
+  return 'display' in v ? v.display : f.claim.quote;
 }
 
 /** The source an article cites for a claim ("the health ministry"), when its frame has one. */
@@ -158,6 +177,7 @@ function clusterConflict(
     sideA.map((f) => f.claim.id),
     against.map((f) => f.claim.id),
     `${fact.label}: ${groups.map((c) => sideText(c, value)).join(' vs ')} — ${why}.`,
+    [...new Set([...sideA, ...against].map(valueSignature))].sort(),
   );
 }
 

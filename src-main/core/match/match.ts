@@ -406,7 +406,10 @@ export function groupFacts(desk: Desk): FactGroup[] {
   for (const block of blocks.values()) {
     const groups = clusterBlock(block, idf);
     for (const g of groups) {
-      const key = groups.length === 1 ? block.key : `${block.key}#${anchorOf(g[0])}`;
+      // A number's fact is named by its first claim, so it keeps its key (and its conflict
+      // the editor's decision) when new coverage adds claims or splits the block.
+      const key =
+        groups.length === 1 && block.bySimilarity !== QUANTITY ? block.key : `${block.key}#${anchorOf(g[0])}`;
       facts.push({ key, label: labelFor(desk, g), feats: g });
     }
   }

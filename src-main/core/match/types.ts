@@ -30,7 +30,7 @@ export interface FactDraft {
 }
 
 export interface ConflictDraft {
-  /** Stable key: the same disagreement found again gets the same key (kind + sorted claim ids per side). */
+  /** Stable key: the same disagreement found again gets the same key (kind + fact for value disputes, else kind + sorted claim ids per side). */
   key: string;
   kind: ConflictKind;
   /** One sentence that names the values. */
@@ -38,6 +38,11 @@ export interface ConflictDraft {
   factKey: string;
   sideA: number[];
   sideB: number[];
+  /**
+   * For one-conflict-per-fact disagreements: the values in dispute, normalised and
+   * sorted. The key is then the fact's, and a new value reopens a decided conflict.
+   */
+  values?: string[];
 }
 
 export interface MatchResult {

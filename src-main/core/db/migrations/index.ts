@@ -2,6 +2,7 @@
  * The ordered migration chain. Index i holds the migration to version i + 1.
  */
 import { sql as m001 } from './001-initial';
+import { sql as m002 } from './002-conflict-values';
 
-export const MIGRATIONS: readonly string[] = [m001];
+export const MIGRATIONS: readonly string[] = [m001, m002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
