@@ -140,6 +140,9 @@ function overlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): numb
   return small === 0 ? 0 : inter / small;
 }
 
+/** Series indexed under one word at most: a word that common says nothing of what is measured. */
+const WORD_CAP = 200;
+
 /** Wording a trend must share with a series in another sentence to be about it. */
 const SAME_SERIES = 0.34;
 /** The same, for a series a few sentences away in the trend's own article. */
@@ -153,15 +156,29 @@ export function trendVersusSeries(
 ): void {
   const series = seriesOf(feats);
   if (series.length === 0) return;
+  // Candidates by article and by word, so a trend meets only series it could be about:
+  // the cost grows with the desk, not with trends × series.
+  const byArticle = new Map<number, Series[]>();
+  const byWord = new Map<string, Series[]>();
+  for (const s of series) {
+    const list = byArticle.get(s.late.claim.articleId) ?? [];
+    list.push(s);
+    byArticle.set(s.late.claim.articleId, list);
+    for (const w of s.words) {
+      const l = byWord.get(w) ?? [];
+      if (l.length < WORD_CAP) l.push(s);
+      byWord.set(w, l);
+    }
+  }
   for (const { f, dir } of trends) {
     const trendWords = wordsOf(f.sentence.text.slice(f.clause.start, f.clause.end));
     const trendMoment = momentOf(f, []);
-    // The series the trend is most likely about: its own sentence's, else the one whose
-    // wording it shares most (a neighbouring sentence of its article needs less).
+    const candidates = new Set<Series>(byArticle.get(f.claim.articleId) ?? []);
+    for (const w of trendWords) for (const s of byWord.get(w) ?? []) candidates.add(s);
     // Every series the trend is about and contradicts: its own sentence's, and others whose
     // wording it shares (a neighbouring sentence of its article needs less).
     const against: Series[] = [];
-    for (const s of series) {
+    for (const s of candidates) {
       if (s.late.sentence === f.sentence) {
         if (s.late.pos + s.late.claim.quote.length < f.pos) continue;
       } else {
