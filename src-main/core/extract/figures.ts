@@ -639,6 +639,38 @@ const SCALED = new RegExp(
   'gu',
 );
 
+/** A count whose noun comes from elsewhere in its sentence, with its hedge and period. */
+function pushCount(
+  ctx: SentenceContext,
+  out: ClaimDraft[],
+  occupied: Occupied[],
+  start: number,
+  end: number,
+  count: number,
+  noun: string,
+  subject: string | null,
+): void {
+  const ap = approximationBefore(ctx.s, start);
+  occupied.push({ start: ap.start, end });
+  const value: CountValue = {
+    type: 'count',
+    count,
+    noun,
+    approx: ap.approx,
+    period: periodFor(ctx, ap.start, end),
+    display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
+  };
+  out.push({
+    kind: 'count',
+    start: ctx.start + ap.start,
+    end: ctx.start + end,
+    subject,
+    scope: value.period,
+    value,
+    entityKeys: entityKeysIn(ctx),
+  });
+}
+
 /** "… had 11.2 million mobile subscribers … and 10.4 million …": the noun is the earlier count's. */
 function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
   if (out.length === 0) return;
@@ -651,26 +683,7 @@ function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
     const prev = [...out].reverse().find((c) => c.end - ctx.start <= start && c.value.type === 'count');
     if (!prev || prev.value.type !== 'count') continue;
     const count = parseNum(m[1], ctx.numberStyle) * (SCALES[m[2].toLowerCase()] ?? 1);
-    const ap = approximationBefore(s, start);
-    occupied.push({ start: ap.start, end });
-    const noun = prev.value.noun;
-    const value: CountValue = {
-      type: 'count',
-      count,
-      noun,
-      approx: ap.approx,
-      period: periodFor(ctx, ap.start, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
-    };
-    out.push({
-      kind: 'count',
-      start: ctx.start + ap.start,
-      end: ctx.start + end,
-      subject: prev.subject,
-      scope: value.period,
-      value,
-      entityKeys: entityKeysIn(ctx),
-    });
+    pushCount(ctx, out, occupied, start, end, count, prev.value.noun, prev.subject);
   }
 }
 
@@ -731,24 +744,6 @@ function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDr
     const count = parseNum(m[1], ctx.numberStyle, true);
     if (!Number.isFinite(count)) continue;
     const noun = prev && prev.value.type === 'count' ? prev.value.noun : 'person';
-    const ap = approximationBefore(s, start);
-    occupied.push({ start: ap.start, end });
-    const value: CountValue = {
-      type: 'count',
-      count,
-      noun,
-      approx: ap.approx,
-      period: periodFor(ctx, ap.start, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
-    };
-    out.push({
-      kind: 'count',
-      start: ctx.start + ap.start,
-      end: ctx.start + end,
-      subject: null,
-      scope: value.period,
-      value,
-      entityKeys: entityKeysIn(ctx),
-    });
+    pushCount(ctx, out, occupied, start, end, count, noun, null);
   }
 }
