@@ -310,7 +310,7 @@ function labelFor(desk: Desk, feats: Feat[]): string {
   switch (v.type) {
     case 'figure': {
       const metrics = new Set(feats.map((x) => x.metric));
-      if (metrics.size !== 1 || f.metric === null) return `Figure: ${snippetOf(f)}`;
+      if (metrics.size !== 1 || f.metric === null) return frameLabel(feats) ?? `Figure: ${snippetOf(f)}`;
       const metric =
         mostCommon(
           feats
@@ -321,10 +321,11 @@ function labelFor(desk: Desk, feats: Feat[]): string {
       return `${p ? p + ' ' : ''}${metric}${f.period ? ', ' + periodKey(f.period) : ''}`;
     }
     case 'count': {
+      const framed = frameLabel(feats);
+      if (framed) return framed;
       const subject = mostCommon(feats.map((x) => x.claim.subject).filter((s): s is string => !!s));
       const noun = f.unit && f.unit !== 'n' ? f.unit : (f.metric ?? 'item');
-      const plural = noun.endsWith('s') ? noun : noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's';
-      return `Number of ${plural}${subject ? ' — ' + subject : ''}${f.period ? ', ' + periodKey(f.period) : ''}`;
+      return `Number of ${plural(noun)}${subject ? ' — ' + subject : ''}${f.period ? ', ' + periodKey(f.period) : ''}`;
     }
     case 'trend': {
       const metric =
@@ -360,19 +361,78 @@ function labelFor(desk: Desk, feats: Feat[]): string {
       const roleText = role ? ROLE_LABEL[role] : 'leader';
       const nat = f.actor.nationality ? ` of ${titleCase(f.actor.nationality)}` : '';
       const where = f.place ? ` to ${place(f.place, feats)}` : '';
+      // Without a role the claim is about the happening, not about who led it.
+      if (!role) return f.event ? `First ${f.event}${where}` : `“${f.claim.quote}”: ${snippetOf(f)}`;
       return `First ${f.event ?? 'event'}${where} by a ${roleText}${nat}`;
     }
     case 'attribution':
       return `Statements by ${v.speaker}`;
-    case 'time': {
-      const words = mostCommon(
-        feats
-          .map((x) => (x.claim.value.type === 'time' ? (x.claim.value.frame?.property ?? null) : null))
-          .filter((p): p is string => !!p),
-      );
-      return words ? `Time: ${words}` : `Time: ${snippetOf(f)}`;
-    }
+    case 'time':
+      return frameLabel(feats) ?? `Time of day: ${snippetOf(f)}`;
   }
+}
+
+const OUTCOME_WORD: Record<string, string> = {
+  dead: 'killed',
+  injured: 'injured',
+  missing: 'missing',
+  displaced: 'displaced',
+  homeless: 'left homeless',
+  rescued: 'rescued',
+  arrested: 'arrested',
+  infected: 'infected',
+};
+
+function plural(noun: string): string {
+  if (noun === 'person') return 'people';
+  return noun.endsWith('s') ? noun : noun.endsWith('y') ? noun.slice(0, -1) + 'ies' : noun + 's';
+}
+
+/**
+ * A label from the claims' frames: what the value measures in the articles' own words,
+ * with its place, period or day, e.g. "People killed, as of 2025-03-13", "Depth (km)",
+ * "Time of day: struck". Null when no claim has a property to name.
+ */
+function frameLabel(feats: Feat[]): string | null {
+  const f = feats[0];
+  const frames = feats
+    .map((x) => x.claim.value)
+    .map((v) => (v.type === 'figure' || v.type === 'count' || v.type === 'time' ? (v.frame ?? null) : null))
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  const noun = f.claim.value.type === 'count' ? f.claim.value.noun : null;
+  // A human outcome reads the same whatever the outlet's verb: "People killed", not "People dead".
+  const outcome = mostCommon(
+    feats.map((x) => quantityFrameOf(x)?.outcome ?? null).filter((o): o is string => !!o),
+  );
+  const property =
+    (outcome ? OUTCOME_WORD[outcome] : null) ??
+    mostCommon(frames.map((x) => x.property).filter((p): p is string => !!p && p !== noun && !/^\d/.test(p)));
+  const holderKey = mostCommon(frames.map((x) => x.holder).filter((h): h is string => !!h));
+  const whose =
+    holderKey && !(property ?? '').toLowerCase().includes(holderKey)
+      ? ` — ${writtenForm(
+          holderKey,
+          feats.map((x) => x.claim.sentence),
+        )}`
+      : '';
+  const placeKey = mostCommon(frames.map((x) => x.place).filter((p): p is string => !!p));
+  const period = mostCommon(frames.map((x) => x.period).filter((p): p is string => !!p));
+  const day = frames.some((x) => x.running)
+    ? mostCommon(frames.map((x) => x.asOf).filter((d): d is string => !!d))
+    : null;
+  const where = `${whose}${placeKey ? `, in ${titleCase(placeKey)}` : ''}`;
+  const when = period ? `, ${period}` : day ? `, as of ${day}` : '';
+  if (f.claim.value.type === 'time') return property ? `Time of day: ${property}${where}${when}` : null;
+  if (noun) {
+    const what = plural(noun);
+    const label = property
+      ? `${what.charAt(0).toUpperCase() + what.slice(1)} ${property}`
+      : `Number of ${what}`;
+    return `${label}${where}${when}`;
+  }
+  if (!property) return null;
+  const unit = f.claim.value.type === 'figure' ? (f.claim.value.currency ?? f.claim.value.unit) : null;
+  return `${property.charAt(0).toUpperCase() + property.slice(1)}${unit ? ` (${unit})` : ''}${where}${when}`;
 }
 
 export interface FactGroup {
