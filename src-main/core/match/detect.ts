@@ -62,6 +62,10 @@ export function conflictKey(kind: ConflictKind, sideA: number[], sideB: number[]
 class Drafts {
   readonly list: ConflictDraft[] = [];
   private seen = new Set<string>();
+  private pending = new Map<
+    string,
+    { kind: ConflictKind; factKey: string; sideA: Set<number>; sideB: Set<number>; explanation: string }
+  >();
   add(
     kind: ConflictKind,
     factKey: string,
@@ -77,6 +81,50 @@ class Drafts {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push({ key, kind, explanation, factKey, sideA: a, sideB: b, ...(values ? { values } : {}) });
+  }
+
+  /**
+   * A claim against evidence: every precedent found against one "first" is evidence on
+   * one conflict, and the "first"s of one fact contradicted by the same precedents share
+   * it (flush() groups them once every detector has run).
+   */
+  merge(kind: ConflictKind, factKey: string, sideA: number[], sideB: number[], explanation: string): void {
+    const key = `${kind}|${Math.min(...sideA)}`;
+    const found = this.pending.get(key);
+    if (!found) {
+      this.pending.set(key, { kind, factKey, sideA: new Set(sideA), sideB: new Set(sideB), explanation });
+      return;
+    }
+    for (const id of sideA) found.sideA.add(id);
+    for (const id of sideB) found.sideB.add(id);
+  }
+
+  flush(): void {
+    const groups = new Map<string, ConflictDraft>();
+    for (const p of this.pending.values()) {
+      const b = [...p.sideB].filter((id) => !p.sideA.has(id)).sort((x, y) => x - y);
+      const key = `${p.kind}|${p.factKey || [...p.sideA].join(',')}|${b.join(',')}`;
+      const found = groups.get(key);
+      if (!found) {
+        const draft: ConflictDraft = {
+          key,
+          kind: p.kind,
+          explanation: p.explanation,
+          factKey: p.factKey,
+          sideA: [...p.sideA].sort((x, y) => x - y),
+          sideB: b,
+        };
+        groups.set(key, draft);
+        this.list.push(draft);
+        continue;
+      }
+      // A further "first" of the same fact is named in the explanation too.
+      const quoted = /^“[^”]*”/.exec(p.explanation)?.[0];
+      if (quoted && !found.explanation.includes(quoted))
+        found.explanation = `${found.explanation} Likewise ${quoted}.`;
+      found.sideA = [...new Set([...found.sideA, ...p.sideA])].sort((x, y) => x - y);
+    }
+    this.pending.clear();
   }
 }
 
@@ -864,7 +912,7 @@ function noveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string
       if (!scope.ok) continue;
       const when = inst.years ? ` in ${yearsText(inst.years)}` : '';
       const explanation = `${quote(f.claim.quote, 40)} presents the visit as a first (${scope.why}), but another passage reports an earlier one${when}: ${quote(inst.text, 110)}.`;
-      drafts.add(
+      drafts.merge(
         'novelty_vs_precedent',
         factOf.get(f.claim.id) ?? '',
         [f.claim.id],
@@ -958,7 +1006,7 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
         };
         const scope = scopeAllows(f, inst, ref);
         if (!scope.ok) continue;
-        drafts.add(
+        drafts.merge(
           'novelty_vs_precedent',
           factOf.get(f.claim.id) ?? '',
           [f.claim.id],
@@ -1045,7 +1093,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         if (!sameKindOfAmount(mine, p, idf) && !(named && sameKindOfAmount(mine, p, new Map(), 0))) continue;
         if (!(p.interval.lo > mine.interval!.hi)) continue;
         if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
-        drafts.add(
+        drafts.merge(
           'novelty_vs_precedent',
           factOf.get(f.claim.id) ?? '',
           [f.claim.id, mine.claim.id],
@@ -1101,7 +1149,7 @@ function deadliestConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, stri
     );
     if (precedents.length === 0) continue;
     const worst = precedents.reduce((a, b) => (b.interval!.lo > a.interval!.lo ? b : a));
-    drafts.add(
+    drafts.merge(
       'novelty_vs_precedent',
       factOf.get(f.claim.id) ?? '',
       [f.claim.id],
@@ -1143,5 +1191,6 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   genericNoveltyConflicts(drafts, desk, factOf);
   magnitudeNoveltyConflicts(drafts, desk, factOf);
   deadliestConflicts(drafts, desk, factOf);
+  drafts.flush();
   return drafts.list;
 }
