@@ -134,6 +134,26 @@ describe('the contract over a dispatcher', () => {
   });
 });
 
+describe('claims an editor adds', () => {
+  it('get a full value and a frame read from their sentence', async () => {
+    const text =
+      ' date 2024-10-16 Valley evacuated\n\nRescue teams evacuated 12,400 people from the valley, officials said.\n';
+    await service.importFiles([{ name: 'valley.txt', data: text, encoding: 'utf8' }]);
+    const h = service.handlers();
+    const [article] = await h['articles:list']({});
+    const body = (await h['articles:get']({ id: article!.id })).text;
+    const start = body.indexOf('12,400 people');
+    // A figure over what the extractor read as a count: a kind of its own, with its amount and frame.
+    const added = await h['claims:add']({
+      articleId: article!.id,
+      start,
+      end: start + '12,400 people'.length,
+      kind: 'figure',
+    });
+    expect(added.value).toMatchObject({ type: 'figure', amount: 12400, frame: { property: 'evacuated' } });
+  });
+});
+
 describe('claim values at the boundary', () => {
   it('refuses a malformed value with a message naming it, and detection still runs', async () => {
     await service.importPaths([SEEDS]);

@@ -18,6 +18,7 @@ import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
 import type { EntityIndex } from './extract/entity-index';
+import { frameInSentence } from './extract/frame';
 import { canonicalForHash, fetchDocument, parseDocument } from './ingest/formats/index';
 import {
   contentHash,
@@ -615,7 +616,15 @@ export class DeskService {
         `SELECT start, "end" FROM passages WHERE article_id = ? AND kind = 'sentence' AND start <= ? AND "end" >= ? ORDER BY start DESC LIMIT 1`,
       )
       .get(input.articleId, input.start, input.end) as { start: number; end: number } | undefined;
-    const value = editorValue(input.kind, quote.trim());
+    const value = sentence
+      ? valueInSentence(
+          text.slice(sentence.start, sentence.end),
+          input.start - sentence.start,
+          input.end - sentence.start,
+          input.kind,
+          quote.trim(),
+        )
+      : editorValue(input.kind, quote.trim());
     let id = 0;
     this.act(
       'claim:add',
@@ -938,6 +947,28 @@ export class DeskService {
       { value: string } | undefined;
     return row?.value ?? null;
   }
+}
+
+/**
+ * A value for a span an editor marks, read as the extractor would: its own reading of
+ * the sentence when it found a claim of that kind there, else the quote parsed by kind;
+ * numbers and times get their frame from the sentence, so the claim takes part in
+ * matching and detection like any other.
+ */
+function valueInSentence(
+  sentence: string,
+  start: number,
+  end: number,
+  kind: ClaimKind,
+  quote: string,
+): ClaimValue {
+  const found = extractArticle({ text: sentence, publishedAt: null }).claims.find(
+    (c) => c.kind === kind && c.start < end && start < c.end,
+  );
+  const value = found ? found.value : editorValue(kind, quote);
+  if ((value.type === 'figure' || value.type === 'count' || value.type === 'time') && !value.frame)
+    return { ...value, frame: frameInSentence(sentence, start, end, value) };
+  return value;
 }
 
 /** A value for a claim an editor marked by hand: the quote is its readable form. */
