@@ -72,20 +72,25 @@ function tokenMatches(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * The request body, up to MAX_BODY. Past the limit the rest is read and dropped
+ * rather than the socket destroyed: a client still sending gets the 413 and its
+ * message, not a connection reset it can only report as a network error.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too_large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY) tooLarge = true;
+      if (tooLarge) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      tooLarge ? reject(new Error('too_large')) : resolveBody(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }
@@ -134,7 +139,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         const body = await readBody(req);
         raw = body.trim() === '' ? undefined : (JSON.parse(body) as unknown);
       } catch (err) {
-        if ((err as Error).message === 'too_large') fail(res, 413, 'too_large', 'The request is over 30 MB.');
+        if ((err as Error).message === 'too_large')
+          fail(
+            res,
+            413,
+            'too_large',
+            `The request is over ${MAX_BODY / 1048576} MB; send large imports in several smaller requests.`,
+          );
         else fail(res, 400, 'invalid_input', `The request body is not valid JSON: ${(err as Error).message}`);
         return;
       }
