@@ -20,6 +20,7 @@ import { generateCorpus } from '../core/synth/generate';
 import { deskEvalInput } from './eval';
 import { scoreAgainstGold } from '../core/match/eval';
 import { maxOf } from '../shared/extremes';
+import { benchHostileLines, formatHostile } from './bench-hostile';
 
 export interface BenchOptions {
   articles?: number | undefined;
@@ -270,11 +271,18 @@ export async function runBench(options: BenchOptions): Promise<number> {
         Math.log(results.at(-1)!.articles / results[0]!.articles)
       : null;
   console.log(formatBench(results, exponent));
+  console.error('bench: one-line inputs…');
+  const hostile = benchHostileLines();
+  console.log('\n' + formatHostile(hostile));
   const out = resolve(options.out ?? 'bench-results/bench.json');
   mkdirSync(resolve(out, '..'), { recursive: true });
   writeFileSync(
     out,
-    JSON.stringify({ date: new Date().toISOString(), node: process.version, results, exponent }, null, 2),
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, results, exponent, hostile },
+      null,
+      2,
+    ),
   );
   console.log(`\nWritten to ${out}`);
   return 0;

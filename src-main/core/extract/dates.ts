@@ -14,7 +14,7 @@ import * as chrono from 'chrono-node';
 import type { DateGranularity, DateValue } from '../../shared/model';
 import { WEEKDAYS } from './lexicon';
 import { entityKeysIn, eventsIn, nearest, yearsIn, type ClaimDraft, type SentenceContext } from './context';
-import type { Occupied } from './figures';
+import type { SpanSet } from './spans';
 
 const WEEKDAY_RE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const MONTH_NAME_RE =
@@ -27,11 +27,6 @@ const iso = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}
 
 function utc(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
-}
-
-function overlaps(spans: Occupied[], start: number, end: number): boolean {
-  for (const o of spans) if (o.start < end && start < o.end) return true;
-  return false;
 }
 
 function eventFor(ctx: SentenceContext, start: number, end: number): string | null {
@@ -93,7 +88,7 @@ function fromChrono(
   ctx: SentenceContext,
   r: chrono.ParsedResult,
   out: ClaimDraft[],
-  occupied: Occupied[],
+  occupied: SpanSet,
 ): void {
   const raw = r.text;
   const hasMonth = r.start.isCertain('month');
@@ -111,13 +106,13 @@ function fromChrono(
   if (!inner.trim()) return;
   while (end > start && /[\s,.]/.test(ctx.s[end - 1])) end--;
   // chrono reads "03:52 GMT on Wednesday" as one date: the time is already its own claim.
-  for (const o of occupied) {
+  for (const o of occupied.overlapping(start, end)) {
     if (o.start <= start && o.end > start && o.end < end)
       start = o.end + (/^[\s,)]*(?:on\s+|at\s+)?/.exec(ctx.s.slice(o.end))?.[0].length ?? 0);
     else if (o.start > start && o.start < end && o.end >= end)
       end = start + (/^(.*?)[\s,(]*(?:\bat\s*)?$/s.exec(ctx.s.slice(start, o.start))?.[1].length ?? 0);
   }
-  if (end <= start || overlaps(occupied, start, end)) return;
+  if (end <= start || occupied.overlaps(start, end)) return;
   const wdMatch = WEEKDAY_RE.exec(inner);
   const weekday = wdMatch ? wdMatch[1][0].toUpperCase() + wdMatch[1].slice(1).toLowerCase() : null;
   const pub = ctx.published;
@@ -134,7 +129,7 @@ function fromChrono(
     }
     if (!d) return;
     if (/^(?:last|next|this)\s/i.test(raw)) start = r.index;
-    occupied.push({ start, end });
+    occupied.add(start, end);
     out.push(
       draft(ctx, start, end, {
         date: iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()),
@@ -177,7 +172,7 @@ function fromChrono(
   if (y === null && !hasDay) date = `--${pad(month)}`;
   // "every July" recurs; it is not a date of one event.
   if (!hasDay && /\b(?:every|each)\s+$/i.test(ctx.s.slice(0, start))) return;
-  occupied.push({ start, end });
+  occupied.add(start, end);
   out.push(draft(ctx, start, end, { date, end: endIso, granularity, weekday, part: null }));
 }
 
@@ -206,7 +201,7 @@ function monthIndex(name: string): number {
 }
 
 /** Forms to read before chrono, which would misread them ("9 to 11 June" → June). */
-function preChrono(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+function preChrono(ctx: SentenceContext, out: ClaimDraft[], occupied: SpanSet): void {
   const s = ctx.s;
   DAY_RANGE.lastIndex = 0;
   for (let m = DAY_RANGE.exec(s); m; m = DAY_RANGE.exec(s)) {
@@ -217,7 +212,7 @@ function preChrono(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
     const year = m[4] ? Number(m[4]) : inferYear(ctx.published, month, a);
     const start = m.index;
     const end = start + m[0].length;
-    occupied.push({ start, end });
+    occupied.add(start, end);
     const mk = (d: number): string => (year === null ? `--${pad(month)}-${pad(d)}` : iso(year, month, d));
     out.push(
       draft(ctx, start, end, { date: mk(a), end: mk(b), granularity: 'range', weekday: null, part: null }),
@@ -225,20 +220,20 @@ function preChrono(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
   }
 }
 
-function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+function regexLayer(ctx: SentenceContext, out: ClaimDraft[], occupied: SpanSet): void {
   const s = ctx.s;
   if (/\d{4}/.test(s)) yearForms(ctx, out, occupied);
   relativeForms(ctx, out, occupied);
 }
 
 /** Quarters, halves, parts of years, decades, year ranges and bare years. */
-function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: SpanSet): void {
   const s = ctx.s;
   QUARTER.lastIndex = 0;
   for (let m = QUARTER.exec(s); m; m = QUARTER.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(occupied, start, end)) continue;
+    if (occupied.overlaps(start, end)) continue;
     const w = (m[1] ?? '').toLowerCase();
     const q = m[2]
       ? Number(m[2])
@@ -250,7 +245,7 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
             ? 3
             : 4;
     const y = Number(m[3]);
-    occupied.push({ start, end });
+    occupied.add(start, end);
     out.push(
       draft(ctx, start, end, {
         date: `${y}-${pad(q * 3 - 2)}`,
@@ -266,10 +261,10 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
   for (let m = HALF.exec(s); m; m = HALF.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(occupied, start, end)) continue;
+    if (occupied.overlaps(start, end)) continue;
     const h = m[2] ? Number(m[2]) : /^(?:first|1st)$/i.test(m[1]) ? 1 : 2;
     const y = Number(m[3]);
-    occupied.push({ start, end });
+    occupied.add(start, end);
     out.push(
       draft(ctx, start, end, {
         date: `${y}-${h === 1 ? '01' : '07'}`,
@@ -285,10 +280,10 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
   for (let m = PART_YEAR.exec(s); m; m = PART_YEAR.exec(s)) {
     const start = m.index + (/^the\s/i.test(m[1]) ? 4 : 0);
     const end = m.index + m[0].length;
-    if (overlaps(occupied, start, end)) continue;
+    if (occupied.overlaps(start, end)) continue;
     const w = m[1].toLowerCase();
     const part = /end|late/.test(w) ? 'late' : /mid/.test(w) ? 'mid' : 'early';
-    occupied.push({ start, end });
+    occupied.add(start, end);
     out.push(
       draft(ctx, start, end, {
         date: m[2],
@@ -304,8 +299,8 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
   for (let m = DECADE.exec(s); m; m = DECADE.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(occupied, start, end)) continue;
-    occupied.push({ start, end });
+    if (occupied.overlaps(start, end)) continue;
+    occupied.add(start, end);
     const part = m[1] ? (m[1].toLowerCase() as 'early' | 'mid' | 'late') : null;
     out.push(
       draft(ctx, start, end, {
@@ -323,12 +318,12 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const start = re === WORD_RANGE ? m.index + m[0].indexOf(m[1]) : m.index;
       const end = m.index + m[0].length;
-      if (overlaps(occupied, start, end)) continue;
+      if (occupied.overlaps(start, end)) continue;
       const a = Number(m[1]);
       let b = Number(m[2]);
       if (m[2].length === 2) b = Math.floor(a / 100) * 100 + b;
       if (b <= a || b - a > 100) continue;
-      occupied.push({ start, end });
+      occupied.add(start, end);
       out.push(
         draft(ctx, start, end, {
           date: String(a),
@@ -342,8 +337,8 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
     }
   }
   for (const y of yearsIn(s)) {
-    if (overlaps(occupied, y.start, y.end)) continue;
-    occupied.push({ start: y.start, end: y.end });
+    if (occupied.overlaps(y.start, y.end)) continue;
+    occupied.add(y.start, y.end);
     out.push(
       draft(ctx, y.start, y.end, { date: y.text, end: null, granularity: 'year', weekday: null, part: null }),
     );
@@ -351,7 +346,7 @@ function yearForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]
 }
 
 /** "last year", "this month". */
-function relativeForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupied[]): void {
+function relativeForms(ctx: SentenceContext, out: ClaimDraft[], occupied: SpanSet): void {
   const s = ctx.s;
   const pub = ctx.published;
   if (pub) {
@@ -359,7 +354,7 @@ function relativeForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupi
     for (let m = RELATIVE.exec(s); m; m = RELATIVE.exec(s)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (overlaps(occupied, start, end)) continue;
+      if (occupied.overlaps(start, end)) continue;
       const k = m[1].toLowerCase();
       const d = k === 'next' ? 1 : k === 'this' ? 0 : -1;
       let date: string;
@@ -372,7 +367,7 @@ function relativeForms(ctx: SentenceContext, out: ClaimDraft[], occupied: Occupi
         date = `${mm.getUTCFullYear()}-${pad(mm.getUTCMonth() + 1)}`;
         granularity = 'month';
       }
-      occupied.push({ start, end });
+      occupied.add(start, end);
       out.push(draft(ctx, start, end, { date, end: null, granularity, weekday: null, part: null }));
     }
   }
@@ -384,7 +379,7 @@ const CHRONO_HINT = new RegExp(
   `${MONTH_NAME_RE.source}|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]omorrow)\\b|\\d{4}-\\d{2}-\\d{2}`,
 );
 
-export function findDates(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
+export function findDates(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   if (CHRONO_HINT.test(ctx.s)) {
     preChrono(ctx, out, occupied);

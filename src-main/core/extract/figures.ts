@@ -24,8 +24,10 @@ import {
   singular,
   yearsIn,
   type ClaimDraft,
+  type Found,
   type SentenceContext,
 } from './context';
+import type { SpanSet } from './spans';
 
 const CURRENCY_PREFIX: Record<string, string> = {
   us$: 'USD',
@@ -277,18 +279,59 @@ const NOT_ADJECTIVE = new Set([
 // A year in another clause ("…, while imports have declined since 2020") is not this figure's period.
 const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though|and\s+(?:since|in|from))\b/g;
 
-function clauseAround(s: string, at: number, atEnd: number): [number, number] {
-  let start = 0;
-  let end = s.length;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(s); m; m = CLAUSE_BREAK.exec(s)) {
-    if (m.index + m[0].length <= at) start = m.index;
-    else if (m.index >= atEnd) {
-      end = m.index;
-      break;
-    }
+/** A year or a clause break this far from a number is not about it (long lists, data dumps). */
+const PERIOD_REACH = 600;
+
+interface SentenceMarks {
+  breaks: { start: number; end: number }[];
+  years: (Found & { year: number })[];
+  numbers: { start: number; end: number }[];
+  relative: { start: number; end: number; delta: number }[];
+}
+
+/**
+ * What every figure of a sentence looks up, found once per sentence: clause breaks,
+ * years, numbers and "last/this/next year". Looked up by binary search, so a sentence
+ * holding thousands of figures is read in linear time rather than once per figure.
+ */
+const marksCache = new WeakMap<SentenceContext, SentenceMarks>();
+
+function sentenceMarks(ctx: SentenceContext): SentenceMarks {
+  let marks = marksCache.get(ctx);
+  if (marks) return marks;
+  const s = ctx.s;
+  const spans = (re: RegExp) =>
+    [...s.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const relative = [...s.matchAll(/\b(last|this|next) year\b/gi)].map((m) => {
+    const w = m[1].toLowerCase();
+    return { start: m.index, end: m.index + m[0].length, delta: w === 'last' ? -1 : w === 'next' ? 1 : 0 };
+  });
+  marks = { breaks: spans(CLAUSE_BREAK), years: yearsIn(s), numbers: spans(/\d[\d,.]*/g), relative };
+  marksCache.set(ctx, marks);
+  return marks;
+}
+
+/** Index of the first item whose `key` is ≥ x (items sorted by that key). */
+function lowerBound<T>(items: T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < x) lo = mid + 1;
+    else hi = mid;
   }
-  return [start, end];
+  return lo;
+}
+
+/** The clause around [at, atEnd): from the last break ending before it to the first break after it. */
+function clauseAround(marks: SentenceMarks, length: number, at: number, atEnd: number): [number, number] {
+  const { breaks } = marks;
+  const i = lowerBound(breaks, at + 1, (b) => b.end) - 1;
+  const j = lowerBound(breaks, atEnd, (b) => b.start);
+  return [
+    Math.max(i >= 0 ? breaks[i].start : 0, at - PERIOD_REACH),
+    Math.min(j < breaks.length ? breaks[j].start : length, atEnd + PERIOD_REACH),
+  ];
 }
 
 /**
@@ -299,38 +342,32 @@ function clauseAround(s: string, at: number, atEnd: number): [number, number] {
  */
 function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | null {
   const s = ctx.s;
-  const [cs, ce] = clauseAround(s, at, atEnd);
-  const years = yearsIn(s).filter(
-    (y) =>
-      (y.end <= at || y.start >= atEnd) &&
-      y.start >= cs &&
-      y.end <= ce &&
-      !/\bsince\s+$/i.test(s.slice(Math.max(0, y.start - 8), y.start)),
-  );
+  const marks = sentenceMarks(ctx);
+  const [cs, ce] = clauseAround(marks, s.length, at, atEnd);
   const found: { start: number; end: number; period: string }[] = [];
-  const numbers = [...s.matchAll(/\d[\d,.]*/g)].map((m) => ({
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
-  for (const y of years) {
+  const { years, numbers } = marks;
+  for (let k = lowerBound(years, cs, (y) => y.start); k < years.length && years[k].end <= ce; k++) {
+    const y = years[k];
+    if (!(y.end <= at || y.start >= atEnd)) continue;
+    if (/\bsince\s+$/i.test(s.slice(Math.max(0, y.start - 8), y.start))) continue;
     const attached =
       /\b(?:in|at the end of|by the end of|end of|by|during|for|as of|in early|in late|in mid)\s+$/i.test(
         s.slice(Math.max(0, y.start - 20), y.start),
       );
     if (attached) {
       // The owner is the nearest number before the year; skip years owned by another number.
-      let owner: { start: number; end: number } | null = null;
-      for (const n of numbers) if (n.end <= y.start && n.start !== y.start && n.start >= cs) owner = n;
+      const n = numbers[lowerBound(numbers, y.start + 1, (x) => x.end) - 1];
+      const owner = n && n.start >= cs && n.start !== y.start ? n : null;
       if (owner && !(owner.start >= at && owner.end <= atEnd)) continue;
     }
     found.push({ start: y.start, end: y.end, period: String(y.year) });
   }
   const pubYear = ctx.published?.getUTCFullYear();
   if (pubYear) {
-    const rel = /\b(last|this|next) year\b/gi;
-    for (let m = rel.exec(s); m; m = rel.exec(s)) {
-      const d = m[1].toLowerCase() === 'last' ? -1 : m[1].toLowerCase() === 'next' ? 1 : 0;
-      found.push({ start: m.index, end: m.index + m[0].length, period: String(pubYear + d) });
+    const rel = marks.relative;
+    for (let k = lowerBound(rel, at - PERIOD_REACH, (r) => r.start); k < rel.length; k++) {
+      if (rel[k].start > atEnd + PERIOD_REACH) break;
+      found.push({ start: rel[k].start, end: rel[k].end, period: String(pubYear + rel[k].delta) });
     }
   }
   return nearest(found, at, atEnd, 1)?.period ?? null;
@@ -361,18 +398,8 @@ const FRACTIONS: Record<string, number> = {
 const FRACTION_POINT =
   /\b(a quarter|one quarter|three quarters|half|a half|one half|a third|two thirds)\s+(?:of\s+)?(?:a|one)\s+(?:percentage\s+)?point\b/gi;
 
-export interface Occupied {
-  start: number;
-  end: number;
-}
-
-function overlaps(spans: Occupied[], start: number, end: number): boolean {
-  for (const o of spans) if (o.start < end && start < o.end) return true;
-  return false;
-}
-
 /** Figures in one sentence; returns drafts and the local spans they cover. */
-export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
+export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
   if (!/\d/.test(s)) return [];
   const raw: {
@@ -458,7 +485,7 @@ export function findFigures(ctx: SentenceContext, occupied: Occupied[]): ClaimDr
   const metrics = metricsIn(s);
   const out: ClaimDraft[] = [];
   raw.forEach((f, i) => {
-    occupied.push({ start: f.start, end: f.end });
+    occupied.add(f.start, f.end);
     const period = paired ? paired[i] : periodFor(ctx, f.start, f.end);
     const metricFound = nearest(
       metrics.filter((x) => x.end <= f.start || x.start >= f.end),
@@ -501,21 +528,21 @@ const TOLL = new RegExp(
   'giu',
 );
 
-function findTolls(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+function findTolls(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   const s = ctx.s;
   TOLL.lastIndex = 0;
   for (let m = TOLL.exec(s); m; m = TOLL.exec(s)) {
     const numText = m.groups?.num ?? '';
     const numStart = m.index + m[0].length - numText.length;
     const end = numStart + numText.length;
-    if (overlaps(occupied, numStart, end)) continue;
+    if (occupied.overlaps(numStart, end)) continue;
     // "the number of people killed … rose to 42 people" is left to the plain count.
     if (/^\s+(?:people|persons|dead|deaths)\b/.test(s.slice(end))) continue;
     const count = /^\d/.test(numText) ? parseNum(numText, ctx.numberStyle, true) : parseNumberWord(numText);
     if (count === null || Number.isNaN(count)) continue;
     const noun = m[2] ? singular(m[2]) : m.groups?.plural ? singular(m.groups.plural) : 'person';
     const ap = approximationBefore(s, numStart);
-    occupied.push({ start: m.index, end });
+    occupied.add(m.index, end);
     const value: CountValue = {
       type: 'count',
       count,
@@ -537,7 +564,7 @@ function findTolls(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]
 }
 
 /** Counts in one sentence, skipping spans already taken by figures and dates. */
-export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
+export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
   if (!mayHaveCount(s)) return out;
@@ -554,7 +581,7 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     const numStart = m.index;
     // The match reached three words ahead; a skipped match must not swallow the next number.
     COUNT.lastIndex = numStart + numText.length;
-    if (overlaps(occupied, numStart, numStart + numText.length)) continue;
+    if (occupied.overlaps(numStart, numStart + numText.length)) continue;
     let count: number | null;
     let approx: Approximation = 'exact';
     const lowerNum = numText.toLowerCase();
@@ -605,7 +632,7 @@ export function findCounts(ctx: SentenceContext, occupied: Occupied[]): ClaimDra
     // "in 11 years", "over three days": durations scope other claims; they are not counts.
     if (/^(?:year|month|week|day|hour|decade|minute|second|night|century)$/.test(noun)) continue;
     const ap = approx === 'exact' ? approximationBefore(s, numStart) : { approx, start: numStart };
-    occupied.push({ start: ap.start, end: endLocal });
+    occupied.add(ap.start, endLocal);
     const value: CountValue = {
       type: 'count',
       count,
@@ -643,7 +670,7 @@ const SCALED = new RegExp(
 function pushCount(
   ctx: SentenceContext,
   out: ClaimDraft[],
-  occupied: Occupied[],
+  occupied: SpanSet,
   start: number,
   end: number,
   count: number,
@@ -651,7 +678,7 @@ function pushCount(
   subject: string | null,
 ): void {
   const ap = approximationBefore(ctx.s, start);
-  occupied.push({ start: ap.start, end });
+  occupied.add(ap.start, end);
   const value: CountValue = {
     type: 'count',
     count,
@@ -672,14 +699,14 @@ function pushCount(
 }
 
 /** "… had 11.2 million mobile subscribers … and 10.4 million …": the noun is the earlier count's. */
-function findElliptical(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+function findElliptical(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   if (out.length === 0) return;
   const s = ctx.s;
   SCALED.lastIndex = 0;
   for (let m = SCALED.exec(s); m; m = SCALED.exec(s)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(occupied, start, end)) continue;
+    if (occupied.overlaps(start, end)) continue;
     const prev = [...out].reverse().find((c) => c.end - ctx.start <= start && c.value.type === 'count');
     if (!prev || prev.value.type !== 'count') continue;
     const count = parseNum(m[1], ctx.numberStyle) * (SCALES[m[2].toLowerCase()] ?? 1);
@@ -701,14 +728,14 @@ const OUTCOME_WORD =
  * injured", "killing at least 312 people and injuring 1,140", "put the toll at 21".
  * The noun is the sentence's earlier count's, else people.
  */
-function findBareCounts(ctx: SentenceContext, occupied: Occupied[], out: ClaimDraft[]): void {
+function findBareCounts(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   const s = ctx.s;
   const re = BARE_NUMBER;
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const start = m.index;
     const end = start + m[1].length;
-    if (overlaps(occupied, start, end) || /^\d{4}$/.test(m[1])) continue;
+    if (occupied.overlaps(start, end) || /^\d{4}$/.test(m[1])) continue;
     const before = /(\p{L}+)\s+(?:(?:at least|more than|over|nearly|almost|about|around|some)\s+)?$/u.exec(
       s.slice(Math.max(0, start - 30), start),
     );

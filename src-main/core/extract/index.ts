@@ -9,7 +9,8 @@ import { extractEntities, type ResolvedMention } from './entities';
 import { DATE_HEADER, paragraphs, sentences, trimSpan, type Span } from './segment';
 import { isTeaserHead, paragraphBoilerplate, sentenceBoilerplate } from './boilerplate';
 import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context';
-import { findCounts, findFigures, type Occupied } from './figures';
+import { findCounts, findFigures } from './figures';
+import { SpanSet } from './spans';
 import { findDates } from './dates';
 import { findNovelty } from './novelty';
 import { findTrends } from './trends';
@@ -90,6 +91,47 @@ export function segmentArticle(text: string): {
   return { passages, sentences: out, headerDate };
 }
 
+/** Beyond this many characters a sentence is a list or a data dump, not prose. */
+const FRAME_WINDOW = 600;
+
+/**
+ * The quantity claims of a sentence, each with the context its frame is read from. In
+ * prose that is the whole sentence. In a sentence longer than twice the window (a table
+ * flattened into one line, a list of thousands of values) each value is read within
+ * FRAME_WINDOW characters either side, with only the names and claims inside, so reading
+ * every frame stays linear in the sentence's length instead of quadratic.
+ */
+function* framesToRead(
+  ctx: SentenceContext,
+  drafts: ClaimDraft[],
+): Generator<[ClaimDraft, SentenceContext, ClaimDraft[]]> {
+  const quantities = drafts.filter(
+    (d) => d.value.type === 'figure' || d.value.type === 'count' || d.value.type === 'time',
+  );
+  if (ctx.s.length <= 2 * FRAME_WINDOW) {
+    for (const d of quantities) yield [d, ctx, drafts];
+    return;
+  }
+  const byStart = drafts.slice().sort((x, y) => x.start - y.start);
+  const mentions = ctx.mentions;
+  let lo = 0;
+  let mlo = 0;
+  for (const d of quantities.sort((x, y) => x.start - y.start)) {
+    const from = Math.max(ctx.start, d.start - FRAME_WINDOW);
+    const to = Math.min(ctx.end, d.end + FRAME_WINDOW);
+    while (lo < byStart.length && byStart[lo].start < from) lo++;
+    while (mlo < mentions.length && mentions[mlo].start < from) mlo++;
+    const others: ClaimDraft[] = [];
+    for (let k = lo; k < byStart.length && byStart[k].start < to; k++)
+      if (byStart[k].end <= to) others.push(byStart[k]);
+    const near: typeof mentions = [];
+    for (let k = mlo; k < mentions.length && mentions[k].start < to; k++)
+      if (mentions[k].end <= to) near.push(mentions[k]);
+    const s = ctx.text.slice(from, to);
+    yield [d, { ...ctx, start: from, end: to, s, mentions: near }, others];
+  }
+}
+
 export function extractArticle(input: ExtractInput): ExtractionResult {
   const text = input.text;
   const seg = segmentArticle(text);
@@ -167,7 +209,7 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
       numberStyle,
     };
     previous = s;
-    const occupied: Occupied[] = [];
+    const occupied = new SpanSet();
     // concat, not push(...): one sentence of a data dump can hold 100,000 values.
     const times = findTimes(ctx, occupied);
     const figures = findFigures(ctx, occupied);
@@ -181,9 +223,10 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
       findAttributions(ctx),
       findEvents(ctx, dates),
     );
-    for (const d of drafts)
-      if (d.value.type === 'figure' || d.value.type === 'count' || d.value.type === 'time')
-        d.value.frame = frameFor(ctx, d, drafts);
+    for (const [d, c, others] of framesToRead(ctx, drafts)) {
+      const v = d.value;
+      if (v.type === 'figure' || v.type === 'count' || v.type === 'time') v.frame = frameFor(c, d, others);
+    }
     for (const d of drafts) {
       const start = Math.max(sent.start, Math.min(d.start, sent.end));
       const end = Math.max(start, Math.min(d.end, sent.end));

@@ -9,7 +9,7 @@
  */
 import type { TimeValue } from '../../shared/model';
 import { entityKeysIn, type ClaimDraft, type SentenceContext } from './context';
-import type { Occupied } from './figures';
+import type { SpanSet } from './spans';
 
 /** Offsets from UTC in minutes for the zone names news copy uses. */
 const ZONES: Record<string, number> = {
@@ -83,7 +83,7 @@ function zoneOf(g: Record<string, string | undefined>): { zone: string | null; o
   return { zone: null, offset: null };
 }
 
-export function findTimes(ctx: SentenceContext, occupied: Occupied[]): ClaimDraft[] {
+export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
   if (!/\d[:.h]?\d|\d\s*[ap]\.?\s?m/i.test(s)) return [];
   const out: ClaimDraft[] = [];
@@ -118,8 +118,8 @@ export function findTimes(ctx: SentenceContext, occupied: Occupied[]): ClaimDraf
     }
     // A live-blog entry's own timestamp: at the head of its sentence, followed by a dash or colon.
     if (/^\s*$/.test(s.slice(0, start)) && /^\s*(?:[–—-]|:\s)/.test(s.slice(end))) continue;
-    if (occupied.some((o) => o.start < end && start < o.end)) continue;
-    occupied.push({ start, end });
+    if (occupied.overlaps(start, end)) continue;
+    occupied.add(start, end);
     const { zone, offset } = zoneOf(g);
     const local = hours * 60 + minutes;
     const utc = offset === null ? null : (((local - offset) % 1440) + 1440) % 1440;

@@ -126,12 +126,11 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
       if (!kept.length) continue;
       metricText = kept.join(' ');
     }
-    const clauseStart = Math.max(
-      0,
-      ...[...s.slice(0, start).matchAll(/[;:]|,\s+(?:while|whereas|but|and|although)\b/g)].map(
-        (x) => (x.index ?? 0) + x[0].length,
-      ),
-    );
+    // The clause's start: the last break within a bounded look-back (a longer stretch without
+    // one is a list, not a clause, and scanning from the sentence's start would be quadratic).
+    let clauseStart = Math.max(0, start - 300);
+    for (const x of s.slice(clauseStart, start).matchAll(/[;:]|,\s+(?:while|whereas|but|and|although)\b/g))
+      clauseStart = Math.max(0, start - 300) + x.index + x[0].length;
     if (!metricText) {
       // A listed metric earlier in the clause, widened to its compound ("sales" → "ticket sales").
       const mm = nearest(
@@ -143,8 +142,11 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
     }
     if (!metricText && !NOUNS.has(word)) {
       // The subject right before the verb: "Kaskada's subscriber base has grown".
+      // A bounded look-back: anchored at the end, the pattern would otherwise be tried from
+      // every position of a long sentence.
+      const lookFrom = Math.max(0, start - 120);
       const aux = /((?:\s+(?:has|have|had|been|is|are|was|were|also|further|\p{Ll}+ly))*)\s*$/u.exec(
-        s.slice(0, start),
+        s.slice(lookFrom, start),
       );
       const at = start - (aux ? aux[0].length : 0);
       const np = phraseEndingAt(s, at);
