@@ -6,7 +6,15 @@
  * Long work (importing a folder, re-extracting, re-detecting) yields to the event
  * loop between articles so the process keeps answering, and reports progress.
  */
-import { readFileSync, readdirSync, statSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+  existsSync,
+  mkdirSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Handlers, ParsedInput } from '../shared/contract';
 import { MAX_ARTICLE_BYTES } from '../shared/contract';
@@ -59,6 +67,9 @@ export const DEFAULT_SAMPLES_DIR = resolve(here, '../../resources/samples');
 export function expandPaths(paths: string[]): { files: string[]; failed: ImportReport['failed'] } {
   const files: string[] = [];
   const failed: ImportReport['failed'] = [];
+  // Folders by their real path: a link back to a parent (or two links to one folder) is
+  // walked once, so a loop of symbolic links cannot make the walk endless.
+  const seen = new Set<string>();
   const walk = (p: string, explicit: boolean): void => {
     let st;
     try {
@@ -68,6 +79,15 @@ export function expandPaths(paths: string[]): { files: string[]; failed: ImportR
       return;
     }
     if (st.isDirectory()) {
+      let real: string;
+      try {
+        real = realpathSync(p);
+      } catch {
+        failed.push({ source: basename(p), reason: `${p} cannot be read (a broken or looping link).` });
+        return;
+      }
+      if (seen.has(real)) return;
+      seen.add(real);
       for (const name of readdirSync(p).sort()) {
         if (name.startsWith('.')) continue;
         walk(join(p, name), false);

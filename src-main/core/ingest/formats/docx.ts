@@ -5,7 +5,48 @@
 import mammoth from 'mammoth';
 import { DeskError } from '../../../shared/errors';
 
+/**
+ * The most a Word file may unpack to. A long report with images unpacks to a few tens of
+ * megabytes; a zip bomb of 1 MB claims gigabytes, and mammoth would inflate all of it in
+ * memory before reading a word.
+ */
+export const MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * The total size a zip's central directory declares for its entries, or null when the
+ * file has no readable directory (mammoth then reports it as not a Word document). The
+ * directory is read, not trusted blindly: ZIP64 sizes (0xFFFFFFFF) count as over the limit.
+ */
+export function declaredUnpackedBytes(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const size = view.getUint32(at + 24, true);
+    total += size === 0xffffffff ? Infinity : size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 export async function docxText(name: string, bytes: Uint8Array): Promise<string> {
+  const unpacked = declaredUnpackedBytes(bytes);
+  if (unpacked !== null && unpacked > MAX_DOCX_UNPACKED_BYTES)
+    throw new DeskError(
+      'too_large',
+      `${name} unpacks to ${Number.isFinite(unpacked) ? `${Math.round(unpacked / 1024 / 1024)} MB` : 'more than 4 GB'}, more than the ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB a Word document may hold here; it was not imported.`,
+    );
   let raw: string;
   try {
     const result = await mammoth.extractRawText({

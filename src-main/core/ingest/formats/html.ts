@@ -239,7 +239,56 @@ function sameText(a: string, b: string): boolean {
   return k(a) === k(b);
 }
 
+/**
+ * Nesting and size past which a page is not laid out for reading: Readability's scoring
+ * walks up and down the tree for every paragraph, so 2,000 nested elements take tens of
+ * seconds and 100,000 overflow the stack. Real article pages nest a few dozen deep and
+ * hold a few thousand elements; the limits leave a wide margin above that.
+ */
+export const MAX_HTML_DEPTH = 400;
+export const MAX_HTML_ELEMENTS = 60_000;
+
+/** Tags a page may leave open (the parser closes them), so they do not count as nesting. */
+const SELF_CLOSING =
+  /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|td|th|tr|dt|dd|option|tbody|thead|tfoot|colgroup|rt|rp|optgroup)$/i;
+const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+
+/** How deep the markup nests and how many elements it opens, in one pass over the text. */
+export function htmlShape(html: string): { depth: number; elements: number } {
+  let depth = 0;
+  let max = 0;
+  let elements = 0;
+  for (const m of html.matchAll(TAG)) {
+    if (m[1]) {
+      if (!SELF_CLOSING.test(m[2])) depth = Math.max(0, depth - 1);
+      continue;
+    }
+    elements++;
+    if (m[3] || SELF_CLOSING.test(m[2])) continue;
+    if (++depth > max) max = depth;
+  }
+  return { depth: max, elements };
+}
+
+const KEEP_TAG = /^(?:html|head|body|title|meta|link|script|style|noscript|template)$/i;
+
+/**
+ * A page too deep or too large to lay out, reduced to what reading needs: the head (title,
+ * meta tags, JSON-LD) as written, every block boundary as a paragraph break, inline markup
+ * dropped. The result is two levels deep whatever the input was.
+ */
+function flattenMarkup(html: string): string {
+  return html
+    .replace(TAG, (tag, _close: string, name: string) => {
+      if (KEEP_TAG.test(name)) return tag;
+      return BLOCK.has(name.toUpperCase()) || /^br$/i.test(name) ? '</p><p>' : '';
+    })
+    .replace(/(?:<\/p><p>\s*)+/g, '</p><p>');
+}
+
 export function parseHtml(html: string): { text: string; meta: Partial<ArticleMeta> } {
+  const shape = htmlShape(html);
+  if (shape.depth > MAX_HTML_DEPTH || shape.elements > MAX_HTML_ELEMENTS) html = flattenMarkup(html);
   const { document } = parseHTML(html);
   const { headline, ...meta } = readMeta(document);
 
