@@ -124,6 +124,7 @@ export async function run(argv: string[]): Promise<number> {
         imported: [...fromFiles.imported, ...fromWeb.imported],
         duplicates: [...fromFiles.duplicates, ...fromWeb.duplicates],
         failed: [...fromFiles.failed, ...fromWeb.failed],
+        ...(fromFiles.resumedDetection ? { resumedDetection: true } : {}),
       };
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
@@ -134,6 +135,8 @@ export async function run(argv: string[]): Promise<number> {
         for (const d of report.duplicates)
           console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
         for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);
+        if (report.resumedDetection)
+          console.log('An earlier import stopped before matching its articles; matching was completed now.');
         const info = service.info();
         console.log(
           `${report.imported.length} imported, ${report.duplicates.length} duplicate, ${report.failed.length} failed; the desk holds ${info.articleCount} articles, ${info.claimCount} claims, ${info.conflictCount} conflicts.`,

@@ -76,7 +76,7 @@ describe('hostile files in one drop', () => {
     expect(report.failed).toEqual([]);
     expect(report.imported.map((a) => a.source)).toEqual(['good.txt']);
     expect(report.duplicates).toEqual([]);
-  });
+  }, 60_000);
 
   it('reads pages nested thousands of elements deep as plain paragraphs', async () => {
     const folder = join(dir, 'drop');
@@ -96,7 +96,7 @@ describe('hostile files in one drop', () => {
       const detail = await service.handlers()['articles:get']({ id: a.id });
       expect(detail.text).toMatch(/Rescuers said \d+ families were moved to the school\.\n\nMore later\./);
     }
-  });
+  }, 60_000);
 
   it('refuses a Word file that unpacks to hundreds of megabytes, naming it, and imports the rest', async () => {
     const folder = join(dir, 'drop');
@@ -113,5 +113,5 @@ describe('hostile files in one drop', () => {
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]!.source).toBe('memo.docx');
     expect(report.failed[0]!.reason).toMatch(/memo\.docx unpacks to 300 MB, more than the 200 MB/);
-  });
+  }, 60_000);
 });

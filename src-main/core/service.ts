@@ -162,6 +162,7 @@ export class DeskService {
       factCount: n('SELECT count(*) AS n FROM facts WHERE claim_count > 0'),
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
+      needsDetection: this.needsDetection(),
     };
   }
 
@@ -305,6 +306,9 @@ export class DeskService {
       }
       this.database
         .transaction(() => {
+          // Set in the transaction that stores the articles, cleared in the one that stores
+          // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
+          if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
           for (const { name, doc } of parsed) {
             try {
               this.importOne(doc, name, report);
@@ -318,7 +322,11 @@ export class DeskService {
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
-    if (report.imported.length > 0 && options.detect !== false) await this.detectNow();
+    const interrupted = report.imported.length === 0 && this.needsDetection();
+    if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
+      await this.detectNow();
+      if (interrupted) report.resumedDetection = true;
+    }
     this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
     this.emit('desk:changed', this.info());
   }
@@ -401,9 +409,28 @@ export class DeskService {
       kind: EntityKind;
     }[];
     const result = matchClaims(claims, { entities });
-    const stored = db.transaction(() => storeMatch(db, result)).immediate();
+    const stored = db
+      .transaction(() => {
+        const r = storeMatch(db, result);
+        this.setNeedsDetection(false);
+        return r;
+      })
+      .immediate();
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
+  }
+
+  /** Whether articles were stored by a run that ended before their conflicts were. */
+  needsDetection(): boolean {
+    return this.database.prepare("SELECT 1 FROM settings WHERE key = 'needsDetection'").get() !== undefined;
+  }
+
+  private setNeedsDetection(on: boolean): void {
+    if (on)
+      this.database
+        .prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('needsDetection', '1')")
+        .run();
+    else this.database.prepare("DELETE FROM settings WHERE key = 'needsDetection'").run();
   }
 
   detect(): Promise<{ facts: number; conflicts: number; added: number }> {

@@ -13,6 +13,8 @@ export interface DeskInfo {
   conflictCount: number;
   /** Conflicts still waiting for a decision (suggested or open). */
   pendingConflictCount: number;
+  /** Articles were stored by a run that stopped before matching them: run detection to finish it. */
+  needsDetection: boolean;
 }
 
 export interface ArticleSummary {
@@ -181,6 +183,8 @@ export interface ImportReport {
   failed: { source: string; reason: string }[];
   /** Set when the editor cancelled: the files not reached are listed here. */
   cancelled?: { remaining: number };
+  /** Set when this run also finished the matching an earlier, interrupted run left undone. */
+  resumedDetection?: boolean;
 }
 
 export interface SearchHit {

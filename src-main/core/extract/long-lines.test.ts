@@ -26,7 +26,7 @@ describe('long lines', () => {
     expect(frame?.property).toBe('killed');
     expect(frame?.place).toBe('arvel');
     expect(last.frame).toEqual(frame);
-  });
+  }, 60_000);
 
   it('keeps each figure with its own year in a long list of yearly values', () => {
     const text = Array.from({ length: 3000 }, (_, i) => `exports of ${i + 10}% in ${1900 + (i % 120)}`).join(
@@ -37,5 +37,5 @@ describe('long lines', () => {
     const at = 2500;
     const f = figures.find((c) => (c.value as FigureValue).amount === at + 10)!;
     expect((f.value as FigureValue).period).toBe(String(1900 + (at % 120)));
-  });
+  }, 60_000);
 });

@@ -78,6 +78,7 @@ class DeskState {
     try {
       const [info, articles] = await Promise.all([api()['desk:info']({}), api()['articles:list']({})]);
       this.#info = info;
+      if (info.needsDetection) void this.#finishDetection();
       board.useDesk(info.path);
       this.#articles = articles;
       if (this.#selectedId !== null && !articles.some((a) => a.id === this.#selectedId)) {
@@ -91,6 +92,24 @@ class DeskState {
       ui.error(err);
     } finally {
       this.#ready = true;
+    }
+  }
+
+  #finishing = false;
+
+  /** An earlier import stopped between storing articles and matching them: finish it now. */
+  async #finishDetection(): Promise<void> {
+    if (this.#finishing) return;
+    this.#finishing = true;
+    ui.notify('The last import stopped before its articles were matched; matching them now…');
+    try {
+      const r = await api()['conflicts:detect']({});
+      ui.notify(`Matching finished: ${r.conflicts} conflicts on the desk.`);
+      void changed();
+    } catch (err) {
+      ui.error(err);
+    } finally {
+      this.#finishing = false;
     }
   }
 

@@ -68,6 +68,7 @@ export function deskInfo(over: Partial<DeskInfo> = {}): DeskInfo {
     factCount: 2,
     conflictCount: 1,
     pendingConflictCount: 1,
+    needsDetection: false,
     ...over,
   };
 }
