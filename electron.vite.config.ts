@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      rollupOptions: { input: { main: resolve(import.meta.dirname, 'src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          main: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
+          // Import files are read in a worker thread; the core finds it next to main.js.
+          'reader-worker': resolve(import.meta.dirname, 'src-main/core/ingest/reader-worker.ts'),
+        },
+      },
     },
   },
   preload: {

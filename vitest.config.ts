@@ -10,7 +10,6 @@ const svelteConfig = resolve(import.meta.dirname, 'svelte.config.js');
 
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
     projects: [
       {
         test: {
@@ -18,6 +17,8 @@ export default defineConfig({
           include: ['src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // Projects do not inherit the root's test options: each states its own.
+          testTimeout: 60_000,
         },
       },
       {
@@ -27,6 +28,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['src-renderer/**/*.test.ts'],
           environment: 'jsdom',
+          testTimeout: 60_000,
         },
       },
     ],

@@ -27,7 +27,10 @@ import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
 import type { EntityIndex } from './extract/entity-index';
 import { frameInSentence } from './extract/frame';
-import { canonicalForHash, fetchDocument, parseDocument } from './ingest/formats/index';
+import { canonicalForHash, fetchDocument } from './ingest/formats/index';
+import { ArticleReader, type ReaderOptions } from './ingest/reader';
+import type { ReadArticle } from './ingest/read-article';
+import type { ExtractionResult } from './extract/types';
 import {
   contentHash,
   findDuplicate,
@@ -58,6 +61,8 @@ export interface ServiceOptions {
   samplesDir?: string;
   /** Who acts when no editor name is set (the CLI passes --editor). */
   defaultActor?: string;
+  /** Time and memory budgets for reading each import file. */
+  reader?: ReaderOptions;
 }
 
 const here = import.meta.dirname;
@@ -100,6 +105,11 @@ export function expandPaths(paths: string[]): { files: string[]; failed: ImportR
   return { files, failed };
 }
 
+let defaultReader: ArticleReader | null = null;
+function sharedReader(): ArticleReader {
+  return (defaultReader ??= new ArticleReader());
+}
+
 export class DeskService {
   private db: Db | null = null;
   private path = '';
@@ -109,6 +119,17 @@ export class DeskService {
   /** The desk's entities, for resolving each new article's names; loaded on first import. */
   private entityIndex: EntityIndex | null = null;
   private cancelRequested = false;
+  private readerInstance: ArticleReader | null = null;
+
+  /**
+   * Reads import files in a worker, each within its time and memory budget. Desks opened
+   * with the default budgets share one worker per process (starting one costs about a
+   * second); a service given its own budgets gets its own.
+   */
+  private get reader(): ArticleReader {
+    if (!this.options.reader) return sharedReader();
+    return (this.readerInstance ??= new ArticleReader(this.options.reader));
+  }
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -146,6 +167,8 @@ export class DeskService {
   }
 
   close(): void {
+    this.readerInstance?.close();
+    this.readerInstance = null;
     this.db?.close();
     this.db = null;
   }
@@ -213,6 +236,7 @@ export class DeskService {
     doc: { text: string; meta: Partial<ArticleMeta>; format: string; invisible?: number },
     source: string,
     report: ImportReport,
+    extraction?: ExtractionResult,
   ): void {
     const db = this.database;
     const canonical = canonicalForHash(doc.text);
@@ -241,7 +265,7 @@ export class DeskService {
         hash,
         EXTRACTOR_VERSION,
       );
-      const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
+      const result = extraction ?? extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
       report.imported.push({
         id,
@@ -257,6 +281,7 @@ export class DeskService {
   cancelImport(): { cancelled: boolean } {
     if (!this.importing) return { cancelled: false };
     this.cancelRequested = true;
+    this.reader.cancel();
     return { cancelled: true };
   }
 
@@ -289,19 +314,40 @@ export class DeskService {
   ): Promise<void> {
     const total = items.length;
     const BATCH = 8;
+    // Each batch is queued to the reader before the previous one is stored, so the worker
+    // reads while this thread writes.
+    const queue = (from: number) =>
+      items.slice(from, from + BATCH).map((item) => {
+        let result: Promise<ReadArticle>;
+        try {
+          result = this.reader.read(item.name, item.read());
+        } catch (err) {
+          result = Promise.reject(err);
+        }
+        result.catch(() => undefined);
+        return { item, result };
+      });
+    let next = total > 0 ? queue(0) : [];
     for (let i = 0; i < total; i += BATCH) {
       if (this.cancelRequested) {
         report.cancelled = { remaining: total - i };
         break;
       }
-      const batch = items.slice(i, i + BATCH);
-      this.emit('progress', { job: 'import', done: i, total, label: batch[0]!.name });
-      const parsed: { name: string; doc: Awaited<ReturnType<typeof parseDocument>> }[] = [];
-      for (const item of batch) {
+      const batch = next;
+      next = i + BATCH < total ? queue(i + BATCH) : [];
+      this.emit('progress', { job: 'import', done: i, total, label: batch[0]!.item.name });
+      const parsed: ({ name: string } & ReadArticle)[] = [];
+      for (const [k, { item, result }] of batch.entries()) {
         try {
-          parsed.push({ name: item.name, doc: await parseDocument(item.name, item.read()) });
+          parsed.push({ name: item.name, ...(await result) });
         } catch (err) {
-          report.failed.push({ source: item.name, reason: reasonOf(err) });
+          if (!this.cancelRequested) report.failed.push({ source: item.name, reason: reasonOf(err) });
+        }
+        // Cancel stops the file in hand; the files read before it in this batch still land.
+        if (this.cancelRequested) {
+          const inHandRead = parsed.at(-1)?.name === item.name;
+          report.cancelled = { remaining: total - (i + k + 1) + (inHandRead ? 0 : 1) };
+          break;
         }
       }
       this.database
@@ -309,15 +355,16 @@ export class DeskService {
           // Set in the transaction that stores the articles, cleared in the one that stores
           // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
           if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
-          for (const { name, doc } of parsed) {
+          for (const { name, doc, extraction } of parsed) {
             try {
-              this.importOne(doc, name, report);
+              this.importOne(doc, name, report, extraction);
             } catch (err) {
               report.failed.push({ source: name, reason: reasonOf(err) });
             }
           }
         })
         .immediate();
+      if (report.cancelled) break;
       // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }

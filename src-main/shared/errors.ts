@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'conflict'
   | 'offline'
   | 'cancelled'
+  | 'too_slow'
   | 'internal';
 
 export class DeskError extends Error {
