@@ -142,7 +142,12 @@ export function checkDraft(db: Db, draftId: number): DraftCheck {
     if (f.claim.articleId !== draftId) continue;
     // A bare year beside a number ("in 2024", "since 2021") qualifies that number and is checked with it.
     const v = f.claim.value;
-    if (v.type === 'date' && v.granularity === 'year' && !v.event && numberSentences.has(f.claim.sentenceStart))
+    if (
+      v.type === 'date' &&
+      v.granularity === 'year' &&
+      !v.event &&
+      numberSentences.has(f.claim.sentenceStart)
+    )
       continue;
     const fromSource = (id: number) => {
       const g = desk.byId.get(id);

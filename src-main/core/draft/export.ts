@@ -43,9 +43,14 @@ function sourceName(s: DraftClaimVerdict['sources'][number]): string {
 /** The lines of one claim's comment: verdict and why, each source, the editor's evidence and note. */
 export function commentLines(c: DraftClaimVerdict): string[] {
   const lines = [`${VERDICT_LABEL[c.status].toUpperCase()}: ${c.why}`];
-  if (c.editor) lines.push(`Verdict set by ${c.editor.editor} (the check said ${VERDICT_LABEL[c.computed].toLowerCase()}).`);
+  if (c.editor)
+    lines.push(
+      `Verdict set by ${c.editor.editor} (the check said ${VERDICT_LABEL[c.computed].toLowerCase()}).`,
+    );
   for (const s of c.sources)
-    lines.push(`${s.agrees ? 'Agrees' : 'Disagrees'} — ${sourceName(s)}: “${s.quote}” in “${s.sentence.trim()}”`);
+    lines.push(
+      `${s.agrees ? 'Agrees' : 'Disagrees'} — ${sourceName(s)}: “${s.quote}” in “${s.sentence.trim()}”`,
+    );
   if (c.sources.length === 0) lines.push('No source on the desk states this.');
   if (c.editor?.evidence) lines.push(`Evidence: ${c.editor.evidence}`);
   if (c.editor?.note) lines.push(`Editor's note: ${c.editor.note}`);
