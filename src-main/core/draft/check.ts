@@ -217,7 +217,8 @@ export function checkDraft(db: Db, draftId: number): DraftCheck {
         : `${plural(no, 'outlet')} state${no === 1 ? 's' : ''} a value that cannot be the same${yes ? ` (${plural(yes, 'outlet')} agree${yes === 1 ? 's' : ''})` : ''}${explanation ? `: ${explanation}` : '.'}`;
     } else if (yes > 0) {
       computed = 'supported';
-      why = `Stated by ${plural(yes, 'independent outlet')}${no ? `; ${plural(no, 'outlet')} state${no === 1 ? 's' : ''} another value` : ''}.`;
+      const refuted = sources.filter((s) => !counts(s)).length;
+      why = `Stated by ${plural(yes, 'independent outlet')}${no ? `; ${plural(no, 'outlet')} state${no === 1 ? 's' : ''} another value` : ''}${refuted ? `; ${plural(refuted, 'source')} against it give${refuted === 1 ? 's' : ''} a weekday that does not fall on its own date` : ''}.`;
     } else if (selfConflict) {
       computed = 'contradicted';
       why = `The draft contradicts itself: ${selfConflict}`;
