@@ -9,6 +9,10 @@ import { DeskError } from '../../shared/errors';
 import type { VerdictStatus } from '../../shared/draft-views';
 import { readRow, recordAction, type RowChange } from '../desk/history';
 
+/** The article's claims on the sides of the detector's conflicts (an editor's own conflicts stay). */
+const DETECTED_SIDES = `claim_id IN (SELECT id FROM claims WHERE article_id = ?)
+  AND conflict_id IN (SELECT id FROM conflicts WHERE origin = 'detector')`;
+
 function record(
   db: Db,
   actor: string,
@@ -38,15 +42,19 @@ export function setDraft(db: Db, actor: string, articleId: number, draft: boolea
     draft ? 'draft:mark' : 'draft:unmark',
     'article',
     articleId,
+    // A draft leaves the detector's conflicts at once (re-detection only adds to a conflict
+    // keyed by its fact). Those sides are the detector's, not the editor's: they are not
+    // recorded, and the detection that follows an undo puts the article back where it belongs.
     () => [readRow(db, 'drafts', { article_id: articleId })],
     () => {
-      if (draft)
+      if (draft) {
         db.prepare('INSERT INTO drafts (article_id, marked_at, marked_by) VALUES (?, ?, ?)').run(
           articleId,
           new Date().toISOString(),
           actor,
         );
-      else db.prepare('DELETE FROM drafts WHERE article_id = ?').run(articleId);
+        db.prepare(`DELETE FROM conflict_claims WHERE ${DETECTED_SIDES}`).run(articleId);
+      } else db.prepare('DELETE FROM drafts WHERE article_id = ?').run(articleId);
     },
   );
   return true;

@@ -119,6 +119,7 @@ describe('a draft about the sample desk', () => {
 
     await h['drafts:mark']({ articleId: id, draft: true });
     expect(await draftInConflicts()).toBe(0);
+    expect((await h['articles:list']({})).find((a) => a.id === id)!.conflictCount).toBe(0);
     expect((await h['conflicts:list']({})).length).toBe(onlySources);
     expect((await h['claims:list']({ articleId: id })).every((c) => c.factId === null)).toBe(true);
     expect((await h['drafts:list']({})).map((x) => x.id)).toEqual([id]);
