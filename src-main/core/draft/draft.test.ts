@@ -226,3 +226,51 @@ describe('a draft about the seeds', () => {
     expect(check.claims.find((c) => c.quote === '$594.6 million')!.status).toBe('contradicted');
   });
 });
+
+describe('hedges', () => {
+  // Two short reports and a draft written for this test: a flood's evacuations.
+  const REPORT_A = ` date 2025-06-02 Floods force thousands from their homes in Ravensk
+
+RAVENSK — Rising water on the Ilva river forced 5,230 people to leave their homes in Ravensk on Sunday, the regional emergency service said.`;
+  const REPORT_B = ` date 2025-06-02 Ravensk evacuates riverside districts
+
+RAVENSK — Over 5,000 people had to leave their homes in the riverside districts of Ravensk on Sunday as the Ilva burst its banks, officials said.`;
+
+  async function deskWith(draft: string): Promise<DraftCheck> {
+    const h = service.handlers();
+    await h['articles:import']({
+      files: [
+        { name: 'report-a.txt', data: REPORT_A, encoding: 'utf8' },
+        { name: 'report-b.txt', data: REPORT_B, encoding: 'utf8' },
+      ],
+    });
+    const d = await h['articles:import']({ files: [{ name: 'draft.txt', data: draft, encoding: 'utf8' }] });
+    const id = d.imported[0]!.id;
+    await h['drafts:mark']({ articleId: id, draft: true });
+    return h['drafts:check']({ id });
+  }
+
+  it('supports "more than 5,000" with 5,230 and "over 5,000"', async () => {
+    const check = await deskWith(` date 2025-06-03 Ravensk counts the cost
+
+RAVENSK — More than 5,000 people had to leave their homes in Ravensk when the Ilva flooded on Sunday.`);
+    const claim = check.claims.find((c) => /5,000/.test(c.quote))!;
+    expect(claim.status).toBe('supported');
+    expect(
+      claim.sources
+        .filter((s) => s.agrees)
+        .map((s) => s.quote)
+        .sort(),
+    ).toEqual(['5,230 people', 'Over 5,000 people']);
+  });
+
+  it('contradicts "about 3,000" with "over 5,000" and 5,230', async () => {
+    const check = await deskWith(` date 2025-06-03 Ravensk counts the cost
+
+RAVENSK — About 3,000 people had to leave their homes in Ravensk when the Ilva flooded on Sunday.`);
+    const claim = check.claims.find((c) => /3,000/.test(c.quote))!;
+    expect(claim.status).toBe('contradicted');
+    expect(claim.sources.every((s) => !s.agrees)).toBe(true);
+    expect(claim.disagreeingOutlets).toBe(2);
+  });
+});
