@@ -34,11 +34,11 @@ import type {
   VerdictStatus,
 } from '../../shared/draft-views';
 import { loadMatchClaims } from '../desk/store';
-import { buildDesk, isNegatedNovelty, weekdayOf, type Feat } from '../match/features';
+import { buildDesk, isNegatedNovelty, ONE_STORY_ARTICLES, weekdayOf, type Feat } from '../match/features';
 import { groupFacts, sameQuantity, type FactGroup } from '../match/match';
 import { termWeights } from '../match/compare';
 import { detectConflicts, valuesClash } from '../match/detect';
-import type { ConflictDraft } from '../match/types';
+import type { ConflictDraft, MatchClaim } from '../match/types';
 import { foldKey } from '../../shared/fold';
 
 interface ArticleRow {
@@ -114,7 +114,7 @@ function editorVerdicts(db: Db, draftId: number): Map<number, EditorVerdict> {
 export function checkDraft(db: Db, draftId: number): DraftCheck {
   const draft = draftSummary(db, draftId);
   const text = (db.prepare('SELECT text FROM articles WHERE id = ?').get(draftId) as { text: string }).text;
-  const claims = loadMatchClaims(db, draftId);
+  const claims = storyClaims(loadMatchClaims(db, draftId), draftId);
   const entities = db.prepare('SELECT key, kind FROM entities').all() as { key: string; kind: EntityKind }[];
   const desk = buildDesk(claims, entities);
   const facts = groupFacts(desk);
@@ -299,4 +299,28 @@ function selfRefuted(g: Feat): boolean {
   if (!d || !d.weekday || !d.explicitDay || d.granularity !== 'day') return false;
   const real = weekdayOf(d.from);
   return real !== null && real !== d.weekday.toLowerCase();
+}
+
+/**
+ * The claims a draft is checked against. A desk small enough to be one story (the
+ * matcher's own ONE_STORY_ARTICLES) gives all of them; on a larger desk only articles
+ * that name at least two of the draft's entities can share a fact with it (the matcher's
+ * `sameStory` asks as much), so the others are left out before matching, which keeps a
+ * check on a desk of thousands of articles to the story's own size.
+ */
+function storyClaims(claims: MatchClaim[], draftId: number): MatchClaim[] {
+  const articles = new Set(claims.map((c) => c.articleId));
+  if (articles.size <= ONE_STORY_ARTICLES) return claims;
+  const keys = new Set(claims.filter((c) => c.articleId === draftId).flatMap((c) => c.entityKeys));
+  const shared = new Map<number, Set<string>>();
+  for (const c of claims) {
+    if (c.articleId === draftId) continue;
+    for (const k of c.entityKeys) {
+      if (!keys.has(k)) continue;
+      let set = shared.get(c.articleId);
+      if (!set) shared.set(c.articleId, (set = new Set()));
+      set.add(k);
+    }
+  }
+  return claims.filter((c) => c.articleId === draftId || (shared.get(c.articleId)?.size ?? 0) >= 2);
 }
