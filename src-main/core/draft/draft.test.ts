@@ -272,3 +272,19 @@ RAVENSK — About 3,000 people had to leave their homes in Ravensk when the Ilva
     expect(claim.disagreeingOutlets).toBe(2);
   });
 });
+
+describe('the board', () => {
+  it('has no column for a draft', async () => {
+    const h = service.handlers();
+    const id = await deskWithDraft(SAMPLES, 'sample-draft.txt');
+    const page = await h['board:page']({ offset: 0, limit: 100, sort: 'conflict', withArticles: true });
+    expect(page.articles).toHaveLength(5);
+    expect(page.articles.map((a) => a.id)).not.toContain(id);
+    await h['drafts:mark']({ articleId: id, draft: false });
+    expect(
+      (await h['board:page']({ offset: 0, limit: 100, sort: 'conflict', withArticles: true })).articles.map(
+        (a) => a.id,
+      ),
+    ).toContain(id);
+  });
+});
