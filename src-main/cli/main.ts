@@ -11,6 +11,7 @@ import { DeskError } from '../shared/errors';
 import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
+import { checkJson, checkText, DRAFT_FORMATS, exportDraft, markDraft } from './draft-commands';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -30,6 +31,11 @@ Usage:
                       [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
   claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
+  claimdesk draft     --desk FILE --article ID [--unmark]   mark an article as a draft under review (or unmark it)
+  claimdesk draft     --desk FILE                 list the desk's drafts
+  claimdesk check     --desk FILE --draft ID [--json]       every claim of a draft: supported, contradicted or unverified
+  claimdesk export    --desk FILE --format docx|memo-md|memo-html --article DRAFT_ID [--out PATH]
+                      a draft back to the writer: DOCX with a comment per claim needing attention, or a fact-check memo
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -101,6 +107,8 @@ export async function run(argv: string[]): Promise<number> {
       stories: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       'include-dismissed': { type: 'boolean' },
+      draft: { type: 'string' },
+      unmark: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -349,7 +357,42 @@ export async function run(argv: string[]): Promise<number> {
       service.close();
       return 0;
     }
+    case 'draft': {
+      const service = needDesk(values);
+      const articleId = intArg(values.article, '--article');
+      if (articleId === undefined) {
+        const drafts = await service.handlers()['drafts:list']({});
+        if (values.json) console.log(JSON.stringify({ drafts }, null, 2));
+        else if (drafts.length === 0) console.log('No drafts on this desk.');
+        else
+          console.log(
+            table([['id', 'marked by', 'title'], ...drafts.map((d) => [String(d.id), d.markedBy, d.title])]),
+          );
+      } else console.log(await markDraft(service, articleId, !values.unmark));
+      service.close();
+      return 0;
+    }
+    case 'check': {
+      const service = needDesk(values);
+      const id = intArg(values.draft, '--draft');
+      if (id === undefined) throw new UsageError('check needs --draft ID (see claimdesk draft --desk FILE).');
+      const check = await service.handlers()['drafts:check']({ id });
+      console.log(values.json ? JSON.stringify(checkJson(check), null, 2) : checkText(check));
+      service.close();
+      return 0;
+    }
     case 'export': {
+      const draftFormat = values.format ? DRAFT_FORMATS[values.format] : undefined;
+      if (draftFormat) {
+        const articleId = intArg(values.article, '--article');
+        if (articleId === undefined)
+          throw new UsageError(`export --format ${values.format} needs --article DRAFT_ID.`);
+        const service = needDesk(values);
+        const path = await exportDraft(service, articleId, draftFormat, values.out);
+        console.log(`Wrote ${path}.`);
+        service.close();
+        return 0;
+      }
       if (!values.format || !values.out) throw new UsageError('export needs --format and --out.');
       const formats: Record<string, string> = {
         md: 'md',

@@ -44,6 +44,7 @@ import {
 import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
+import { changesDrafts, draftHandlers } from './draft/handlers';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -1018,8 +1019,8 @@ export class DeskService {
       'conflicts:detect': () => this.detect(),
       'notes:add': (i) => this.addNote(i),
       'history:list': (i) => listHistory(this.database, { limit: i?.limit ?? 100 }),
-      'history:undo': () => this.undoRedo(undo),
-      'history:redo': () => this.undoRedo(redo),
+      'history:undo': () => this.afterDraftChange(this.undoRedo(undo)),
+      'history:redo': () => this.afterDraftChange(this.undoRedo(redo)),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
       'settings:get': () => ({ editorName: this.editorName() }),
       'settings:set': ({ editorName }) => {
@@ -1033,7 +1034,14 @@ export class DeskService {
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
       'export:run': (i) => exportDesk(this.database, i, this.path),
+      ...draftHandlers(this),
     };
+  }
+
+  /** An undone or redone draft mark changes what counts as coverage: match and detect again. */
+  private async afterDraftChange<T extends { entry: { action: string } | null }>(result: T): Promise<T> {
+    if (changesDrafts(result.entry?.action)) await this.detect();
+    return result;
   }
 
   private editorName(): string | null {

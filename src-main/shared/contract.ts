@@ -28,6 +28,7 @@ import type {
   UndoResult,
 } from './views';
 import { DeskError } from './errors';
+import { VERDICT_STATUSES, type DraftCheck, type DraftSummary } from './draft-views';
 
 /** A phantom carrier of a result type. */
 function out<T>(): T {
@@ -272,6 +273,34 @@ export const methods = {
       conflictIds: v.optional(v.array(id)),
       includeDismissed: v.optional(v.boolean(), false),
     }),
+    output: out<ExportFile>(),
+  },
+
+  /** Drafts under review on the desk (articles checked against the others before publication). */
+  'drafts:list': { input: empty, output: out<DraftSummary[]>() },
+  /**
+   * Marks an article as a draft under review, or back to coverage with `draft: false`.
+   * A draft is never a source: matching and detection leave it out, and re-run.
+   */
+  'drafts:mark': {
+    input: v.strictObject({ articleId: id, draft: v.optional(v.boolean(), true) }),
+    output: out<DraftSummary[]>(),
+  },
+  /** Every claim of a draft with its verdict (supported, contradicted, unverified) and its sources. */
+  'drafts:check': { input: v.strictObject({ id }), output: out<DraftCheck>() },
+  /** Sets the editor's verdict on a draft claim with evidence and a note; `status: null` goes back to the computed one. */
+  'drafts:setVerdict': {
+    input: v.strictObject({
+      claimId: id,
+      status: v.nullable(v.picklist(VERDICT_STATUSES)),
+      evidence: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+      note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
+    }),
+    output: out<DraftCheck>(),
+  },
+  /** The draft back to the writer: DOCX with a Word comment at each claim needing attention, or a Markdown/HTML fact-check memo. */
+  'drafts:export': {
+    input: v.strictObject({ id, format: v.picklist(['docx', 'md', 'html']) }),
     output: out<ExportFile>(),
   },
 } as const;

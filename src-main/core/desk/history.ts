@@ -21,6 +21,8 @@ const TABLES = {
   passage_marks: ['article_id', 'start', 'end'],
   passages: ['id'],
   settings: ['key'],
+  drafts: ['article_id'],
+  draft_verdicts: ['claim_id'],
 } as const;
 export type TrackedTable = keyof typeof TABLES;
 
@@ -226,6 +228,10 @@ const VERBS: Record<string, string> = {
   import: 'Imported',
   detect: 'Ran detection on',
   extract: 'Re-extracted',
+  'draft:mark': 'Marked as a draft',
+  'draft:unmark': 'Unmarked as a draft',
+  'draft:verdict': 'Set the verdict of',
+  'draft:clearVerdict': 'Cleared the verdict of',
 };
 
 export function toEntry(row: HistoryRow): HistoryEntry {

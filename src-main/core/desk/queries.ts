@@ -481,5 +481,10 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
       conflicts: badgeStmt.all(f.id) as ConflictBadge[],
     };
   });
-  return { total, offset: q.offset, rows, articles: q.withArticles === false ? [] : articles };
+  // A draft is not coverage: it has no facts, so no column of its own on the board.
+  const drafts = new Set(
+    (db.prepare('SELECT article_id FROM drafts').all() as { article_id: number }[]).map((d) => d.article_id),
+  );
+  const columns = drafts.size ? articles.filter((a) => !drafts.has(a.id)) : articles;
+  return { total, offset: q.offset, rows, articles: q.withArticles === false ? [] : columns };
 }

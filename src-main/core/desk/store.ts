@@ -260,8 +260,11 @@ export function storeExtraction(
   return count;
 }
 
-/** The claims the matcher sees: not deleted, not boilerplate, with desk-wide entity keys. */
-export function loadMatchClaims(db: Db): MatchClaim[] {
+/**
+ * The claims the matcher sees: not deleted, not boilerplate, with desk-wide entity keys.
+ * Drafts are not coverage: their claims are left out, except the one draft being checked.
+ */
+export function loadMatchClaims(db: Db, draftId: number | null = null): MatchClaim[] {
   const rows = db
     .prepare(
       `SELECT c.id, c.article_id, a.published_at, c.kind, c.start, c."end", c.quote, c.sentence_start, c.sentence_end,
@@ -269,9 +272,10 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
          (SELECT group_concat(e.key, char(31)) FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS keys
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.deleted = 0 AND c.boilerplate = 0
+         AND (c.article_id = ? OR NOT EXISTS (SELECT 1 FROM drafts d WHERE d.article_id = c.article_id))
        ORDER BY c.article_id, c.start`,
     )
-    .all() as {
+    .all(draftId ?? -1) as {
     id: number;
     article_id: number;
     published_at: string | null;

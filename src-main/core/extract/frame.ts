@@ -99,6 +99,13 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const s = ctx.s;
   const a = draft.start - ctx.start;
   const b = draft.end - ctx.start;
+  // "amounted to $594.6 million and $482.1 million, respectively", "$41.2 million, $38.9
+  // million and $36.5 million in 2022, 2023 and 2024, respectively": a later value of such
+  // a list measures what the first one does; only its own period differs.
+  if (/[,\s]respectively\b/.test(s.slice(b))) {
+    const first = listHead(s, ctx.start, draft, others);
+    if (first) return { ...frameFor(ctx, first, others), period: frameFor0Period(draft) };
+  }
   // A time in brackets restates the one before it ("21:52 local time (02:52 GMT)"): same clause.
   // A short aside ("(SDU)", "(2021: 29.9%)") does not end the clause around it.
   const plain = s.replace(/\(([^()]{0,14})\)/g, (m) => ' '.repeat(m.length));
@@ -289,6 +296,25 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     source,
     per: per ? per[1].toLowerCase() : null,
   };
+}
+
+/** The first value of a list that `draft` closes ("A, B and C, respectively"), if any. */
+function listHead(s: string, offset: number, draft: ClaimDraft, others: ClaimDraft[]): ClaimDraft | null {
+  const values = others
+    .filter((o) => o.kind === draft.kind && o.end <= draft.start)
+    .sort((x, y) => y.start - x.start);
+  let head: ClaimDraft | null = null;
+  let start = draft.start;
+  for (const o of values) {
+    if (!/^\s*(?:,|,?\s*and)\s*$/.test(s.slice(o.end - offset, start - offset))) break;
+    head = o;
+    start = o.start;
+  }
+  return head;
+}
+
+function frameFor0Period(draft: ClaimDraft): string | null {
+  return draft.value.type === 'figure' || draft.value.type === 'count' ? draft.value.period : null;
 }
 
 /**

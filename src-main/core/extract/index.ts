@@ -20,7 +20,7 @@ import { frameFor } from './frame';
 import { findTimes } from './times';
 import type { ExtractedClaim, ExtractedPassage, ExtractInput, ExtractionResult } from './types';
 
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 const CONTEXT_CHARS = 32;
 

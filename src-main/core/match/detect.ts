@@ -263,7 +263,7 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
  * lower than the earlier one allows ("42 dead" on Wednesday, "the toll stands at 37"
  * on Thursday); "at least 37" on Tuesday and 42 on Wednesday agree.
  */
-function valuesClash(a: Feat, b: Feat): boolean {
+export function valuesClash(a: Feat, b: Feat): boolean {
   const da = tallyDay(a);
   const db = tallyDay(b);
   if (da && db && da !== db) {

@@ -2,7 +2,7 @@
  * Window-level state that belongs to no document: which main view shows, which
  * dialog is open, and the short messages (toasts) shown where the user is looking.
  */
-export type View = 'board' | 'reader';
+export type View = 'board' | 'reader' | 'draft';
 export type DialogName =
   'shortcuts' | 'export' | 'paste' | 'dismiss' | 'resolve' | 'note' | 'merge' | 'regroup' | 'flag';
 
