@@ -106,6 +106,60 @@ export function expandPaths(paths: string[]): { files: string[]; failed: ImportR
   return { files, failed };
 }
 
+/**
+ * After undo or redo of an article's deletion: the search index entries of its passages
+ * and claims (listed in the action's snapshot) are removed, and written again from the
+ * rows when the article is back. The index is contentless, so its text is rebuilt the way
+ * the import writes it.
+ */
+function reindexDeleted(db: Db, historyId: number): void {
+  const row = db.prepare('SELECT before FROM history WHERE id = ?').get(historyId) as
+    { before: string } | undefined;
+  const rows = (JSON.parse(row?.before ?? '{"rows":[]}') as { rows: RowChange[] }).rows;
+  const texts = new Map<number, string>();
+  const textOf = (articleId: number) => {
+    let t = texts.get(articleId);
+    if (t === undefined) {
+      t =
+        (db.prepare('SELECT text FROM articles WHERE id = ?').get(articleId) as { text: string } | undefined)
+          ?.text ?? '';
+      texts.set(articleId, t);
+    }
+    return t;
+  };
+  for (const c of rows) {
+    if (c.table !== 'passages' && c.table !== 'claims') continue;
+    const id = Number(c.key.id);
+    db.prepare(`DELETE FROM ${c.table === 'claims' ? 'claims_fts' : 'passages_fts'} WHERE rowid = ?`).run(id);
+    if (c.table === 'passages') {
+      const p = db.prepare('SELECT article_id, kind, start, "end" FROM passages WHERE id = ?').get(id) as
+        { article_id: number; kind: string; start: number; end: number } | undefined;
+      if (p?.kind === 'sentence')
+        db.prepare('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)').run(
+          id,
+          textOf(p.article_id).slice(p.start, p.end),
+        );
+    } else {
+      const cl = db
+        .prepare('SELECT article_id, quote, subject, sentence_start, sentence_end FROM claims WHERE id = ?')
+        .get(id) as
+        | {
+            article_id: number;
+            quote: string;
+            subject: string | null;
+            sentence_start: number;
+            sentence_end: number;
+          }
+        | undefined;
+      if (cl)
+        db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)').run(
+          id,
+          `${cl.quote} ${cl.subject ?? ''} ${textOf(cl.article_id).slice(cl.sentence_start, cl.sentence_end)}`,
+        );
+    }
+  }
+}
+
 let defaultReader: ArticleReader | null = null;
 function sharedReader(): ArticleReader {
   return (defaultReader ??= new ArticleReader());
@@ -914,10 +968,27 @@ export class DeskService {
     const db = this.database;
     Q.articleSummary(db, id);
     db.transaction(() => {
-      for (const c of db.prepare('SELECT id FROM claims WHERE article_id = ?').all(id) as { id: number }[])
-        db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(c.id);
-      for (const p of db.prepare('SELECT id FROM passages WHERE article_id = ?').all(id) as { id: number }[])
-        db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(p.id);
+      // Everything the article takes with it, parents before children, so that undo puts
+      // back the article with its passages, claims, conflict sides, draft mark and
+      // verdicts exactly as they were (notes point at ids, which come back unchanged).
+      const ofClaims = 'claim_id IN (SELECT id FROM claims WHERE article_id = ?)';
+      const before: RowChange[] = [
+        ...readRows(db, 'articles', 'id = ?', [id]),
+        ...readRows(db, 'passages', 'article_id = ?', [id]),
+        ...readRows(db, 'passage_marks', 'article_id = ?', [id]),
+        ...readRows(db, 'claims', 'article_id = ?', [id]),
+        ...readRows(db, 'claim_entities', ofClaims, [id]),
+        ...readRows(db, 'conflicts', 'correct_claim_id IN (SELECT id FROM claims WHERE article_id = ?)', [
+          id,
+        ]),
+        ...readRows(db, 'conflict_claims', ofClaims, [id]),
+        ...readRows(db, 'drafts', 'article_id = ?', [id]),
+        ...readRows(db, 'draft_verdicts', ofClaims, [id]),
+      ];
+      for (const c of before) {
+        if (c.table === 'claims') db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(c.key.id);
+        if (c.table === 'passages') db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(c.key.id);
+      }
       db.prepare('DELETE FROM articles WHERE id = ?').run(id);
       refreshFacts(db);
       recordAction(db, {
@@ -925,8 +996,11 @@ export class DeskService {
         action: 'article:delete',
         targetType: 'article',
         targetId: id,
-        before: [],
-        after: [],
+        before,
+        // Conflicts stay (with the claim they named as right cleared); the rest is gone.
+        after: before.map((c) =>
+          c.table === 'conflicts' ? readRow(db, c.table, c.key) : { ...c, row: null },
+        ),
       });
     }).immediate();
     return this.info();
@@ -937,6 +1011,8 @@ export class DeskService {
     return db
       .transaction(() => {
         const entry = step(db, this.actor());
+        // An article's search index follows it out and back in.
+        if (entry?.action === 'article:delete') reindexDeleted(db, entry.id);
         if (entry) refreshFacts(db);
         return { entry };
       })
@@ -1019,8 +1095,8 @@ export class DeskService {
       'conflicts:detect': () => this.detect(),
       'notes:add': (i) => this.addNote(i),
       'history:list': (i) => listHistory(this.database, { limit: i?.limit ?? 100 }),
-      'history:undo': () => this.afterDraftChange(this.undoRedo(undo)),
-      'history:redo': () => this.afterDraftChange(this.undoRedo(redo)),
+      'history:undo': () => this.afterCoverageChange(this.undoRedo(undo)),
+      'history:redo': () => this.afterCoverageChange(this.undoRedo(redo)),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
       'settings:get': () => ({ editorName: this.editorName() }),
       'settings:set': ({ editorName }) => {
@@ -1039,8 +1115,14 @@ export class DeskService {
   }
 
   /** An undone or redone draft mark changes what counts as coverage: match and detect again. */
-  private async afterDraftChange<T extends { entry: { action: string } | null }>(result: T): Promise<T> {
-    if (changesDrafts(result.entry?.action)) await this.detect();
+  /**
+   * Undo or redo that changes which articles count as coverage (an article deleted or
+   * brought back, a draft marked or unmarked) re-runs matching, so facts and conflicts
+   * follow the articles.
+   */
+  private async afterCoverageChange<T extends { entry: { action: string } | null }>(result: T): Promise<T> {
+    const action = result.entry?.action;
+    if (changesDrafts(action) || action === 'article:delete') await this.detect();
     return result;
   }
 

@@ -13,6 +13,8 @@ import { DeskError } from '../../shared/errors';
 
 /** Tables an editor action may change, with their key columns. Identifiers are checked against this list. */
 const TABLES = {
+  articles: ['id'],
+  claim_entities: ['claim_id', 'entity_id'],
   conflicts: ['id'],
   conflict_claims: ['conflict_id', 'claim_id'],
   claims: ['id'],
