@@ -11,6 +11,7 @@ import { DeskError } from '../shared/errors';
 import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
+import { CONFLICT_STATUSES, type ConflictStatus } from '../shared/model';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -27,9 +28,11 @@ Usage:
   claimdesk eval      --stories DIR [--stories DIR...] [--verbose] [--json]
                       score every story folder (articles + gold.json) on its own fresh desk
   claimdesk review    --desk FILE --conflict ID --status confirmed|dismissed|resolved
-                      [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
-  claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
+                      [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--editor NAME]
+                      [--evidence "URL — what it is"]...  (repeat for each item; http(s) addresses only)
+  claimdesk export    --desk FILE --format md|html|pdf|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
+                      notes (md, html, pdf): [--hide-dismissed] [--statuses confirmed,resolved,...] [--no-appendix]
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -72,6 +75,19 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** "confirmed,resolved" → the statuses, or a usage error naming the unknown one. */
+function statusList(arg: string): ConflictStatus[] {
+  const list = arg
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s);
+  for (const s of list)
+    if (!(CONFLICT_STATUSES as readonly string[]).includes(s))
+      throw new UsageError(`unknown status "${s}" in --statuses; use ${CONFLICT_STATUSES.join(', ')}.`);
+  if (list.length === 0) throw new UsageError('--statuses needs at least one status.');
+  return list as ConflictStatus[];
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -91,7 +107,10 @@ export async function run(argv: string[]): Promise<number> {
       correct: { type: 'string' },
       note: { type: 'string' },
       reason: { type: 'string' },
-      evidence: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      'hide-dismissed': { type: 'boolean' },
+      statuses: { type: 'string' },
+      'no-appendix': { type: 'boolean' },
       editor: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -328,7 +347,7 @@ export async function run(argv: string[]): Promise<number> {
         const d = service.resolveConflict({
           id,
           correctClaimId: correct,
-          evidence: values.evidence,
+          ...(values.evidence ? { evidence: values.evidence.join('\n') } : {}),
           note: values.note,
         });
         console.log(
@@ -351,6 +370,7 @@ export async function run(argv: string[]): Promise<number> {
       const formats: Record<string, string> = {
         md: 'md',
         html: 'html',
+        pdf: 'pdf',
         csv: 'csv-claims',
         'csv-claims': 'csv-claims',
         'csv-conflicts': 'csv-conflicts',
@@ -361,7 +381,7 @@ export async function run(argv: string[]): Promise<number> {
       const format = formats[values.format];
       if (!format)
         throw new UsageError(
-          `unknown format "${values.format}"; use md, html, csv, csv-conflicts, webanno, claimreview or backup.`,
+          `unknown format "${values.format}"; use md, html, pdf, csv, csv-conflicts, webanno, claimreview or backup.`,
         );
       const service = needDesk(values);
       const articleId = intArg(values.article, '--article');
@@ -370,6 +390,9 @@ export async function run(argv: string[]): Promise<number> {
         scope: articleId ? 'article' : 'desk',
         ...(articleId ? { articleIds: [articleId] } : {}),
         includeDismissed: values['include-dismissed'] ?? false,
+        ...(values['hide-dismissed'] ? { hideDismissed: true } : {}),
+        ...(values['no-appendix'] ? { appendix: false } : {}),
+        ...(values.statuses ? { statuses: statusList(values.statuses) } : {}),
       });
       writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
       console.log(`Wrote ${values.out} (${file.mime}).`);

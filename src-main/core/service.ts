@@ -33,6 +33,7 @@ import {
 import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
+import { evidenceFromText, evidenceText, normaliseEvidence } from '../shared/evidence';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -495,6 +496,11 @@ export class DeskService {
           `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`,
         );
     }
+    // Checked before anything is written: a bad address loses nothing already stored.
+    const evidence = normaliseEvidence([
+      ...(input.evidenceItems ?? []),
+      ...evidenceFromText(input.evidence ?? ''),
+    ]);
     let noteId: number | null = null;
     this.act(
       'conflict:resolve',
@@ -503,12 +509,13 @@ export class DeskService {
       () => this.conflictRows(input.id),
       () => {
         db.prepare(
-          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, updated_at = ? WHERE id = ?',
+          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, evidence_items = ?, updated_at = ? WHERE id = ?',
         ).run(
           'resolved',
           input.correctClaimId,
           input.correctClaimId === null ? 1 : 0,
-          input.evidence?.trim() || null,
+          evidenceText(evidence) || null,
+          evidence.length ? JSON.stringify(evidence) : null,
           new Date().toISOString(),
           input.id,
         );

@@ -28,6 +28,7 @@ import type {
   UndoResult,
 } from './views';
 import { DeskError } from './errors';
+import { MAX_EVIDENCE_ITEMS } from './evidence';
 
 /** A phantom carrier of a result type. */
 function out<T>(): T {
@@ -202,6 +203,19 @@ export const methods = {
       id,
       correctClaimId: v.nullable(id),
       evidence: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+      /** Evidence as items; each url must be http(s). `evidence` text, if also given, adds items (one per line). */
+      evidenceItems: v.optional(
+        v.pipe(
+          v.array(
+            v.strictObject({
+              url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096)))),
+              title: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+              passage: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(20_000)))),
+            }),
+          ),
+          v.maxLength(MAX_EVIDENCE_ITEMS),
+        ),
+      ),
       note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
     }),
     output: out<ConflictDetail>(),
@@ -266,11 +280,26 @@ export const methods = {
   /** Builds an export in memory; the window saves or downloads it. */
   'export:run': {
     input: v.strictObject({
-      format: v.picklist(['md', 'html', 'csv-claims', 'csv-conflicts', 'webanno', 'claimreview', 'backup']),
+      format: v.picklist([
+        'md',
+        'html',
+        'pdf',
+        'csv-claims',
+        'csv-conflicts',
+        'webanno',
+        'claimreview',
+        'backup',
+      ]),
       scope: v.optional(v.picklist(['desk', 'article', 'selection']), 'desk'),
       articleIds: v.optional(v.array(id)),
       conflictIds: v.optional(v.array(id)),
       includeDismissed: v.optional(v.boolean(), false),
+      /** Notes (md, html, pdf): the conflict statuses to list; all when absent. */
+      statuses: v.optional(v.pipe(v.array(conflictStatus), v.minLength(1))),
+      /** Notes: leave dismissed conflicts out (listed with their reasons by default). */
+      hideDismissed: v.optional(v.boolean()),
+      /** Notes: the articles and their claims at the end (on by default). */
+      appendix: v.optional(v.boolean()),
     }),
     output: out<ExportFile>(),
   },

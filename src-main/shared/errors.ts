@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'conflict'
   | 'offline'
   | 'cancelled'
+  | 'unavailable'
   | 'internal';
 
 export class DeskError extends Error {

@@ -96,3 +96,11 @@ describe('rankConflicts', () => {
     expect(rankConflicts([dayOff, yearOff, twin]).map((c) => c.id)).toEqual([4, 1, 3]);
   });
 });
+
+describe('values without a number', () => {
+  it('count as a whole disagreement instead of failing', () => {
+    const partial = { type: 'date', display: 'Saturday' } as unknown as ClaimValue;
+    const c = conflict(1, 'suggested', 'date_mismatch', [[partial, 1]], [[date('2024-10-06'), 2]]);
+    expect(gap(c)).toBe(1);
+  });
+});

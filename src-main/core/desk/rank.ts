@@ -55,22 +55,29 @@ export function statusTier(status: ConflictStatus): number {
   return STATUS_TIER[status] ?? 0;
 }
 
-/** One comparable number per value, on a scale where a difference means something. */
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/**
+ * One comparable number per value, on a scale where a difference means something; null
+ * for values with no such number (or stored without one: an editor's hand-made value).
+ */
 function magnitude(v: ClaimValue | null): { scale: 'ratio' | 'days' | 'minutes'; n: number } | null {
   if (!v) return null;
   switch (v.type) {
     case 'figure':
-      return { scale: 'ratio', n: v.amount };
+      return finite(v.amount) ? { scale: 'ratio', n: v.amount } : null;
     case 'count':
-      return { scale: 'ratio', n: v.count };
+      return finite(v.count) ? { scale: 'ratio', n: v.count } : null;
     case 'date': {
-      const t = Date.parse(
-        v.date.length === 4 ? `${v.date}-01-01` : v.date.length === 7 ? `${v.date}-01` : v.date,
-      );
-      return Number.isFinite(t) ? { scale: 'days', n: t / 86_400_000 } : null;
+      if (typeof v.date !== 'string') return null;
+      const d = v.date;
+      const t = Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+      return finite(t) ? { scale: 'days', n: t / 86_400_000 } : null;
     }
-    case 'time':
-      return { scale: 'minutes', n: v.utc ?? v.minutes };
+    case 'time': {
+      const n = finite(v.utc) ? v.utc : v.minutes;
+      return finite(n) ? { scale: 'minutes', n } : null;
+    }
     default:
       return null;
   }
