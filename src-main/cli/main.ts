@@ -12,6 +12,7 @@ import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
 import { CONFLICT_STATUSES, type ConflictStatus } from '../shared/model';
+import { parseInput } from '../shared/contract';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -33,6 +34,8 @@ Usage:
   claimdesk export    --desk FILE --format md|html|pdf|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
                       notes (md, html, pdf): [--hide-dismissed] [--statuses confirmed,resolved,...] [--no-appendix]
+  claimdesk settings  --desk FILE [--editor NAME] [--newsroom-url URL] [--newsroom-name NAME] [--json]
+                      the desk's settings; ClaimReview is published under the newsroom address
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -111,6 +114,8 @@ export async function run(argv: string[]): Promise<number> {
       'hide-dismissed': { type: 'boolean' },
       statuses: { type: 'string' },
       'no-appendix': { type: 'boolean' },
+      'newsroom-url': { type: 'string' },
+      'newsroom-name': { type: 'string' },
       editor: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -396,6 +401,26 @@ export async function run(argv: string[]): Promise<number> {
       });
       writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
       console.log(`Wrote ${values.out} (${file.mime}).`);
+      service.close();
+      return 0;
+    }
+    case 'settings': {
+      const service = needDesk(values);
+      const input = {
+        ...(values.editor ? { editorName: values.editor } : {}),
+        ...(values['newsroom-url'] !== undefined ? { newsroomUrl: values['newsroom-url'] } : {}),
+        ...(values['newsroom-name'] !== undefined ? { newsroomName: values['newsroom-name'] } : {}),
+      };
+      const settings = await service.handlers()['settings:set'](parseInput('settings:set', input));
+      if (values.json) console.log(JSON.stringify(settings, null, 2));
+      else
+        console.log(
+          [
+            `editor         ${settings.editorName ?? '—'}`,
+            `newsroom url   ${settings.newsroomUrl ?? '— (needed for ClaimReview)'}`,
+            `newsroom name  ${settings.newsroomName ?? '—'}`,
+          ].join('\n'),
+        );
       service.close();
       return 0;
     }

@@ -934,19 +934,46 @@ export class DeskService {
       'history:undo': () => this.undoRedo(undo),
       'history:redo': () => this.undoRedo(redo),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
-      'settings:get': () => ({ editorName: this.editorName() }),
-      'settings:set': ({ editorName }) => {
+      'settings:get': () => ({ editorName: this.editorName(), ...this.newsroom() }),
+      'settings:set': ({ editorName, newsroomUrl, newsroomName }) => {
+        this.setNewsroom(newsroomUrl, newsroomName);
         if (editorName !== undefined)
           this.database
             .prepare(
               "INSERT INTO settings (key, value) VALUES ('editorName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             )
             .run(editorName);
-        return { editorName: this.editorName() };
+        return { editorName: this.editorName(), ...this.newsroom() };
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
       'export:run': (i) => exportDesk(this.database, i, this.path),
     };
+  }
+
+  private newsroom(): { newsroomUrl: string | null; newsroomName: string | null } {
+    const get = (key: string) =>
+      (
+        this.database.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+          { value: string } | undefined
+      )?.value ?? null;
+    return { newsroomUrl: get('newsroomUrl'), newsroomName: get('newsroomName') };
+  }
+
+  /** Sets (or, given '', clears) the newsroom settings ClaimReview is published with. */
+  private setNewsroom(url: string | undefined, name: string | undefined): void {
+    const db = this.database;
+    const put = (key: string, value: string | undefined) => {
+      if (value === undefined) return;
+      if (value === '') db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+      else
+        db.prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        ).run(key, value);
+    };
+    db.transaction(() => {
+      put('newsroomUrl', url);
+      put('newsroomName', name);
+    }).immediate();
   }
 
   private editorName(): string | null {

@@ -267,7 +267,23 @@ export const methods = {
 
   'settings:get': { input: empty, output: out<Settings>() },
   'settings:set': {
-    input: v.strictObject({ editorName: v.optional(nonEmpty(200)) }),
+    input: v.strictObject({
+      editorName: v.optional(nonEmpty(200)),
+      /** The newsroom's web address (http or https); an empty string clears it. */
+      newsroomUrl: v.optional(
+        v.union([
+          v.literal(''),
+          v.pipe(
+            v.string(),
+            v.trim(),
+            v.url('Give the newsroom address in full, starting with https:// or http://.'),
+            v.regex(/^https?:\/\//i, 'The newsroom address must start with https:// or http://.'),
+          ),
+        ]),
+      ),
+      /** The newsroom's name; an empty string clears it. */
+      newsroomName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+    }),
     output: out<Settings>(),
   },
 

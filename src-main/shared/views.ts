@@ -198,6 +198,10 @@ export interface SearchHit {
 
 export interface Settings {
   editorName: string | null;
+  /** The newsroom's web address, under which ClaimReview pages are published. */
+  newsroomUrl?: string | null;
+  /** The newsroom's name, the publisher of its ClaimReviews. */
+  newsroomName?: string | null;
 }
 
 export interface UndoResult {

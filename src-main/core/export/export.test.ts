@@ -363,40 +363,65 @@ describe('W3C Web Annotation', () => {
 });
 
 describe('schema.org ClaimReview', () => {
-  it('reviews each claim of the resolved conflicts with the fields fact-check markup requires', () => {
-    const reviews = JSON.parse(
-      exportClaimReview(t.db, { ...all, reviewUrl: 'https://desk.example/checks/fair' }),
-    );
+  it('reviews each claim of the confirmed and resolved conflicts with the fields fact-check markup requires and recommends', () => {
+    t.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example/checks')")
+      .run();
+    const reviews = JSON.parse(exportClaimReview(t.db, all));
     expect(Array.isArray(reviews)).toBe(true);
-    // Two resolved conflicts with two claims each; the confirmed and open ones are not reviews.
-    expect(reviews.length).toBe(4);
+    // Resolved: two conflicts, two claims each. Confirmed "first": the "first" only, not
+    // its precedent. Open and dismissed conflicts are not reviews.
+    expect(reviews.length).toBe(5);
     for (const r of reviews) {
       expect(r['@context']).toBe('https://schema.org');
       expect(r['@type']).toBe('ClaimReview');
       expect(r.claimReviewed).toBeTruthy();
-      expect(r.url).toMatch(/^https:\/\/desk\.example\/checks\/fair#claim-\d+$/);
+      expect(r.url).toMatch(/^https:\/\/desk\.example\/checks\/conflict-\d+#claim-\d+$/);
       expect(r.datePublished).toBe('2024-10-08');
-      expect(r.author).toEqual({ '@type': 'Person', name: 'Mara Quill' });
+      expect(r.author['@type']).toBe('Person');
       expect(r.reviewRating['@type']).toBe('Rating');
       expect(r.reviewRating.bestRating).toBe(5);
       expect(r.reviewRating.worstRating).toBe(1);
-      expect(['Accurate', 'Inaccurate', 'False']).toContain(r.reviewRating.alternateName);
+      expect(r.reviewRating.alternateName).toBeTruthy();
       expect(r.itemReviewed['@type']).toBe('Claim');
       expect(r.itemReviewed.author['@type']).toBe('Organization');
+      expect(r.itemReviewed.author.name).toMatch(/^(Coastal Post|Lakeside Daily)$/);
       expect(r.itemReviewed.appearance['@type']).toBe('CreativeWork');
+      expect(r.itemReviewed.appearance.headline).toBeTruthy();
       expect(r.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    const right = reviews.find(
-      (r: any) => r.reviewRating.alternateName === 'Accurate' && r.claimReviewed.includes('8,000 visitors'),
-    );
+    const of = (claimId: number, conflictId: number) =>
+      reviews.find((r: any) => r.url.endsWith(`/conflict-${conflictId}#claim-${claimId}`));
+    const right = of(t.claims.doubt8000, t.conflicts.figure);
+    expect(right.reviewRating).toMatchObject({ alternateName: 'Correct', ratingValue: 5 });
     expect(right.itemReviewed.author.name).toBe('Lakeside Daily');
     expect(right.itemReviewed.appearance.headline).toBe('Fair numbers questioned');
-    const wrong = reviews.filter((r: any) => r.claimReviewed.includes('12,000 visitors'));
-    expect(wrong.map((r: any) => r.reviewRating.alternateName)).toEqual(['Inaccurate', 'Inaccurate']);
-    expect(wrong[0].itemReviewed.appearance.url).toBe('https://coastal-post.example/news/fair');
-    // Without a publication address the review still has a stable identifier.
-    const plain = JSON.parse(exportClaimReview(t.db, all));
-    expect(plain[0].url).toMatch(/^urn:claimdesk:conflict:\d+:claim:\d+$/);
+    expect(right.author.name).toBe('Mara Quill');
+    const wrong = of(t.claims.fair12000, t.conflicts.figure);
+    expect(wrong.reviewRating.alternateName).toBe('Inaccurate');
+    expect(wrong.itemReviewed.appearance.url).toBe('https://coastal-post.example/news/fair');
+    expect(of(t.claims.fair12000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
+    expect(of(t.claims.doubt8000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
+    const confirmed = of(t.claims.fairFirst, t.conflicts.novelty);
+    expect(confirmed.reviewRating).toMatchObject({
+      alternateName: 'Contradicted by other reporting',
+      ratingValue: 2,
+    });
+    expect(confirmed.author.name).toBe('Ilse Varga');
+    expect(of(t.claims.doubt1987, t.conflicts.novelty)).toBeUndefined();
+  });
+
+  it('is refused, saying where to set it, until the desk knows the newsroom address', () => {
+    const err = caught(() => exportClaimReview(t.db, all));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toMatch(/^ClaimReview needs the web address your reviews are published under/);
+    expect(err.message).toContain('--newsroom-url');
+    // An organisation name from the desk's settings becomes the reviews' author.
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example')").run();
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomName', 'Harbour Desk')").run();
+    const reviews = JSON.parse(exportClaimReview(t.db, all));
+    expect(reviews[0].author).toEqual({ '@type': 'Organization', name: 'Harbour Desk' });
+    expect(reviews[0].url).toMatch(/^https:\/\/desk\.example\/conflict-\d+#claim-\d+$/);
   });
 });
 
@@ -487,6 +512,7 @@ describe('runExport', () => {
     const restored = openDesk(target, { mustExist: true });
     expect(dump(restored)).toEqual(dump(t.db));
     restored.close();
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example')").run();
     for (const format of ['html', 'csv-claims', 'csv-conflicts', 'webanno', 'claimreview'] as const) {
       const f = runExport(t.db, { format, includeDismissed: true });
       expect(f.data.length).toBeGreaterThan(100);

@@ -4,6 +4,7 @@
  * one resolved with two evidence items, one left undecided; then the notes exported as
  * Markdown, HTML and PDF (printed by Chromium, read back with pdfjs-dist).
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON-LD read back from an export is untyped by nature. */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -126,7 +127,8 @@ beforeAll(async () => {
     '--note',
     'Le Duan visited in the early 1980s. <script>alert("note")</script>',
   );
-  for (const format of ['md', 'html', 'pdf'])
+  await cli('settings', '--desk', desk, '--newsroom-url', 'https://checks.example/state-visit');
+  for (const format of ['md', 'html', 'pdf', 'claimreview'])
     await cli('export', '--desk', desk, '--format', format, '--out', join(dir, `notes.${format}`));
 }, 120_000);
 
@@ -201,5 +203,32 @@ describe('source notes of the seeds after a scripted review', () => {
     expect(text).toMatch(/Resolved by Ana Lind on \d{4}-\d{2}-\d{2}/);
     expect(links).toContain('https://archive.example/1982/le-duan-baku');
     expect(links).toContain('https://library.example/press/1982-05');
+  });
+
+  it('ClaimReview: the confirmed and the resolved conflicts, each review with the fields Google requires and recommends', () => {
+    const reviews = JSON.parse(readFileSync(join(dir, 'notes.claimreview'), 'utf8')) as Record<string, any>[];
+    const ofConflict = (id: number) => reviews.filter((r) => r['url'].includes(`/conflict-${id}#`));
+    expect(ofConflict(ids.confirmed).length).toBeGreaterThan(0);
+    expect(ofConflict(ids.resolved).length).toBeGreaterThan(0);
+    expect(ofConflict(ids.dismissed)).toEqual([]);
+    expect(ofConflict(ids.undecided)).toEqual([]);
+    for (const r of reviews) {
+      expect(r['url']).toMatch(/^https:\/\/checks\.example\/state-visit\/conflict-\d+#claim-\d+$/);
+      expect(r['claimReviewed']).toBeTruthy();
+      expect(r['reviewRating'].alternateName).toMatch(
+        /^(Correct|Inaccurate|False|Contradicted by other reporting)$/,
+      );
+      expect(r['itemReviewed']['@type']).toBe('Claim');
+      expect(r['itemReviewed'].appearance.headline).toBeTruthy();
+      expect(r['author'].name).toBe('Ana Lind');
+      expect(r['datePublished']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const firstEver = reviews.find((r) => r['url'].endsWith(`#claim-${first.id}`))!;
+    expect(firstEver['reviewRating'].alternateName).toBe('False');
+    expect(firstEver['itemReviewed'].author).toEqual({ '@type': 'Organization', name: 'VNS' });
+    expect(firstEver['itemReviewed'].datePublished).toBe('2025-05-09');
+    expect(
+      reviews.find((r) => r['url'].endsWith(`#claim-${precedent.id}`))!['reviewRating'].alternateName,
+    ).toBe('Correct');
   });
 });
