@@ -20,7 +20,7 @@ export interface EvidenceItem {
 
 export interface EvidenceInput {
   url?: string | null | undefined;
-  title?: string | null | undefined;
+  title?: string | undefined;
   passage?: string | null | undefined;
 }
 
