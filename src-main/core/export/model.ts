@@ -11,6 +11,7 @@
  */
 import type { Db } from '../db/open';
 import type { ClaimValue, ConflictStatus } from '../../shared/model';
+import { humanDisplay } from '../../shared/human-date';
 import {
   evidenceFromLegacy,
   evidenceText,
@@ -329,7 +330,8 @@ function load(db: Db, opts: ExportOptions): ExportModel {
       suffix: r.suffix,
       sentence: text.slice(r.sentence_start, r.sentence_end),
       sentenceStart: r.start - r.sentence_start,
-      display: value && typeof value.display === 'string' && value.display ? value.display : r.quote,
+      display:
+        value && typeof value.display === 'string' && value.display ? humanDisplay(value.display) : r.quote,
       value,
       origin: r.origin,
       edited: r.edited === 1,

@@ -17,6 +17,7 @@
 import type { Db } from '../db/open';
 import type { ConflictStatus } from '../../shared/model';
 import { safeHref, type EvidenceItem } from '../../shared/evidence';
+import { humanDate } from '../../shared/human-date';
 import { rankConflicts, type RankInput } from '../desk/rank';
 import {
   loadExport,
@@ -51,36 +52,11 @@ const KIND_LABEL: Record<string, string> = {
 };
 const conflictKind = (k: string) => KIND_LABEL[k] ?? k;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * A publication date for people: "9 May 2025", "May 2025", "2025", and for a date whose
- * year was never stated ("--04-21", as ISO 8601 writes it) "21 April, year not stated".
+ * year was never stated ("--04-21", as ISO 8601 writes it) "21 April (year not stated)".
  */
-export function formatDate(d: string | null): string {
-  if (!d) return 'undated';
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
-  if (m) return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  m = /^(\d{4})-(\d{2})$/.exec(d);
-  if (m) return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  if (/^\d{4}$/.test(d)) return d;
-  m = /^--(\d{2})-(\d{2})$/.exec(d);
-  if (m) return `${Number(m[2])} ${MONTHS[Number(m[1]) - 1] ?? m[1]}, year not stated`;
-  return d;
-}
+export const formatDate = humanDate;
 
 /** "2026-11-27 19:55 UTC" from an ISO timestamp. */
 function formatMoment(iso: string): string {
