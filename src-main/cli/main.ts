@@ -20,6 +20,8 @@ Usage:
   claimdesk import    --desk FILE PATH|URL...    import files, folders (.txt .md .html .docx .pdf) and web pages
   claimdesk articles  --desk FILE [--json]       list the desk's articles
   claimdesk claims    --desk FILE [--json] [--article ID]
+  claimdesk article   --desk FILE --article ID [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url URL]
+                      correct an article's details ("" clears one); undoable like any editor action
   claimdesk entities  --desk FILE [--json]       people, organisations, places and their aliases
   claimdesk facts     --desk FILE [--json]       claims grouped into facts
   claimdesk conflicts --desk FILE [--json]       where the articles disagree
@@ -115,6 +117,11 @@ export async function run(argv: string[]): Promise<number> {
       statuses: { type: 'string' },
       'no-appendix': { type: 'boolean' },
       'newsroom-url': { type: 'string' },
+      title: { type: 'string' },
+      outlet: { type: 'string' },
+      author: { type: 'string' },
+      date: { type: 'string' },
+      url: { type: 'string' },
       'newsroom-name': { type: 'string' },
       editor: { type: 'string' },
       format: { type: 'string' },
@@ -401,6 +408,37 @@ export async function run(argv: string[]): Promise<number> {
       });
       writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
       console.log(`Wrote ${values.out} (${file.mime}).`);
+      service.close();
+      return 0;
+    }
+    case 'article': {
+      const service = needDesk(values);
+      const id = intArg(values.article, '--article');
+      if (id === undefined) throw new UsageError('article needs --article ID.');
+      const input = {
+        id,
+        ...(values.title !== undefined ? { title: values.title } : {}),
+        ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+        ...(values.author !== undefined ? { author: values.author } : {}),
+        ...(values.date !== undefined ? { publishedAt: values.date } : {}),
+        ...(values.url !== undefined ? { url: values.url } : {}),
+      };
+      const handlers = service.handlers();
+      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
+      const a = await handlers['articles:update'](parseInput('articles:update', input));
+      const detail = await handlers['articles:get']({ id });
+      if (values.json) console.log(JSON.stringify({ ...a, author: detail.author, url: detail.url }, null, 2));
+      else
+        console.log(
+          [
+            `article  ${a.id}`,
+            `title    ${a.title}`,
+            `outlet   ${a.outlet ?? 'unknown'}`,
+            `author   ${detail.author ?? '—'}`,
+            `date     ${a.publishedAt ?? 'undated'}`,
+            `url      ${detail.url ?? '—'}`,
+          ].join('\n'),
+        );
       service.close();
       return 0;
     }

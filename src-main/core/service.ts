@@ -33,6 +33,7 @@ import {
 import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
+import { updateArticleMeta } from './desk/article-meta';
 import { evidenceFromText, evidenceText, normaliseEvidence } from '../shared/evidence';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
@@ -912,6 +913,10 @@ export class DeskService {
         };
       },
       'articles:delete': ({ id }) => this.deleteArticle(id),
+      'articles:update': (i) => {
+        if (updateArticleMeta(this.database, this.actor(), i)) this.emit('desk:changed', this.info());
+        return Q.articleSummary(this.database, i.id);
+      },
       'claims:list': (f) => Q.listClaims(this.database, f),
       'claims:add': (i) => this.addClaim(i),
       'claims:update': (i) => this.updateClaim(i),

@@ -114,6 +114,21 @@ export const methods = {
   'articles:list': { input: empty, output: out<ArticleSummary[]>() },
   /** One article with its text, passages and claims. */
   'articles:get': { input: v.strictObject({ id }), output: out<ArticleDetail>() },
+  /**
+   * Corrects an article's details (title, outlet, author, publication date, web address);
+   * recorded in the history and undoable. null or '' clears a field the article lacks.
+   */
+  'articles:update': {
+    input: v.strictObject({
+      id,
+      title: v.optional(nonEmpty(1000)),
+      outlet: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+      author: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500)))),
+      publishedAt: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(10)))),
+      url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096)))),
+    }),
+    output: out<ArticleSummary>(),
+  },
   /** Removes an article and everything extracted from it. */
   'articles:delete': { input: v.strictObject({ id }), output: out<DeskInfo>() },
 

@@ -21,6 +21,7 @@ const TABLES = {
   passage_marks: ['article_id', 'start', 'end'],
   passages: ['id'],
   settings: ['key'],
+  articles: ['id'],
 } as const;
 export type TrackedTable = keyof typeof TABLES;
 
@@ -223,6 +224,7 @@ const VERBS: Record<string, string> = {
   'fact:merge': 'Merged facts into',
   'fact:split': 'Split off',
   'passage:boilerplate': 'Changed the boilerplate mark of',
+  'article:update': 'Corrected the details of',
   import: 'Imported',
   detect: 'Ran detection on',
   extract: 'Re-extracted',
