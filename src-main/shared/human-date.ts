@@ -51,3 +51,15 @@ export function humanDisplay(display: string): string {
     .replace(/(^|[^\d-])--(\d{2})\b/g, (_, pre: string, mm: string) => `${pre}${month(mm)}`);
   return `${out} (year not stated)`;
 }
+
+/** Why a publication date an editor typed is not one (YYYY-MM-DD, YYYY-MM or YYYY, a real day), or null. */
+export function publishedAtProblem(d: string): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
+  if (m) {
+    const month = m[2] ? Number(m[2]) : 1;
+    const day = m[3] ? Number(m[3]) : 1;
+    const t = new Date(Date.UTC(Number(m[1]), month - 1, day));
+    if (month >= 1 && month <= 12 && t.getUTCMonth() === month - 1 && t.getUTCDate() === day) return null;
+  }
+  return `"${d}" is not a publication date; give it as YYYY-MM-DD (2025-05-09), YYYY-MM or YYYY.`;
+}

@@ -10,6 +10,7 @@
 import type { Db } from '../db/open';
 import { DeskError } from '../../shared/errors';
 import { evidenceUrlProblem } from '../../shared/evidence';
+import { publishedAtProblem } from '../../shared/human-date';
 import { recordAction, type RowChange } from './history';
 
 export interface ArticleMetaPatch {
@@ -27,18 +28,9 @@ type MetaRow = Record<(typeof COLUMNS)[number], string | null> & { id: number };
 
 /** A publication date an editor typed, checked: a real day, month or year. */
 export function checkPublishedAt(d: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d);
-  if (m) {
-    const [, y, mo, da] = m;
-    const month = mo ? Number(mo) : 1;
-    const day = da ? Number(da) : 1;
-    const t = new Date(Date.UTC(Number(y), month - 1, day));
-    if (month >= 1 && month <= 12 && t.getUTCMonth() === month - 1 && t.getUTCDate() === day) return d;
-  }
-  throw new DeskError(
-    'invalid_input',
-    `"${d}" is not a publication date; give it as YYYY-MM-DD (2025-05-09), YYYY-MM or YYYY.`,
-  );
+  const problem = publishedAtProblem(d);
+  if (problem) throw new DeskError('invalid_input', problem);
+  return d;
 }
 
 function readMeta(db: Db, id: number): MetaRow {
