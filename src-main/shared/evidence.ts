@@ -9,6 +9,12 @@
  */
 import { DeskError } from './errors';
 
+/**
+ * The WHATWG URL parser: present in every runtime this file runs in (Node, the window),
+ * though the plain ES library types this folder is checked against do not declare it.
+ */
+declare const URL: new (input: string) => { readonly protocol: string; readonly href: string };
+
 export interface EvidenceItem {
   /** A web address (http or https), or null for an offline source (a phone call, a printed report). */
   url: string | null;
@@ -28,14 +34,14 @@ export const MAX_EVIDENCE_ITEMS = 50;
 
 /** The reason a web address cannot be a link, or null when it can. */
 export function evidenceUrlProblem(url: string): string | null {
-  let u: URL;
+  let protocol: string;
   try {
-    u = new URL(url);
+    protocol = new URL(url).protocol;
   } catch {
     return `"${url}" is not a web address; give it in full, starting with https:// or http://.`;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:')
-    return `"${url}" is a ${u.protocol.replace(/:$/, '')}: address; only web addresses (https:// or http://) can be evidence links.`;
+  if (protocol !== 'http:' && protocol !== 'https:')
+    return `"${url}" is a ${protocol.replace(/:$/, '')}: address; only web addresses (https:// or http://) can be evidence links.`;
   return null;
 }
 
