@@ -18,6 +18,7 @@
  */
 import type { Db } from '../db/open';
 import { DeskError } from '../../shared/errors';
+import { safeHref } from '../../shared/evidence';
 import {
   decisionText,
   loadExport,
@@ -99,6 +100,16 @@ export function claimReviews(m: ExportModel, options: ClaimReviewOptions & { rev
           : { '@type': 'Person', name: c.editor ?? 'Unknown editor' },
         datePublished: c.updatedAt.slice(0, 10),
         reviewBody: decisionText(m, c, claimId),
+        // The evidence the editor relied on, each with its address when it has one.
+        ...(c.evidenceItems.length
+          ? {
+              citation: c.evidenceItems.map((e) => ({
+                '@type': 'CreativeWork',
+                name: e.title || e.url,
+                ...(safeHref(e.url) ? { url: safeHref(e.url) } : {}),
+              })),
+            }
+          : {}),
       });
     }
   }

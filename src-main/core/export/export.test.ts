@@ -311,6 +311,15 @@ describe('W3C Web Annotation', () => {
     expect(assessing.length).toBe(6);
     const commenting = items.filter((a) => a.motivation === 'commenting');
     expect(commenting.length).toBe(3);
+    // The evidence address of the figure conflict travels as a link to follow.
+    const figure = assessing.find(
+      (a) => a.id === `urn:claimdesk:conflict:${t.conflicts.figure}:claim:${t.claims.fair12000}`,
+    )!;
+    expect(figure.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: 'https://gate-counts.example/day1',
+    });
 
     const texts = new Map(
       (t.db.prepare('SELECT url, content_hash, text FROM articles').all() as any[]).map((a) => [
@@ -400,6 +409,16 @@ describe('schema.org ClaimReview', () => {
     const wrong = of(t.claims.fair12000, t.conflicts.figure);
     expect(wrong.reviewRating.alternateName).toBe('Inaccurate');
     expect(wrong.itemReviewed.appearance.url).toBe('https://coastal-post.example/news/fair');
+    expect(wrong.citation).toEqual([
+      {
+        '@type': 'CreativeWork',
+        name: 'https://gate-counts.example/day1',
+        url: 'https://gate-counts.example/day1',
+      },
+    ]);
+    expect(of(t.claims.fair12000, t.conflicts.neither).citation).toEqual([
+      { '@type': 'CreativeWork', name: 'Port authority statement, 9 October' },
+    ]);
     expect(of(t.claims.fair12000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
     expect(of(t.claims.doubt8000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
     const confirmed = of(t.claims.fairFirst, t.conflicts.novelty);
