@@ -30,7 +30,11 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; hint: string 
   { value: 'csv-claims', label: 'CSV — claims', hint: 'One row per claim, for a spreadsheet' },
   { value: 'csv-conflicts', label: 'CSV — conflicts', hint: 'One row per conflict, for a spreadsheet' },
   { value: 'webanno', label: 'Web Annotation (JSON-LD)', hint: 'W3C annotations of decisions and notes' },
-  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for resolved conflicts' },
+  {
+    value: 'claimreview',
+    label: 'ClaimReview (JSON-LD)',
+    hint: 'schema.org markup for confirmed and resolved conflicts',
+  },
   { value: 'backup', label: 'Desk backup', hint: 'The whole desk in one file, for restore' },
 ];
 
