@@ -538,7 +538,7 @@ function hEntry(o: Outline, e: EntryOut): string {
 <p class="explanation">${hMulti(c.explanation)}</p>
 <table class="values"><thead><tr><th></th><th>Value</th><th>Outlets</th><th>Sources cited</th></tr></thead><tbody>${sides}</tbody></table>
 ${dl.length ? `<dl>${dl.join('')}</dl>` : ''}
-<div class="passages">${passages}</div>
+<div class="passages"><p class="label">Passages</p>${passages}</div>
 </section>`;
 }
 
@@ -586,6 +586,7 @@ nav ol { margin: .2rem 0; padding-left: 1.4rem; } nav ul { margin: 0; padding-le
 .conflict.status-resolved { border-color: #075; } .conflict.status-dismissed { border-color: #888; }
 .conflict.status-suggested, .conflict.status-open { border-color: #d90; }
 .decision, .explanation { margin: .2rem 0; }
+.label { font: bold .86rem system-ui, sans-serif; margin: .4rem 0 .1rem; }
 .badge { font-size: .72rem; font-weight: bold; text-transform: uppercase; border: 1px solid; padding: 0 .3rem; }
 .kind, figcaption, .url, .cite { color: #555; font-size: .82rem; }
 table.values { border-collapse: collapse; margin: .3rem 0; font-size: .86rem; }
@@ -606,7 +607,7 @@ details summary { cursor: pointer; color: #444; font-size: .88rem; }
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   a { color: inherit; }
   .conflict, figure { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2, h3, .intro { break-after: avoid; page-break-after: avoid; }
   details > summary { list-style: none; }
   mark { background: none; font-weight: bold; text-decoration: underline; }
 }`;
