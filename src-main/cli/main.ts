@@ -12,6 +12,8 @@ import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
 import { checkJson, checkText, DRAFT_FORMATS, exportDraft, markDraft } from './draft-commands';
+import { CONFLICT_STATUSES, type ConflictStatus } from '../shared/model';
+import { parseInput } from '../shared/contract';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -19,6 +21,8 @@ Usage:
   claimdesk import    --desk FILE PATH|URL...    import files, folders (.txt .md .html .docx .pdf) and web pages
   claimdesk articles  --desk FILE [--json]       list the desk's articles
   claimdesk claims    --desk FILE [--json] [--article ID]
+  claimdesk article   --desk FILE --article ID [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url URL]
+                      correct an article's details ("" clears one); undoable like any editor action
   claimdesk entities  --desk FILE [--json]       people, organisations, places and their aliases
   claimdesk facts     --desk FILE [--json]       claims grouped into facts
   claimdesk conflicts --desk FILE [--json]       where the articles disagree
@@ -28,14 +32,18 @@ Usage:
   claimdesk eval      --stories DIR [--stories DIR...] [--verbose] [--json]
                       score every story folder (articles + gold.json) on its own fresh desk
   claimdesk review    --desk FILE --conflict ID --status confirmed|dismissed|resolved
-                      [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
-  claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
+                      [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--editor NAME]
+                      [--evidence "URL — what it is"]...  (repeat for each item; http(s) addresses only)
+  claimdesk export    --desk FILE --format md|html|pdf|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
+                      notes (md, html, pdf): [--hide-dismissed] [--statuses confirmed,resolved,...] [--no-appendix]
   claimdesk draft     --desk FILE --article ID [--unmark]   mark an article as a draft under review (or unmark it)
   claimdesk draft     --desk FILE                 list the desk's drafts
   claimdesk check     --desk FILE --draft ID [--json]       every claim of a draft: supported, contradicted or unverified
   claimdesk export    --desk FILE --format docx|memo-md|memo-html --article DRAFT_ID [--out PATH]
                       a draft back to the writer: DOCX with a comment per claim needing attention, or a fact-check memo
+  claimdesk settings  --desk FILE [--editor NAME] [--newsroom-url URL] [--newsroom-name NAME] [--json]
+                      the desk's settings; ClaimReview is published under the newsroom address
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -78,6 +86,19 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** "confirmed,resolved" → the statuses, or a usage error naming the unknown one. */
+function statusList(arg: string): ConflictStatus[] {
+  const list = arg
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s);
+  for (const s of list)
+    if (!(CONFLICT_STATUSES as readonly string[]).includes(s))
+      throw new UsageError(`unknown status "${s}" in --statuses; use ${CONFLICT_STATUSES.join(', ')}.`);
+  if (list.length === 0) throw new UsageError('--statuses needs at least one status.');
+  return list as ConflictStatus[];
+}
+
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -97,7 +118,17 @@ export async function run(argv: string[]): Promise<number> {
       correct: { type: 'string' },
       note: { type: 'string' },
       reason: { type: 'string' },
-      evidence: { type: 'string' },
+      evidence: { type: 'string', multiple: true },
+      'hide-dismissed': { type: 'boolean' },
+      statuses: { type: 'string' },
+      'no-appendix': { type: 'boolean' },
+      'newsroom-url': { type: 'string' },
+      title: { type: 'string' },
+      outlet: { type: 'string' },
+      author: { type: 'string' },
+      date: { type: 'string' },
+      url: { type: 'string' },
+      'newsroom-name': { type: 'string' },
       editor: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -339,7 +370,7 @@ export async function run(argv: string[]): Promise<number> {
         const d = service.resolveConflict({
           id,
           correctClaimId: correct,
-          evidence: values.evidence,
+          ...(values.evidence ? { evidence: values.evidence.join('\n') } : {}),
           note: values.note,
         });
         console.log(
@@ -397,6 +428,7 @@ export async function run(argv: string[]): Promise<number> {
       const formats: Record<string, string> = {
         md: 'md',
         html: 'html',
+        pdf: 'pdf',
         csv: 'csv-claims',
         'csv-claims': 'csv-claims',
         'csv-conflicts': 'csv-conflicts',
@@ -407,7 +439,7 @@ export async function run(argv: string[]): Promise<number> {
       const format = formats[values.format];
       if (!format)
         throw new UsageError(
-          `unknown format "${values.format}"; use md, html, csv, csv-conflicts, webanno, claimreview or backup.`,
+          `unknown format "${values.format}"; use md, html, pdf, csv, csv-conflicts, webanno, claimreview or backup.`,
         );
       const service = needDesk(values);
       const articleId = intArg(values.article, '--article');
@@ -416,9 +448,63 @@ export async function run(argv: string[]): Promise<number> {
         scope: articleId ? 'article' : 'desk',
         ...(articleId ? { articleIds: [articleId] } : {}),
         includeDismissed: values['include-dismissed'] ?? false,
+        ...(values['hide-dismissed'] ? { hideDismissed: true } : {}),
+        ...(values['no-appendix'] ? { appendix: false } : {}),
+        ...(values.statuses ? { statuses: statusList(values.statuses) } : {}),
       });
       writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
       console.log(`Wrote ${values.out} (${file.mime}).`);
+      service.close();
+      return 0;
+    }
+    case 'article': {
+      const service = needDesk(values);
+      const id = intArg(values.article, '--article');
+      if (id === undefined) throw new UsageError('article needs --article ID.');
+      const input = {
+        id,
+        ...(values.title !== undefined ? { title: values.title } : {}),
+        ...(values.outlet !== undefined ? { outlet: values.outlet } : {}),
+        ...(values.author !== undefined ? { author: values.author } : {}),
+        ...(values.date !== undefined ? { publishedAt: values.date } : {}),
+        ...(values.url !== undefined ? { url: values.url } : {}),
+      };
+      const handlers = service.handlers();
+      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
+      const a = await handlers['articles:update'](parseInput('articles:update', input));
+      const detail = await handlers['articles:get']({ id });
+      if (values.json) console.log(JSON.stringify({ ...a, author: detail.author, url: detail.url }, null, 2));
+      else
+        console.log(
+          [
+            `article  ${a.id}`,
+            `title    ${a.title}`,
+            `outlet   ${a.outlet ?? 'unknown'}`,
+            `author   ${detail.author ?? '—'}`,
+            `date     ${a.publishedAt ?? 'undated'}`,
+            `url      ${detail.url ?? '—'}`,
+          ].join('\n'),
+        );
+      service.close();
+      return 0;
+    }
+    case 'settings': {
+      const service = needDesk(values);
+      const input = {
+        ...(values.editor ? { editorName: values.editor } : {}),
+        ...(values['newsroom-url'] !== undefined ? { newsroomUrl: values['newsroom-url'] } : {}),
+        ...(values['newsroom-name'] !== undefined ? { newsroomName: values['newsroom-name'] } : {}),
+      };
+      const settings = await service.handlers()['settings:set'](parseInput('settings:set', input));
+      if (values.json) console.log(JSON.stringify(settings, null, 2));
+      else
+        console.log(
+          [
+            `editor         ${settings.editorName ?? '—'}`,
+            `newsroom url   ${settings.newsroomUrl ?? '— (needed for ClaimReview)'}`,
+            `newsroom name  ${settings.newsroomName ?? '—'}`,
+          ].join('\n'),
+        );
       service.close();
       return 0;
     }

@@ -45,6 +45,8 @@ import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
 import { changesDrafts, draftHandlers } from './draft/handlers';
+import { updateArticleMeta } from './desk/article-meta';
+import { evidenceFromText, evidenceText, normaliseEvidence } from '../shared/evidence';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -644,6 +646,11 @@ export class DeskService {
           `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`,
         );
     }
+    // Checked before anything is written: a bad address loses nothing already stored.
+    const evidence = normaliseEvidence([
+      ...(input.evidenceItems ?? []),
+      ...evidenceFromText(input.evidence ?? ''),
+    ]);
     let noteId: number | null = null;
     this.act(
       'conflict:resolve',
@@ -652,12 +659,13 @@ export class DeskService {
       () => this.conflictRows(input.id),
       () => {
         db.prepare(
-          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, updated_at = ? WHERE id = ?',
+          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, evidence_items = ?, updated_at = ? WHERE id = ?',
         ).run(
           'resolved',
           input.correctClaimId,
           input.correctClaimId === null ? 1 : 0,
-          input.evidence?.trim() || null,
+          evidenceText(evidence) || null,
+          evidence.length ? JSON.stringify(evidence) : null,
           new Date().toISOString(),
           input.id,
         );
@@ -1076,6 +1084,10 @@ export class DeskService {
         };
       },
       'articles:delete': ({ id }) => this.deleteArticle(id),
+      'articles:update': (i) => {
+        if (updateArticleMeta(this.database, this.actor(), i)) this.emit('desk:changed', this.info());
+        return Q.articleSummary(this.database, i.id);
+      },
       'claims:list': (f) => Q.listClaims(this.database, f),
       'claims:add': (i) => this.addClaim(i),
       'claims:update': (i) => this.updateClaim(i),
@@ -1098,15 +1110,16 @@ export class DeskService {
       'history:undo': () => this.afterCoverageChange(this.undoRedo(undo)),
       'history:redo': () => this.afterCoverageChange(this.undoRedo(redo)),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
-      'settings:get': () => ({ editorName: this.editorName() }),
-      'settings:set': ({ editorName }) => {
+      'settings:get': () => ({ editorName: this.editorName(), ...this.newsroom() }),
+      'settings:set': ({ editorName, newsroomUrl, newsroomName }) => {
+        this.setNewsroom(newsroomUrl, newsroomName);
         if (editorName !== undefined)
           this.database
             .prepare(
               "INSERT INTO settings (key, value) VALUES ('editorName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             )
             .run(editorName);
-        return { editorName: this.editorName() };
+        return { editorName: this.editorName(), ...this.newsroom() };
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
       'export:run': (i) => exportDesk(this.database, i, this.path),
@@ -1114,7 +1127,6 @@ export class DeskService {
     };
   }
 
-  /** An undone or redone draft mark changes what counts as coverage: match and detect again. */
   /**
    * Undo or redo that changes which articles count as coverage (an article deleted or
    * brought back, a draft marked or unmarked) re-runs matching, so facts and conflicts
@@ -1124,6 +1136,32 @@ export class DeskService {
     const action = result.entry?.action;
     if (changesDrafts(action) || action === 'article:delete') await this.detect();
     return result;
+  }
+
+  private newsroom(): { newsroomUrl: string | null; newsroomName: string | null } {
+    const get = (key: string) =>
+      (
+        this.database.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+          { value: string } | undefined
+      )?.value ?? null;
+    return { newsroomUrl: get('newsroomUrl'), newsroomName: get('newsroomName') };
+  }
+
+  /** Sets (or, given '', clears) the newsroom settings ClaimReview is published with. */
+  private setNewsroom(url: string | undefined, name: string | undefined): void {
+    const db = this.database;
+    const put = (key: string, value: string | undefined) => {
+      if (value === undefined) return;
+      if (value === '') db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+      else
+        db.prepare(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        ).run(key, value);
+    };
+    db.transaction(() => {
+      put('newsroomUrl', url);
+      put('newsroomName', name);
+    }).immediate();
   }
 
   private editorName(): string | null {

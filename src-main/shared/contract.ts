@@ -29,6 +29,7 @@ import type {
 } from './views';
 import { DeskError } from './errors';
 import { VERDICT_STATUSES, type DraftCheck, type DraftSummary } from './draft-views';
+import { MAX_EVIDENCE_ITEMS } from './evidence';
 
 /** A phantom carrier of a result type. */
 function out<T>(): T {
@@ -114,6 +115,21 @@ export const methods = {
   'articles:list': { input: empty, output: out<ArticleSummary[]>() },
   /** One article with its text, passages and claims. */
   'articles:get': { input: v.strictObject({ id }), output: out<ArticleDetail>() },
+  /**
+   * Corrects an article's details (title, outlet, author, publication date, web address);
+   * recorded in the history and undoable. null or '' clears a field the article lacks.
+   */
+  'articles:update': {
+    input: v.strictObject({
+      id,
+      title: v.optional(nonEmpty(1000)),
+      outlet: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+      author: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(500)))),
+      publishedAt: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(10)))),
+      url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096)))),
+    }),
+    output: out<ArticleSummary>(),
+  },
   /** Removes an article and everything extracted from it. */
   'articles:delete': { input: v.strictObject({ id }), output: out<DeskInfo>() },
 
@@ -203,6 +219,19 @@ export const methods = {
       id,
       correctClaimId: v.nullable(id),
       evidence: v.optional(v.pipe(v.string(), v.maxLength(10_000))),
+      /** Evidence as items; each url must be http(s). `evidence` text, if also given, adds items (one per line). */
+      evidenceItems: v.optional(
+        v.pipe(
+          v.array(
+            v.strictObject({
+              url: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(4096)))),
+              title: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+              passage: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(20_000)))),
+            }),
+          ),
+          v.maxLength(MAX_EVIDENCE_ITEMS),
+        ),
+      ),
       note: v.optional(v.pipe(v.string(), v.maxLength(100_000))),
     }),
     output: out<ConflictDetail>(),
@@ -254,7 +283,23 @@ export const methods = {
 
   'settings:get': { input: empty, output: out<Settings>() },
   'settings:set': {
-    input: v.strictObject({ editorName: v.optional(nonEmpty(200)) }),
+    input: v.strictObject({
+      editorName: v.optional(nonEmpty(200)),
+      /** The newsroom's web address (http or https); an empty string clears it. */
+      newsroomUrl: v.optional(
+        v.union([
+          v.literal(''),
+          v.pipe(
+            v.string(),
+            v.trim(),
+            v.url('Give the newsroom address in full, starting with https:// or http://.'),
+            v.regex(/^https?:\/\//i, 'The newsroom address must start with https:// or http://.'),
+          ),
+        ]),
+      ),
+      /** The newsroom's name; an empty string clears it. */
+      newsroomName: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+    }),
     output: out<Settings>(),
   },
 
@@ -267,11 +312,26 @@ export const methods = {
   /** Builds an export in memory; the window saves or downloads it. */
   'export:run': {
     input: v.strictObject({
-      format: v.picklist(['md', 'html', 'csv-claims', 'csv-conflicts', 'webanno', 'claimreview', 'backup']),
+      format: v.picklist([
+        'md',
+        'html',
+        'pdf',
+        'csv-claims',
+        'csv-conflicts',
+        'webanno',
+        'claimreview',
+        'backup',
+      ]),
       scope: v.optional(v.picklist(['desk', 'article', 'selection']), 'desk'),
       articleIds: v.optional(v.array(id)),
       conflictIds: v.optional(v.array(id)),
       includeDismissed: v.optional(v.boolean(), false),
+      /** Notes (md, html, pdf): the conflict statuses to list; all when absent. */
+      statuses: v.optional(v.pipe(v.array(conflictStatus), v.minLength(1))),
+      /** Notes: leave dismissed conflicts out (listed with their reasons by default). */
+      hideDismissed: v.optional(v.boolean()),
+      /** Notes: the articles and their claims at the end (on by default). */
+      appendix: v.optional(v.boolean()),
     }),
     output: out<ExportFile>(),
   },

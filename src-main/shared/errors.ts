@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'offline'
   | 'cancelled'
   | 'too_slow'
+  | 'unavailable'
   | 'internal';
 
 export class DeskError extends Error {

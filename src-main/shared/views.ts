@@ -2,6 +2,7 @@
  * Result types of the contract: what the core returns and the renderer shows.
  */
 import type { ClaimKind, ClaimValue, ConflictKind, ConflictStatus, EntityKind, PassageKind } from './model';
+import type { EvidenceItem } from './evidence';
 
 export interface DeskInfo {
   path: string;
@@ -171,6 +172,8 @@ export interface ConflictDetail extends ConflictSummary {
   correctClaimId: number | null;
   correctNeither: boolean;
   evidence: string | null;
+  /** The evidence as items: links with what they are, and quoted passages. */
+  evidenceItems: EvidenceItem[];
   sides: ConflictSideView[];
   notes: NoteView[];
   history: HistoryEntry[];
@@ -199,6 +202,10 @@ export interface SearchHit {
 
 export interface Settings {
   editorName: string | null;
+  /** The newsroom's web address, under which ClaimReview pages are published. */
+  newsroomUrl?: string | null;
+  /** The newsroom's name, the publisher of its ClaimReviews. */
+  newsroomName?: string | null;
 }
 
 export interface UndoResult {
@@ -213,7 +220,7 @@ export interface DetectReport {
 }
 
 export type ExportFormat =
-  'md' | 'html' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
+  'md' | 'html' | 'pdf' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
 
 export interface ExportFile {
   filename: string;

@@ -227,6 +227,7 @@ const VERBS: Record<string, string> = {
   'fact:merge': 'Merged facts into',
   'fact:split': 'Split off',
   'passage:boilerplate': 'Changed the boilerplate mark of',
+  'article:update': 'Corrected the details of',
   import: 'Imported',
   detect: 'Ran detection on',
   extract: 'Re-extracted',

@@ -22,6 +22,7 @@ import type {
 } from '../../shared/views';
 import { DeskError } from '../../shared/errors';
 import { listHistory } from './history';
+import { evidenceFromLegacy, parseStoredEvidence } from '../../shared/evidence';
 
 export interface ClaimRow {
   id: number;
@@ -254,6 +255,7 @@ interface ConflictRow {
   correct_claim_id: number | null;
   correct_neither: number;
   evidence: string | null;
+  evidence_items: string | null;
   label: string | null;
 }
 
@@ -327,6 +329,9 @@ export function conflictDetail(db: Db, id: number): ConflictDetail {
     correctClaimId: row.correct_claim_id,
     correctNeither: row.correct_neither === 1,
     evidence: row.evidence,
+    evidenceItems: row.evidence_items
+      ? parseStoredEvidence(row.evidence_items)
+      : evidenceFromLegacy(row.evidence),
     sides,
     notes: notesFor(db, 'conflict', id),
     history: listHistory(db, { targetType: 'conflict', targetId: id, limit: 50 }),

@@ -1,79 +1,137 @@
 /**
- * Resolved conflicts as schema.org ClaimReview JSON-LD, the markup fact-checkers
- * publish and search engines read. A ClaimReview rates one claim, so a resolved
- * conflict yields one review per claim in it: the claims the editor found right rate
- * "Accurate", the others "Inaccurate" ("False" for a "first"/"never before" claim an
- * earlier event disproves). The scale is 1–5, as Google's fact-check markup suggests.
+ * Decided conflicts as schema.org ClaimReview JSON-LD, the markup fact-checkers publish
+ * and search engines read. A ClaimReview rates one claim, so a conflict yields one review
+ * per claim under review:
+ * - resolved: the claims the editor found right rate "Correct", the others "Inaccurate"
+ *   ("False" for a "first"/"never before" an earlier event disproves);
+ * - confirmed: the articles disagree and nobody has settled which is right, so each claim
+ *   rates "Contradicted by other reporting" (for a "first" against a precedent only the
+ *   "first", for a trend word against figures only the trend word: the precedent and the
+ *   figures are the evidence, not claims in doubt).
+ * The scale is 1–5, as Google's fact-check markup suggests.
  *
- * Every field Google requires is present: claimReviewed, reviewRating with
- * alternateName, itemReviewed (a Claim with author, datePublished and appearance),
- * author, datePublished and url. The review's url is the page it will be published
- * on; until an editor gives one, a stable urn names it.
+ * Every field Google requires or recommends is present: claimReviewed, reviewRating with
+ * alternateName, url, itemReviewed (a Claim with author, datePublished and appearance),
+ * author and datePublished. The review's url is the page it will be published on, under
+ * the newsroom's address (the desk setting `newsroomUrl`); without one the export is
+ * refused with a message saying where to set it, rather than publishing a placeholder.
  */
 import type { Db } from '../db/open';
-import { decisionText, loadExport, verdict, type ExportModel, type ExportOptions } from './model';
+import { DeskError } from '../../shared/errors';
+import { safeHref } from '../../shared/evidence';
+import {
+  decisionText,
+  loadExport,
+  verdict,
+  type ConflictRec,
+  type ExportModel,
+  type ExportOptions,
+} from './model';
 
 export const SCHEMA_CONTEXT = 'https://schema.org';
 
 export interface ClaimReviewOptions {
-  /** Where the reviews will be published; `#claim-<id>` is appended per review. */
+  /** The newsroom's address the reviews are published under; the desk setting when absent. */
   reviewUrl?: string;
-  /** Publish as this organisation rather than as the deciding editor. */
+  /** Publish as this organisation rather than as the deciding editor; the desk setting when absent. */
   organisation?: string;
 }
 
-function rating(right: boolean, kind: string) {
-  if (right)
-    return { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'Accurate' };
-  const novelty = kind === 'novelty';
-  return {
-    '@type': 'Rating',
-    ratingValue: 1,
-    bestRating: 5,
-    worstRating: 1,
-    alternateName: novelty ? 'False' : 'Inaccurate',
-  };
+export const RATINGS = {
+  correct: { ratingValue: 5, alternateName: 'Correct' },
+  contradicted: { ratingValue: 2, alternateName: 'Contradicted by other reporting' },
+  inaccurate: { ratingValue: 1, alternateName: 'Inaccurate' },
+  false: { ratingValue: 1, alternateName: 'False' },
+} as const;
+
+function rating(r: keyof typeof RATINGS) {
+  return { '@type': 'Rating', ...RATINGS[r], bestRating: 5, worstRating: 1 };
 }
 
-export function claimReviews(m: ExportModel, options: ClaimReviewOptions = {}): object[] {
+/** The rating of one claim of a decided conflict, or null when the claim is not under review. */
+function ratingOf(c: ConflictRec, claimId: number, kind: string): keyof typeof RATINGS | null {
+  if (c.status === 'confirmed') {
+    // The precedent of a "first" and the figures a trend word is checked against are the
+    // evidence, not claims in doubt.
+    if (c.kind === 'novelty_vs_precedent' && !c.sideA.includes(claimId)) return null;
+    if (c.kind === 'trend_contradiction' && kind !== 'trend') return null;
+    return 'contradicted';
+  }
+  const v = verdict(c, claimId);
+  if (v === null) return null;
+  if (v) return 'correct';
+  return kind === 'novelty' ? 'false' : 'inaccurate';
+}
+
+/** The review page of one claim: `<newsroom>/claimdesk/conflict-<id>#claim-<id>`. */
+export function reviewPage(base: string, conflictId: number, claimId: number): string {
+  const root = new URL(base.replace(/#.*$/, ''));
+  if (!root.pathname.endsWith('/')) root.pathname += '/';
+  return new URL(`conflict-${conflictId}#claim-${claimId}`, root).href;
+}
+
+export function claimReviews(m: ExportModel, options: ClaimReviewOptions & { reviewUrl: string }): object[] {
   const out: object[] = [];
   for (const c of m.conflicts) {
-    if (c.status !== 'resolved') continue;
+    if (c.status !== 'resolved' && c.status !== 'confirmed') continue;
     for (const claimId of [...c.sideA, ...c.sideB]) {
-      const v = verdict(c, claimId);
-      if (v === null) continue;
       const claim = m.claim(claimId);
+      const r = ratingOf(c, claimId, claim.kind);
+      if (r === null) continue;
       const a = m.article(claim.articleId);
       const appearance: Record<string, unknown> = { '@type': 'CreativeWork', headline: a.title };
       if (a.url) appearance['url'] = a.url;
-      if (a.publishedAt) appearance['datePublished'] = a.publishedAt;
+      if (a.publishedAt && /^\d{4}/.test(a.publishedAt)) appearance['datePublished'] = a.publishedAt;
       if (a.outlet) appearance['publisher'] = { '@type': 'Organization', name: a.outlet };
-      const itemReviewed: Record<string, unknown> = {
-        '@type': 'Claim',
-        author: { '@type': 'Organization', name: a.outlet ?? a.title },
-        appearance,
-      };
-      if (a.publishedAt) itemReviewed['datePublished'] = a.publishedAt;
+      const itemReviewed: Record<string, unknown> = { '@type': 'Claim', appearance };
+      // Who made the claim: the outlet; else the article's author; never a file name.
+      if (a.outlet) itemReviewed['author'] = { '@type': 'Organization', name: a.outlet };
+      else if (a.author) itemReviewed['author'] = { '@type': 'Person', name: a.author };
+      if (a.publishedAt && /^\d{4}/.test(a.publishedAt)) itemReviewed['datePublished'] = a.publishedAt;
       out.push({
         '@context': SCHEMA_CONTEXT,
         '@type': 'ClaimReview',
-        url: options.reviewUrl
-          ? `${options.reviewUrl.replace(/#.*$/, '')}#claim-${claimId}`
-          : `urn:claimdesk:conflict:${c.id}:claim:${claimId}`,
+        url: reviewPage(options.reviewUrl, c.id, claimId),
         claimReviewed: claim.sentence.trim() || claim.quote,
-        reviewRating: rating(v, claim.kind),
+        reviewRating: rating(r),
         itemReviewed,
         author: options.organisation
           ? { '@type': 'Organization', name: options.organisation }
           : { '@type': 'Person', name: c.editor ?? 'Unknown editor' },
         datePublished: c.updatedAt.slice(0, 10),
         reviewBody: decisionText(m, c, claimId),
+        // The evidence the editor relied on, each with its address when it has one.
+        ...(c.evidenceItems.length
+          ? {
+              citation: c.evidenceItems.map((e) => ({
+                '@type': 'CreativeWork',
+                name: e.title || e.url,
+                ...(safeHref(e.url) ? { url: safeHref(e.url) } : {}),
+              })),
+            }
+          : {}),
       });
     }
   }
   return out;
 }
 
+const setting = (db: Db, key: string) =>
+  (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ??
+  null;
+
 export function exportClaimReview(db: Db, opts: ExportOptions & ClaimReviewOptions): string {
-  return `${JSON.stringify(claimReviews(loadExport(db, opts), opts), null, 2)}\n`;
+  const reviewUrl = opts.reviewUrl ?? setting(db, 'newsroomUrl');
+  if (!reviewUrl)
+    throw new DeskError(
+      'invalid_input',
+      'ClaimReview needs the web address your reviews are published under (each review\'s "url"). ' +
+        'Set the newsroom address in Settings, or run: claimdesk settings --desk FILE --newsroom-url https://…',
+    );
+  const organisation = opts.organisation ?? setting(db, 'newsroomName') ?? undefined;
+  const reviews = claimReviews(loadExport(db, opts), {
+    reviewUrl,
+    ...(organisation ? { organisation } : {}),
+  });
+  return `${JSON.stringify(reviews, null, 2)}\n`;
 }

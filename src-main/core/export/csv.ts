@@ -8,6 +8,7 @@
  * OWASP advice), which spreadsheets show as text.
  */
 import type { Db } from '../db/open';
+import { evidenceText } from '../../shared/evidence';
 import {
   citation,
   claimStatus,
@@ -123,7 +124,7 @@ export function conflictsCsv(m: ExportModel): string {
     c.status !== 'resolved' ? null : c.correctNeither ? 'neither' : c.correctClaimId,
     decisionText(m, c),
     c.reason,
-    c.evidence,
+    evidenceText(c.evidenceItems) || c.evidence,
     c.status === 'suggested' || c.status === 'open' ? null : c.editor,
     c.updatedAt,
     notesCell(c.notes),

@@ -47,101 +47,201 @@ function caught(fn: () => unknown): DeskError {
   throw new Error('did not throw');
 }
 
+const NOW = '2024-10-09T08:00:00.000Z';
+const notesOf = (extra: Record<string, unknown> = {}) => ({
+  ...all,
+  story: 'Harbour fair',
+  now: NOW,
+  ...extra,
+});
+const count = (s: string, part: string) => s.split(part).length - 1;
+
 describe('Markdown source notes', () => {
-  it('shows each claim with its status, the other side cited, the resolution, evidence and notes', () => {
-    const md = exportMarkdown(t.db, all);
-    expect(md).toMatch(/^# Claimdesk source notes\n/);
-    expect(md).toContain('## Harbour fair draws record crowd');
-    expect(md).toContain('- Outlet: Coastal Post');
-    expect(md).toContain('- Published: 2024-10-05');
-    expect(md).toContain('- URL: <https://coastal-post.example/news/fair>');
-
-    // The 12,000 claim: its section holds both conflicts it is in and their decisions.
-    const section = md.slice(
-      md.indexOf(`### Claim ${t.claims.fair12000} `),
-      md.indexOf(`### Claim ${t.claims.fairFirst} `),
+  it('open with a summary and a table of contents, then list each conflict once, findings first', () => {
+    const md = exportMarkdown(t.db, notesOf());
+    expect(md).toMatch(/^# Source notes: Harbour fair\n/);
+    const at = (s: string) => md.indexOf(s);
+    expect(at('## Summary')).toBeGreaterThan(0);
+    expect(at('## Summary')).toBeLessThan(at('## Contents'));
+    expect(at('## Contents')).toBeLessThan(at('## Findings'));
+    expect(at('## Findings')).toBeLessThan(at('## Dismissed'));
+    expect(at('## Dismissed')).toBeLessThan(at('## Still to review'));
+    expect(at('## Still to review')).toBeLessThan(at('## Appendix: articles and their claims'));
+    expect(md).toContain('- 3 articles from 2 named outlets: Coastal Post, Lakeside Daily, outlet unknown');
+    expect(md).toContain('- Published 5 October 2024 to 7 October 2024; 1 undated');
+    expect(md).toContain('- 5 conflicts: 1 confirmed, 2 resolved, 1 dismissed, 1 still to review');
+    // One entry per conflict, however many claims it touches (12,000 is in two).
+    for (const id of Object.values(t.conflicts)) {
+      expect(count(md, `### Conflict ${id}:`)).toBe(1);
+      expect(md).toContain(`(#conflict-${id})`);
+    }
+    // Ranked as the queue ranks: the confirmed "first" before the resolved ones.
+    expect(at(`### Conflict ${t.conflicts.novelty}:`)).toBeLessThan(
+      at(`### Conflict ${t.conflicts.figure}:`),
     );
-    expect(section).toContain(
-      `- Status: resolved (conflict ${t.conflicts.figure}); resolved (conflict ${t.conflicts.neither})`,
-    );
-    expect(section).toContain(
-      `Other side (claim ${t.claims.doubt8000}): “8,000 visitors” in “Gate counts seen by this newspaper show 8,000 visitors on the opening day.” — Lakeside Daily, 2024-10-07, “Fair numbers questioned”`,
-    );
-    expect(section).toContain(
-      `Resolution: This claim is wrong. Claim ${t.claims.doubt8000} is correct: “8,000 visitors”`,
-    );
-    expect(section).toContain('Resolution: Neither side is correct.');
-    expect(section).toContain('Evidence: https://gate-counts.example/day1');
-    expect(section).toContain('Decided by Mara Quill, 2024-10-08');
-    expect(section).toContain(
-      'Note by Mara Quill, 2024-10-08: Gate counts beat estimates, says the "port office", see below.',
-    );
-    // The exact source passage, with the claim in bold.
-    expect(section).toContain(
-      '> KESTREL BAY — The harbour fair opened on Saturday with **12,000 visitors**, organisers said.',
-    );
-
-    expect(md).toContain(`Status: confirmed (conflict ${t.conflicts.novelty})`);
-    expect(md).toContain('- Note by Ilse Varga, 2024-10-08: Outlet corrected its headline later, on 9 Oct.');
-    expect(md).toContain('### Claim ' + t.claims.ferry5 + ' · figure');
-    expect(md).toMatch(new RegExp(`### Claim ${t.claims.ferry5} [^\\n]*\\n\\n- Status: no conflict`));
-    // A claim the editor deleted is gone.
-    expect(md).not.toContain('· count · deleted');
+    expect(at(`### Conflict ${t.conflicts.date}:`)).toBeGreaterThan(at('## Dismissed'));
+    expect(at(`### Conflict ${t.conflicts.open}:`)).toBeGreaterThan(at('## Still to review'));
   });
 
-  it('leaves dismissed conflicts out unless asked, and escapes markup from articles and notes', () => {
-    const md = exportMarkdown(t.db, all);
-    expect(md).not.toContain('Different events');
-    expect(md).toContain(`### Claim ${t.claims.fairSaturday} · date · Saturday\n\n- Status: no conflict`);
-    const full = exportMarkdown(t.db, withDismissed);
-    expect(full).toContain(`Status: dismissed (conflict ${t.conflicts.date})`);
-    expect(full).toContain('Dismissed: Different events: the 1987 fair opened on a Sunday.');
+  it('give each conflict its values with outlets, the decision, the right version, evidence links, notes and cited passages', () => {
+    const md = exportMarkdown(t.db, notesOf());
+    const from = md.indexOf(`### Conflict ${t.conflicts.figure}:`);
+    const entry = md.slice(from, md.indexOf('<a id=', from));
+    expect(entry).toContain('### Conflict 1: Harbour fair visitors, opening day');
+    expect(entry).toContain('**Resolved by Mara Quill on 2024-10-08 10:00 UTC.**');
+    expect(entry).toContain('- A. “12,000 visitors”: Coastal Post; sources cited: none stated — **wrong**');
+    expect(entry).toContain('- B. “8,000 visitors”: Lakeside Daily; sources cited: none stated — **right**');
+    expect(entry).toContain(
+      `**Right version:** Side B: “8,000 visitors”, as Lakeside Daily reports (claim ${t.claims.doubt8000}).`,
+    );
+    expect(entry).toContain('1. [https://gate-counts.example/day1](<https://gate-counts.example/day1>)');
+    expect(entry).toContain(
+      '- Mara Quill, 2024-10-08: Gate counts beat estimates, says the "port office", see below.',
+    );
+    expect(entry).toContain(
+      '> A: KESTREL BAY — The harbour fair opened on Saturday with **12,000 visitors**, organisers said.',
+    );
+    expect(entry).toContain(
+      '> — Coastal Post, “Harbour fair draws record crowd”, 5 October 2024, [https://coastal-post.example/news/fair](<https://coastal-post.example/news/fair>)',
+    );
+    expect(entry).toContain(
+      '> — Lakeside Daily, “Fair numbers questioned”, 7 October 2024, file fair-numbers-questioned.txt',
+    );
+
+    const neither = md.slice(md.indexOf(`### Conflict ${t.conflicts.neither}:`));
+    expect(neither).toContain('**Right version:** Neither side is right.');
+    // Evidence without an address stays words.
+    expect(neither).toContain('1. Port authority statement, 9 October');
+
+    const dismissed = md.slice(md.indexOf(`### Conflict ${t.conflicts.date}:`));
+    expect(dismissed).toContain(
+      '**Dismissed by Ilse Varga on 2024-10-08 10:00 UTC. Reason: Different events: the 1987 fair opened on a Sunday.**',
+    );
+    const open = md.slice(md.indexOf(`### Conflict ${t.conflicts.open}:`));
+    expect(open).toContain('**Opened for review; not decided yet.**');
+  });
+
+  it('leave out dismissed conflicts or statuses when asked, and escape markup from articles and notes', () => {
+    const hidden = exportMarkdown(t.db, notesOf({ hideDismissed: true }));
+    expect(hidden).not.toContain('Different events');
+    expect(hidden).not.toContain('## Dismissed');
+    const findings = exportMarkdown(t.db, notesOf({ statuses: ['confirmed', 'resolved'] }));
+    expect(findings).not.toContain('## Still to review');
+    expect(findings).not.toContain(`### Conflict ${t.conflicts.open}:`);
+    expect(findings).toContain(`### Conflict ${t.conflicts.novelty}:`);
     // No raw HTML reaches a Markdown renderer.
-    expect(full).not.toMatch(/(^|[^\\])<script/);
+    const full = exportMarkdown(t.db, notesOf());
+    expect(full).not.toMatch(/(^|[^\\])<(script|img)/m);
     expect(full).toContain('\\<script\\>alert(1)\\</script\\>');
   });
 
-  it('limits the notes to one article or to a selection of conflicts', () => {
-    const ferry = exportMarkdown(t.db, { ...all, articleIds: [t.articles.ferry] });
-    expect(ferry).toContain('## Ferry fares to rise');
-    expect(ferry).not.toContain('## Harbour fair');
-    expect(ferry).toContain('1 article · 1 claim · 0 conflicts');
+  it('end with the articles and their conflicted claims, other claims left out; the appendix can be dropped', () => {
+    const md = exportMarkdown(t.db, notesOf());
+    const appendix = md.slice(md.indexOf('## Appendix'));
+    expect(appendix).toContain('### Article 3: Ferry fares to rise');
+    expect(appendix).toContain(
+      'outlet unknown, “Ferry fares to rise”, undated, file ferry-fares-to-rise.txt',
+    );
+    expect(appendix).toContain('- 1 other claim without a conflict, left out.');
+    expect(appendix).toContain(
+      `- Claim ${t.claims.fair12000}, count: “12,000 visitors” — [conflict ${t.conflicts.figure}](#conflict-${t.conflicts.figure}) (resolved), [conflict ${t.conflicts.neither}](#conflict-${t.conflicts.neither}) (resolved)`,
+    );
+    expect(appendix).not.toContain('-5% drop');
+    const short = exportMarkdown(t.db, notesOf({ appendix: false }));
+    expect(short).not.toContain('## Appendix');
+    expect(short).not.toContain('(#appendix)');
+  });
 
-    const sel = exportMarkdown(t.db, { ...all, conflictIds: [t.conflicts.novelty] });
-    expect(sel).toContain('2 articles · 2 claims · 1 conflict');
-    expect(sel).toContain(`### Claim ${t.claims.fairFirst} `);
-    expect(sel).not.toContain(`### Claim ${t.claims.fair12000} `);
+  it('limit the notes to one article or to a selection of conflicts', () => {
+    const ferry = exportMarkdown(t.db, notesOf({ articleIds: [t.articles.ferry] }));
+    expect(ferry).toContain('### Article 3: Ferry fares to rise');
+    expect(ferry).not.toContain('Harbour fair draws');
+    expect(ferry).toContain('- 0 conflicts: 0 confirmed, 0 resolved, 0 dismissed, 0 still to review');
+
+    const sel = exportMarkdown(t.db, notesOf({ conflictIds: [t.conflicts.novelty] }));
+    expect(sel).toContain('- 1 conflict: 1 confirmed, 0 resolved, 0 dismissed, 0 still to review');
+    expect(sel).toContain(`### Conflict ${t.conflicts.novelty}:`);
+    expect(sel).not.toContain(`### Conflict ${t.conflicts.figure}:`);
   });
 });
 
 describe('HTML source notes', () => {
-  it('is a standalone printable page whose article and note text stays text', () => {
-    const html = exportHtml(t.db, withDismissed);
+  it('is a standalone printable page: summary, contents whose links land, one section per conflict', () => {
+    const html = exportHtml(t.db, notesOf());
     const { document } = parseHTML(html);
-    expect(document.querySelectorAll('script').length).toBe(0);
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<link|src=/);
-    expect(document.querySelector('title')?.textContent).toBe('Claimdesk source notes');
+    expect(document.querySelector('title')?.textContent).toBe('Source notes: Harbour fair');
+    expect(document.querySelector('#summary')?.textContent).toContain('1 confirmed, 2 resolved, 1 dismissed');
+    const links = [...document.querySelectorAll('#contents a')].map((a) => a.getAttribute('href')!);
+    expect(links.length).toBe(3 + 5 + 1);
+    for (const href of links) expect(document.querySelector(href)).not.toBeNull();
+    expect(document.querySelectorAll('section.conflict').length).toBe(5);
 
-    const text = document.body.textContent ?? '';
-    expect(text).toContain('<script>alert(1)</script>');
-    expect(text).toContain('<script>alert("fair")</script>');
-
-    const claim = document.querySelector(`#claim-${t.claims.fair12000}`)!;
-    expect(claim.querySelector('mark')?.textContent).toBe('12,000 visitors');
-    expect(claim.querySelectorAll('.conflict').length).toBe(2);
-    const other = claim.querySelector('.other')!;
-    expect(other.textContent).toContain('8,000 visitors');
-    expect(other.querySelector('.cite')?.textContent).toBe(
-      'Lakeside Daily, 2024-10-07, “Fair numbers questioned”',
+    const figure = document.querySelector(`#conflict-${t.conflicts.figure}`)!;
+    expect(figure.querySelector('.decision')?.textContent).toContain(
+      'Resolved by Mara Quill on 2024-10-08 10:00 UTC.',
     );
-    expect(claim.textContent).toContain(`Claim ${t.claims.doubt8000} is correct`);
-    expect(claim.querySelector('a[href="https://gate-counts.example/day1"]')).not.toBeNull();
+    expect(figure.querySelectorAll('table.values tbody tr').length).toBe(2);
+    expect(figure.querySelector('.right')?.closest('tr')?.textContent).toContain('8,000 visitors');
+    expect(figure.querySelector('ol.evidence a')?.getAttribute('href')).toBe(
+      'https://gate-counts.example/day1',
+    );
+    expect(figure.querySelector('mark')?.textContent).toBe('12,000 visitors');
+    expect(figure.querySelector('figcaption')?.textContent).toBe(
+      `Coastal Post, “Harbour fair draws record crowd”, 5 October 2024, https://coastal-post.example/news/fair · claim ${t.claims.fair12000}`,
+    );
+    // Claims without a conflict fold away in the appendix.
+    const ferry = document.querySelector(`#article-${t.articles.ferry}`)!;
+    expect(ferry.querySelector('details summary')?.textContent).toBe('1 other claim without a conflict');
+    expect(ferry.querySelector('details')?.hasAttribute('open')).toBe(false);
+  });
 
-    const article = document.querySelector(`#article-${t.articles.fair}`)!;
-    expect(article.querySelector('h2')?.textContent).toBe('Harbour fair draws record crowd');
-    expect(article.querySelector('dl.meta')?.textContent).toContain('Coastal Post');
-    expect(document.querySelector(`#claim-${t.claims.fairSaturday} .status-dismissed`)).not.toBeNull();
+  it('runs nothing from article text, notes or evidence', () => {
+    // Hostile input written straight to the desk, past every check the app makes.
+    t.db
+      .prepare('UPDATE articles SET title = ?, url = ? WHERE id = ?')
+      .run('Ferry <img src=x onerror=alert(1)> fares', 'javascript:alert(2)', t.articles.ferry);
+    t.db.prepare('UPDATE conflicts SET evidence_items = ? WHERE id = ?').run(
+      JSON.stringify([
+        {
+          url: 'javascript:alert(3)',
+          title: '<script>alert(4)</script>',
+          passage: '"><svg onload=alert(5)>',
+        },
+        { url: 'https://ok.example/a?b="x"&c=<y>', title: 'fine', passage: null },
+      ]),
+      t.conflicts.figure,
+    );
+    t.db
+      .prepare(
+        "INSERT INTO notes (target_type, target_id, body, editor, created_at) VALUES ('conflict', ?, ?, ?, ?)",
+      )
+      .run(
+        t.conflicts.open,
+        '<iframe src="javascript:alert(6)"></iframe>',
+        '<b onclick=alert(7)>Eve</b>',
+        NOW,
+      );
+    const html = exportHtml(t.db, notesOf());
+    const { document } = parseHTML(html);
+    expect(document.querySelectorAll('script, iframe, img, svg, object, embed, form').length).toBe(0);
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) expect(attr.name.startsWith('on')).toBe(false);
+    }
+    for (const a of document.querySelectorAll('a[href]'))
+      expect(a.getAttribute('href')).toMatch(/^(https?:|#)/);
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('<script>alert(4)</script>');
+    expect(text).toContain('<iframe src="javascript:alert(6)"></iframe>');
+    expect(text).toContain('Ferry <img src=x onerror=alert(1)> fares');
+    expect(document.querySelector('a[href^="https://ok.example"]')?.getAttribute('href')).toBe(
+      'https://ok.example/a?b=%22x%22&c=%3Cy%3E',
+    );
+    expect(html).toContain("default-src 'none'");
+    const md = exportMarkdown(t.db, notesOf());
+    expect(md).not.toMatch(/\]\(<?javascript:/);
+    expect(md).not.toMatch(/(^|[^\\])<(script|img|iframe|svg|b )/m);
   });
 });
 
@@ -211,6 +311,15 @@ describe('W3C Web Annotation', () => {
     expect(assessing.length).toBe(6);
     const commenting = items.filter((a) => a.motivation === 'commenting');
     expect(commenting.length).toBe(3);
+    // The evidence address of the figure conflict travels as a link to follow.
+    const figure = assessing.find(
+      (a) => a.id === `urn:claimdesk:conflict:${t.conflicts.figure}:claim:${t.claims.fair12000}`,
+    )!;
+    expect(figure.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'linking',
+      source: 'https://gate-counts.example/day1',
+    });
 
     const texts = new Map(
       (t.db.prepare('SELECT url, content_hash, text FROM articles').all() as any[]).map((a) => [
@@ -263,40 +372,75 @@ describe('W3C Web Annotation', () => {
 });
 
 describe('schema.org ClaimReview', () => {
-  it('reviews each claim of the resolved conflicts with the fields fact-check markup requires', () => {
-    const reviews = JSON.parse(
-      exportClaimReview(t.db, { ...all, reviewUrl: 'https://desk.example/checks/fair' }),
-    );
+  it('reviews each claim of the confirmed and resolved conflicts with the fields fact-check markup requires and recommends', () => {
+    t.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example/checks')")
+      .run();
+    const reviews = JSON.parse(exportClaimReview(t.db, all));
     expect(Array.isArray(reviews)).toBe(true);
-    // Two resolved conflicts with two claims each; the confirmed and open ones are not reviews.
-    expect(reviews.length).toBe(4);
+    // Resolved: two conflicts, two claims each. Confirmed "first": the "first" only, not
+    // its precedent. Open and dismissed conflicts are not reviews.
+    expect(reviews.length).toBe(5);
     for (const r of reviews) {
       expect(r['@context']).toBe('https://schema.org');
       expect(r['@type']).toBe('ClaimReview');
       expect(r.claimReviewed).toBeTruthy();
-      expect(r.url).toMatch(/^https:\/\/desk\.example\/checks\/fair#claim-\d+$/);
+      expect(r.url).toMatch(/^https:\/\/desk\.example\/checks\/conflict-\d+#claim-\d+$/);
       expect(r.datePublished).toBe('2024-10-08');
-      expect(r.author).toEqual({ '@type': 'Person', name: 'Mara Quill' });
+      expect(r.author['@type']).toBe('Person');
       expect(r.reviewRating['@type']).toBe('Rating');
       expect(r.reviewRating.bestRating).toBe(5);
       expect(r.reviewRating.worstRating).toBe(1);
-      expect(['Accurate', 'Inaccurate', 'False']).toContain(r.reviewRating.alternateName);
+      expect(r.reviewRating.alternateName).toBeTruthy();
       expect(r.itemReviewed['@type']).toBe('Claim');
       expect(r.itemReviewed.author['@type']).toBe('Organization');
+      expect(r.itemReviewed.author.name).toMatch(/^(Coastal Post|Lakeside Daily)$/);
       expect(r.itemReviewed.appearance['@type']).toBe('CreativeWork');
+      expect(r.itemReviewed.appearance.headline).toBeTruthy();
       expect(r.itemReviewed.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    const right = reviews.find(
-      (r: any) => r.reviewRating.alternateName === 'Accurate' && r.claimReviewed.includes('8,000 visitors'),
-    );
+    const of = (claimId: number, conflictId: number) =>
+      reviews.find((r: any) => r.url.endsWith(`/conflict-${conflictId}#claim-${claimId}`));
+    const right = of(t.claims.doubt8000, t.conflicts.figure);
+    expect(right.reviewRating).toMatchObject({ alternateName: 'Correct', ratingValue: 5 });
     expect(right.itemReviewed.author.name).toBe('Lakeside Daily');
     expect(right.itemReviewed.appearance.headline).toBe('Fair numbers questioned');
-    const wrong = reviews.filter((r: any) => r.claimReviewed.includes('12,000 visitors'));
-    expect(wrong.map((r: any) => r.reviewRating.alternateName)).toEqual(['Inaccurate', 'Inaccurate']);
-    expect(wrong[0].itemReviewed.appearance.url).toBe('https://coastal-post.example/news/fair');
-    // Without a publication address the review still has a stable identifier.
-    const plain = JSON.parse(exportClaimReview(t.db, all));
-    expect(plain[0].url).toMatch(/^urn:claimdesk:conflict:\d+:claim:\d+$/);
+    expect(right.author.name).toBe('Mara Quill');
+    const wrong = of(t.claims.fair12000, t.conflicts.figure);
+    expect(wrong.reviewRating.alternateName).toBe('Inaccurate');
+    expect(wrong.itemReviewed.appearance.url).toBe('https://coastal-post.example/news/fair');
+    expect(wrong.citation).toEqual([
+      {
+        '@type': 'CreativeWork',
+        name: 'https://gate-counts.example/day1',
+        url: 'https://gate-counts.example/day1',
+      },
+    ]);
+    expect(of(t.claims.fair12000, t.conflicts.neither).citation).toEqual([
+      { '@type': 'CreativeWork', name: 'Port authority statement, 9 October' },
+    ]);
+    expect(of(t.claims.fair12000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
+    expect(of(t.claims.doubt8000, t.conflicts.neither).reviewRating.alternateName).toBe('Inaccurate');
+    const confirmed = of(t.claims.fairFirst, t.conflicts.novelty);
+    expect(confirmed.reviewRating).toMatchObject({
+      alternateName: 'Contradicted by other reporting',
+      ratingValue: 2,
+    });
+    expect(confirmed.author.name).toBe('Ilse Varga');
+    expect(of(t.claims.doubt1987, t.conflicts.novelty)).toBeUndefined();
+  });
+
+  it('is refused, saying where to set it, until the desk knows the newsroom address', () => {
+    const err = caught(() => exportClaimReview(t.db, all));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toMatch(/^ClaimReview needs the web address your reviews are published under/);
+    expect(err.message).toContain('--newsroom-url');
+    // An organisation name from the desk's settings becomes the reviews' author.
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example')").run();
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomName', 'Harbour Desk')").run();
+    const reviews = JSON.parse(exportClaimReview(t.db, all));
+    expect(reviews[0].author).toEqual({ '@type': 'Organization', name: 'Harbour Desk' });
+    expect(reviews[0].url).toMatch(/^https:\/\/desk\.example\/conflict-\d+#claim-\d+$/);
   });
 });
 
@@ -326,7 +470,9 @@ describe('backup and restore', () => {
     try {
       expect(dump(restored)).toEqual(dump(t.db));
       expect((dump(restored) as { fts: unknown[] }).fts.length).toBeGreaterThan(0);
-      expect(exportMarkdown(restored, withDismissed)).toBe(exportMarkdown(t.db, withDismissed));
+      expect(exportMarkdown(restored, { ...withDismissed, now: NOW })).toBe(
+        exportMarkdown(t.db, { ...withDismissed, now: NOW }),
+      );
     } finally {
       restored.close();
     }
@@ -369,10 +515,15 @@ describe('backup and restore', () => {
 
 describe('runExport', () => {
   it('names and types each file; the backup travels as base64 of the desk image', () => {
-    const md = runExport(t.db, { format: 'md', includeDismissed: false, deskName: 'review.claimdesk' });
+    const md = runExport(t.db, {
+      format: 'md',
+      includeDismissed: false,
+      deskName: 'review.claimdesk',
+      now: NOW,
+    });
     expect(md.filename).toMatch(/^review-\d{4}-\d{2}-\d{2}-notes\.md$/);
     expect(md.mime).toMatch(/^text\/markdown/);
-    expect(md.data).toBe(exportMarkdown(t.db, all));
+    expect(md.data).toBe(exportMarkdown(t.db, { ...all, story: 'review', now: NOW }));
     const backup = runExport(t.db, { format: 'backup', includeDismissed: false });
     expect(backup.encoding).toBe('base64');
     const target = join(t.dir, 'from-base64.claimdesk');
@@ -380,6 +531,7 @@ describe('runExport', () => {
     const restored = openDesk(target, { mustExist: true });
     expect(dump(restored)).toEqual(dump(t.db));
     restored.close();
+    t.db.prepare("INSERT INTO settings (key, value) VALUES ('newsroomUrl', 'https://desk.example')").run();
     for (const format of ['html', 'csv-claims', 'csv-conflicts', 'webanno', 'claimreview'] as const) {
       const f = runExport(t.db, { format, includeDismissed: true });
       expect(f.data.length).toBeGreaterThan(100);
@@ -394,14 +546,15 @@ describe('runExport scope', () => {
     const desk = runExport(t.db, { format: 'md', scope: 'desk', includeDismissed: false, ...ids });
     expect(desk.data).toContain('3 articles');
     const article = runExport(t.db, { format: 'md', scope: 'article', includeDismissed: false, ...ids });
-    expect(article.data).toContain('1 article · 1 claim · 0 conflicts');
+    expect(article.data).toContain('- 1 article from 0 named outlets: outlet unknown');
     const sel = runExport(t.db, {
       format: 'md',
       scope: 'selection',
       includeDismissed: false,
       conflictIds: ids.conflictIds,
     });
-    expect(sel.data).toContain('2 articles · 2 claims · 1 conflict');
+    expect(sel.data).toContain('- 2 articles from 2 named outlets');
+    expect(sel.data).toContain('- 1 conflict: 1 confirmed');
     expect(
       caught(() => runExport(t.db, { format: 'md', scope: 'article', includeDismissed: false })).code,
     ).toBe('invalid_input');

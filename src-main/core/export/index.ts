@@ -6,7 +6,7 @@
 import type { Db } from '../db/open';
 import type { ExportFile } from '../../shared/views';
 import type { ExportOptions } from './model';
-import { exportHtml, exportMarkdown } from './notes';
+import { exportHtml, exportMarkdown, type NotesOptions } from './notes';
 import { exportClaimsCsv, exportConflictsCsv } from './csv';
 import { exportWebAnnotations } from './web-annotation';
 import { exportClaimReview, type ClaimReviewOptions } from './claim-review';
@@ -14,7 +14,14 @@ import { exportBackup } from './backup';
 import { DeskError } from '../../shared/errors';
 
 export type { ExportOptions } from './model';
-export { exportHtml, exportMarkdown } from './notes';
+export {
+  exportHtml,
+  exportMarkdown,
+  renderHtml,
+  renderMarkdown,
+  formatDate,
+  type NotesOptions,
+} from './notes';
 export { exportClaimsCsv, exportConflictsCsv, csvCell } from './csv';
 export { exportWebAnnotations } from './web-annotation';
 export { exportClaimReview } from './claim-review';
@@ -23,7 +30,7 @@ export { exportBackup, restoreBackup, inspectBackup } from './backup';
 export type ExportFormat =
   'md' | 'html' | 'csv-claims' | 'csv-conflicts' | 'webanno' | 'claimreview' | 'backup';
 
-export interface RunExportInput extends ExportOptions, ClaimReviewOptions {
+export interface RunExportInput extends ExportOptions, ClaimReviewOptions, Omit<NotesOptions, 'story'> {
   format: ExportFormat;
   /** As in `export:run`: 'desk' ignores the ids; 'article' and 'selection' need them. */
   scope?: 'desk' | 'article' | 'selection';
@@ -51,6 +58,14 @@ export function runExport(db: Db, input: RunExportInput): ExportFile {
     if (scope === 'selection' && input.conflictIds?.length) opts.conflictIds = input.conflictIds;
   }
   const base = stem(input);
+  const notes: NotesOptions = {
+    ...opts,
+    story: (input.deskName ?? 'Claimdesk').replace(/\.[^.]+$/, ''),
+    ...(input.statuses ? { statuses: input.statuses } : {}),
+    ...(input.hideDismissed !== undefined ? { hideDismissed: input.hideDismissed } : {}),
+    ...(input.appendix !== undefined ? { appendix: input.appendix } : {}),
+    ...(input.now ? { now: input.now } : {}),
+  };
   const text = (filename: string, mime: string, data: string): ExportFile => ({
     filename,
     mime,
@@ -59,9 +74,9 @@ export function runExport(db: Db, input: RunExportInput): ExportFile {
   });
   switch (input.format) {
     case 'md':
-      return text(`${base}-notes.md`, 'text/markdown; charset=utf-8', exportMarkdown(db, opts));
+      return text(`${base}-notes.md`, 'text/markdown; charset=utf-8', exportMarkdown(db, notes));
     case 'html':
-      return text(`${base}-notes.html`, 'text/html; charset=utf-8', exportHtml(db, opts));
+      return text(`${base}-notes.html`, 'text/html; charset=utf-8', exportHtml(db, notes));
     case 'csv-claims':
       return text(`${base}-claims.csv`, 'text/csv; charset=utf-8', exportClaimsCsv(db, opts));
     case 'csv-conflicts':

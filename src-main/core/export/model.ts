@@ -11,6 +11,13 @@
  */
 import type { Db } from '../db/open';
 import type { ClaimValue, ConflictStatus } from '../../shared/model';
+import { humanDisplay } from '../../shared/human-date';
+import {
+  evidenceFromLegacy,
+  evidenceText,
+  parseStoredEvidence,
+  type EvidenceItem,
+} from '../../shared/evidence';
 
 export interface ExportOptions {
   articleIds?: number[];
@@ -73,6 +80,10 @@ export interface ConflictRec {
   correctClaimId: number | null;
   correctNeither: boolean;
   evidence: string | null;
+  /** The evidence as items (links, what they are, quoted passages). */
+  evidenceItems: EvidenceItem[];
+  /** The fact the conflict is about ("People killed, as of 2025-03-11"), when matched. */
+  factLabel: string | null;
   createdAt: string;
   updatedAt: string;
   /** Who made the latest change to this conflict (history), else the desk's editor name. */
@@ -134,6 +145,8 @@ interface ConflictRow {
   correct_claim_id: number | null;
   correct_neither: number;
   evidence: string | null;
+  evidence_items: string | null;
+  fact_id: number | null;
   created_at: string;
   updated_at: string;
   stale: number;
@@ -267,6 +280,7 @@ function load(db: Db, opts: ExportOptions): ExportModel {
   const deskEditor =
     (db.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as { value: string } | undefined)
       ?.value ?? null;
+  const factLabel = db.prepare('SELECT label FROM facts WHERE id = ?');
   const latestActor = db.prepare(
     "SELECT actor FROM history WHERE target_type = 'conflict' AND target_id = ? ORDER BY id DESC LIMIT 1",
   );
@@ -316,7 +330,8 @@ function load(db: Db, opts: ExportOptions): ExportModel {
       suffix: r.suffix,
       sentence: text.slice(r.sentence_start, r.sentence_end),
       sentenceStart: r.start - r.sentence_start,
-      display: value && typeof value.display === 'string' && value.display ? value.display : r.quote,
+      display:
+        value && typeof value.display === 'string' && value.display ? humanDisplay(value.display) : r.quote,
       value,
       origin: r.origin,
       edited: r.edited === 1,
@@ -346,6 +361,11 @@ function load(db: Db, opts: ExportOptions): ExportModel {
     correctClaimId: c.correct_claim_id,
     correctNeither: c.correct_neither === 1,
     evidence: c.evidence,
+    evidenceItems: c.evidence_items ? parseStoredEvidence(c.evidence_items) : evidenceFromLegacy(c.evidence),
+    factLabel:
+      c.fact_id === null
+        ? null
+        : ((factLabel.get(c.fact_id) as { label: string } | undefined)?.label ?? null),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     editor: (latestActor.get(c.id) as { actor: string } | undefined)?.actor ?? deskEditor,
@@ -433,6 +453,7 @@ export function decisionText(m: ExportModel, c: ConflictRec, claimId?: number): 
   else if (c.status === 'confirmed') parts.push('Confirmed: the articles disagree.');
   else parts.push(`${c.status[0]!.toUpperCase()}${c.status.slice(1)}: not yet decided.`);
   parts.push(`Conflict: ${c.explanation}`);
-  if (c.evidence) parts.push(`Evidence: ${c.evidence}`);
+  if (c.evidenceItems.length) parts.push(`Evidence: ${evidenceText(c.evidenceItems).replace(/\n/g, '; ')}`);
+  else if (c.evidence) parts.push(`Evidence: ${c.evidence}`);
   return parts.join(' ');
 }

@@ -20,6 +20,7 @@ import {
   type ExportOptions,
   type NoteRec,
 } from './model';
+import { safeHref } from '../../shared/evidence';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -101,6 +102,10 @@ export function webAnnotations(m: ExportModel): object {
             value: decisionText(m, c, claimId),
           },
           { type: 'TextualBody', purpose: 'tagging', value: tag(verdict(c, claimId), c.status) },
+          // Each evidence address as a linked resource, so a reader of the annotation can follow it.
+          ...c.evidenceItems
+            .filter((e) => safeHref(e.url))
+            .map((e) => ({ type: 'SpecificResource', purpose: 'linking', source: safeHref(e.url) })),
         ],
         target: target(m, claim),
       });

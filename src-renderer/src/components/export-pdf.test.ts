@@ -38,11 +38,33 @@ describe('Export as PDF', () => {
     });
   });
 
-  it('is not offered in the browser, which cannot print to a file', () => {
-    installFakeCore({});
-    const utils = render(ExportDialog, { onclose: () => {} });
-    const options = [...utils.getByRole('combobox', { name: /Format/ }).querySelectorAll('option')];
-    expect(options.map((o) => o.textContent)).not.toContain('Source notes (PDF)');
-    expect(options.map((o) => o.textContent)).toContain('HTML notes');
+  it('in the browser, asks the core to print the notes with Chromium and downloads the PDF', async () => {
+    const pdf: ExportFile = {
+      filename: 'harbour-desk-notes.pdf',
+      mime: 'application/pdf',
+      encoding: 'base64',
+      data: btoa('%PDF-1.7 notes'),
+    };
+    const core = installFakeCore({ 'export:run': () => pdf, 'settings:get': () => ({ editorName: null }) });
+    const downloads: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(this.download);
+    });
+    URL.createObjectURL ??= () => 'blob:notes';
+    URL.revokeObjectURL ??= () => undefined;
+    const onclose = vi.fn();
+    const utils = render(ExportDialog, { onclose });
+    const format = utils.getByRole('combobox', { name: /Format/ }) as HTMLSelectElement;
+    await fireEvent.change(format, { target: { value: 'pdf' } });
+    await fireEvent.click(utils.getByRole('checkbox', { name: /Leave out dismissed conflicts/ }));
+    await fireEvent.click(utils.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(onclose).toHaveBeenCalled());
+    expect(core.called('export:run')).toEqual([
+      { format: 'pdf', scope: 'desk', includeDismissed: false, hideDismissed: true },
+    ]);
+    expect(downloads).toEqual(['harbour-desk-notes.pdf']);
+    click.mockRestore();
   });
 });

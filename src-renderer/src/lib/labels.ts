@@ -2,6 +2,7 @@
  * Words and symbols for kinds and statuses. Every badge pairs its colour with a
  * symbol and a word, so nothing is told by colour alone.
  */
+import { humanDate } from '../../../src-main/shared/human-date';
 import type { ClaimKind, ConflictKind, ConflictStatus } from '../../../src-main/shared/model';
 
 export const CLAIM_KIND_LABEL: Record<ClaimKind, string> = {
@@ -61,7 +62,8 @@ export function conflictBadgeText(kind: ConflictKind, status: ConflictStatus): s
 export function formatDate(iso: string | null): string {
   if (!iso) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
+  // Partial dates ("2025-05", "--04-21") written out, never printed as ISO fragments.
+  if (!m) return humanDate(iso);
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }

@@ -6,6 +6,7 @@
 import { ClientError, api } from '../lib/client';
 import { changed, onChanged } from '../lib/changes';
 import type { ConflictDetail } from '../../../src-main/shared/views';
+import type { EvidenceInput } from '../../../src-main/shared/evidence';
 import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
@@ -97,13 +98,19 @@ class ConflictState {
     return this.#decide((id) => api()['conflicts:setStatus']({ id, status: 'open' }), 'Conflict reopened.');
   }
 
-  resolve(input: { correctClaimId: number | null; evidence?: string; note?: string }): Promise<boolean> {
+  resolve(input: {
+    correctClaimId: number | null;
+    evidence?: string;
+    evidenceItems?: EvidenceInput[];
+    note?: string;
+  }): Promise<boolean> {
     return this.#decide(
       (id) =>
         api()['conflicts:resolve']({
           id,
           correctClaimId: input.correctClaimId,
           ...(input.evidence ? { evidence: input.evidence } : {}),
+          ...(input.evidenceItems ? { evidenceItems: input.evidenceItems } : {}),
           ...(input.note ? { note: input.note } : {}),
         }),
       'Conflict resolved.',

@@ -172,6 +172,20 @@ class DeskState {
     return this.#edit(() => api()['claims:update']({ id, ...patch }), 'Claim corrected.');
   }
 
+  /** Corrects the selected article's details; undoable from the history like any decision. */
+  async updateArticle(patch: {
+    title?: string;
+    outlet?: string | null;
+    author?: string | null;
+    publishedAt?: string | null;
+    url?: string | null;
+  }): Promise<boolean> {
+    const id = this.#selectedId;
+    if (id === null) return false;
+    if (!(await settings.ensureEditorName())) return false;
+    return this.#edit(() => api()['articles:update']({ id, ...patch }), 'Article details corrected.');
+  }
+
   async deleteClaim(id: number): Promise<boolean> {
     if (!(await settings.ensureEditorName())) return false;
     return this.#edit(() => api()['claims:delete']({ id }), 'Claim deleted.');

@@ -7,16 +7,19 @@ import type { ExportFormat } from '../../../src-main/shared/views';
 import { ui } from './ui.svelte';
 
 export type ExportScope = 'desk' | 'article' | 'selection';
-/** The core's formats, plus PDF, which the desktop app prints from the HTML notes. */
-export type ExportChoice = ExportFormat | 'pdf';
+/** The core's formats; PDF is the HTML notes printed (by the desktop app, or by the core's Chromium). */
+export type ExportChoice = ExportFormat;
 
 export const PDF_FORMAT = {
   value: 'pdf' as const,
   label: 'Source notes (PDF)',
-  hint: 'The HTML notes printed to PDF by the desktop app',
+  hint: 'The source notes as a PDF, ready to hand on',
 };
 
-/** PDF needs the desktop app's printer; the browser mode offers HTML to print instead. */
+/**
+ * The desktop app prints the HTML notes to PDF itself (printToPDF); elsewhere the core
+ * prints them with Chromium (`export:run` format 'pdf').
+ */
 export function canPrintPdf(): boolean {
   return typeof window !== 'undefined' && typeof window.claimdesk?.saveFile === 'function';
 }
@@ -27,13 +30,31 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string; hint: string 
   { value: 'csv-claims', label: 'CSV — claims', hint: 'One row per claim, for a spreadsheet' },
   { value: 'csv-conflicts', label: 'CSV — conflicts', hint: 'One row per conflict, for a spreadsheet' },
   { value: 'webanno', label: 'Web Annotation (JSON-LD)', hint: 'W3C annotations of decisions and notes' },
-  { value: 'claimreview', label: 'ClaimReview (JSON-LD)', hint: 'schema.org markup for resolved conflicts' },
+  {
+    value: 'claimreview',
+    label: 'ClaimReview (JSON-LD)',
+    hint: 'schema.org markup for confirmed and resolved conflicts',
+  },
   { value: 'backup', label: 'Desk backup', hint: 'The whole desk in one file, for restore' },
 ];
 
 class ExportState {
   #busy = $state(false);
   #error = $state<string | null>(null);
+  #newsroomUrl = $state('');
+
+  /** The newsroom address ClaimReview is published under (a desk setting). */
+  get newsroomUrl(): string {
+    return this.#newsroomUrl;
+  }
+
+  async loadNewsroom(): Promise<void> {
+    try {
+      this.#newsroomUrl = (await api()['settings:get']({})).newsroomUrl ?? '';
+    } catch {
+      // The field stays empty; the export says what is missing.
+    }
+  }
 
   get busy(): boolean {
     return this.#busy;
@@ -48,16 +69,28 @@ class ExportState {
     articleIds?: number[];
     conflictIds?: number[];
     includeDismissed: boolean;
+    /** Notes only: leave dismissed conflicts out; drop the articles appendix. */
+    hideDismissed?: boolean;
+    appendix?: boolean;
+    /** ClaimReview: the newsroom address to keep in the desk settings first. */
+    newsroomUrl?: string;
   }): Promise<boolean> {
     this.#busy = true;
     this.#error = null;
     try {
-      const pdf = input.format === 'pdf';
-      const format: ExportFormat = input.format === 'pdf' ? 'html' : input.format;
+      const newsroom = input.newsroomUrl?.trim();
+      if (input.format === 'claimreview' && newsroom && newsroom !== this.#newsroomUrl) {
+        this.#newsroomUrl = (await api()['settings:set']({ newsroomUrl: newsroom })).newsroomUrl ?? '';
+      }
+      const pdf = input.format === 'pdf' && canPrintPdf();
+      const format: ExportFormat = pdf ? 'html' : input.format;
+      const notes = format === 'md' || format === 'html' || format === 'pdf';
       const exported = await api()['export:run']({
         format,
         scope: input.scope,
         includeDismissed: input.includeDismissed,
+        ...(notes && input.hideDismissed ? { hideDismissed: true } : {}),
+        ...(notes && input.appendix === false ? { appendix: false } : {}),
         ...(input.scope === 'article' && input.articleIds ? { articleIds: input.articleIds } : {}),
         ...(input.scope === 'selection' && input.conflictIds ? { conflictIds: input.conflictIds } : {}),
       });

@@ -186,6 +186,7 @@ export function conflictDetail(text: string, over: Partial<ConflictDetail> = {})
     correctClaimId: null,
     correctNeither: false,
     evidence: null,
+    evidenceItems: [],
     sides: [side('a', a, article(1, 'First article')), side('b', b, article(2, 'Second article'))],
     notes: [],
     history: [],

@@ -11,6 +11,7 @@
 import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
 import type { ArticleMeta } from '../../../shared/model';
+import { paragraphBoilerplate } from '../../extract/boilerplate';
 
 /**
  * Characters a reader cannot see that change what a text says to a program: bidi
@@ -142,7 +143,11 @@ const MAX_TITLE = 120;
 export function guessTitle(text: string, anyHeading = false): string | null {
   const lines = text.replace(DATE_PREFIX, '').split('\n');
   const isHeading = (l: string) => /^#{1,6}\s+\S/.test(l);
-  const first = lines.map((l) => l.trim()).find((l) => l !== '');
+  // A photo caption, a credit, a byline or an image file name above the story is never
+  // its title: the title comes from the first line of the article's own words.
+  const first = lines
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !(l.length < 600 && paragraphBoilerplate(l)));
   // In Markdown the first heading is the title wherever it is; in plain text only on the first line.
   const heading = anyHeading ? lines.find(isHeading) : first && isHeading(first) ? first : undefined;
   if (heading)

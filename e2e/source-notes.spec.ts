@@ -1,0 +1,99 @@
+/**
+ * Source notes an editor can hand on, in the browser mode: a conflict resolved with two
+ * evidence items (a bad address refused as it is typed), the evidence shown as links, an
+ * article's outlet corrected and undone, and the notes downloaded as a PDF the core
+ * printed with Chromium. Screenshots of the dialogs and the panel are kept.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, SEEDS } from './fixtures';
+import { DeskPage } from './pages/desk-page';
+import { BoardPage } from './pages/board-page';
+import { NotesPage } from './pages/notes-page';
+
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => join(SEEDS, f));
+
+test('an editor resolves with evidence links, fixes an outlet, and downloads PDF notes', async ({
+  page,
+  desk,
+}, testInfo) => {
+  const app = new DeskPage(page, desk);
+  const board = new BoardPage(page);
+  const notes = new NotesPage(page);
+  await app.open();
+  await app.importFiles(seedFiles);
+  await expect(app.articles).toHaveCount(5);
+
+  // Resolve the first-ever trip: the earlier visit by Le Duan is right.
+  await board.openConflict(/first-ever/i, /novelty/i, /first-ever/i);
+  await board.panel.getByRole('button', { name: /Resolve/ }).click();
+  await expect(notes.resolveDialog).toBeVisible();
+  await notes.resolveDialog.locator('label.choice').filter({ hasText: 'Le Duan' }).first().click();
+  await notes.fillEvidence(0, {
+    url: 'https://archive.example/1982/le-duan-baku',
+    title: 'State archive: delegation in Baku, 1982',
+    passage: 'The delegation arrived in Baku in May 1982.',
+  });
+  await notes.resolveDialog.getByRole('button', { name: 'Add evidence' }).click();
+  await notes.fillEvidence(1, { url: 'javascript:alert(1)', title: 'Press digest' });
+  await expect(notes.evidenceItem(1).getByRole('alert')).toContainText('only web addresses');
+  await expect(page.getByRole('button', { name: 'Save resolution' })).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('resolve-evidence.png') });
+  await notes.fillEvidence(1, { url: 'https://library.example/press/1982-05' });
+  await expect(notes.evidenceItem(1).getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save resolution' }).click();
+  await board.giveEditorNameIfAsked('Ana Editor');
+  await expect(board.status).toContainText('resolved');
+  const links = notes.evidenceList.getByRole('link');
+  await expect(links).toHaveCount(2);
+  await expect(links.first()).toHaveAttribute('href', 'https://archive.example/1982/le-duan-baku');
+  await expect(links.first()).toHaveText('State archive: delegation in Baku, 1982');
+  await expect(links.nth(1)).toHaveAttribute('href', 'https://library.example/press/1982-05');
+  await expect(notes.evidenceList).toContainText('The delegation arrived in Baku in May 1982.');
+  await page.screenshot({ path: testInfo.outputPath('conflict-evidence.png') });
+
+  // The seed that opens with a photo caption: its outlet is unknown, and said so.
+  await app.article(/traditional friendship/).click();
+  await expect(app.readerTitle).toContainText('The traditional friendship between Vietnam and Azerbaijan');
+  await expect(page.locator('.byline .outlet')).toHaveText('Outlet unknown');
+  await page.getByTestId('edit-article-details').click();
+  await notes.articleDialog.getByLabel(/^Outlet/).fill('Vietnam News Agency');
+  await notes.articleDialog.getByLabel(/^Published/).fill('2025-13-01');
+  await expect(notes.articleDialog.getByRole('alert')).toContainText(
+    '"2025-13-01" is not a publication date',
+  );
+  await expect(notes.articleDialog.getByRole('button', { name: 'Save details' })).toBeDisabled();
+  await notes.articleDialog.getByLabel(/^Published/).fill('2025-05');
+  await expect(notes.articleDialog.getByRole('alert')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('article-details.png') });
+  await notes.articleDialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.locator('.byline .outlet')).toHaveText('Vietnam News Agency');
+  await expect(page.locator('.byline time')).toHaveText('May 2025');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(page.locator('.byline .outlet')).toHaveText('Outlet unknown');
+  await page.getByRole('button', { name: /Redo/ }).click();
+  await expect(page.locator('.byline .outlet')).toHaveText('Vietnam News Agency');
+
+  // PDF notes in the browser: printed by the core, downloaded as a file.
+  const download = await notes.exportAs('Source notes (PDF)', ['Leave out dismissed conflicts']);
+  expect(download.suggestedFilename()).toMatch(/-notes\.pdf$/);
+  const path = testInfo.outputPath('notes.pdf');
+  await download.saveAs(path);
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  let text = '';
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    text += content.items.map((i) => ('str' in i ? i.str : '')).join(' ');
+  }
+  await pdf.destroy();
+  expect(text).toContain('Summary');
+  expect(text).toContain('State archive: delegation in Baku, 1982');
+  expect(text).toContain('Vietnam News Agency');
+  expect(text).toContain('Resolved by Ana Editor');
+});
