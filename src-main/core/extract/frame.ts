@@ -54,6 +54,9 @@ const RUNNING =
 const CLAUSE_BREAK =
   /[;()—–]|:(?=\s)|,\s+(?:while|whereas|but|although|though|and|as|after|with|which|who|when|where|compared|up|down)\b|,\s+(?=\p{Ll}+ing\b)/giu;
 
+/** The words between a time and its restatement in another zone. */
+const RESTATES = /^[^.;()]{0,40}?(?:,\s*|\s)(?:or|which (?:was|is)|i\.e\.|that is|equivalent to)\s+$/i;
+
 interface Word {
   text: string;
   lower: string;
@@ -114,7 +117,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const restated = /\(\s*(?:(?:about|around|some|roughly|or|i\.e\.|nearly)\s+)?$/.test(
     s.slice(Math.max(0, a - 12), a),
   );
-  let [cs, ce] = clauseBounds(draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain, a, b);
+  const clauseText = draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain;
+  let [cs, ce] = clauseBounds(clauseText, a, b);
+  let restatement: [number, number] | null = null;
   // Another number in the clause bounds this one's context: "42 dead and 300 injured".
   for (const o of others) {
     // …but not the value it restates.
@@ -122,8 +127,25 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     if (o === draft || (o.kind !== 'figure' && o.kind !== 'count' && o.kind !== 'time')) continue;
     const oa = o.start - ctx.start;
     const ob = o.end - ctx.start;
+    // A time restating another in a second zone ("21:47 local time, which was 19:47 GMT",
+    // "21:52 local time on Tuesday, or 02:52 GMT") is the same moment: one clause for both.
+    if (
+      draft.kind === 'time' &&
+      o.kind === 'time' &&
+      ((ob <= a && RESTATES.test(s.slice(ob, a))) || (oa >= b && RESTATES.test(s.slice(b, oa))))
+    ) {
+      restatement = [oa, ob];
+      continue;
+    }
     if (ob <= a && ob > cs && /\band\b|,/.test(s.slice(ob, a))) cs = ob;
     if (oa >= b && oa < ce && /\band\b|,/.test(s.slice(b, oa))) ce = oa;
+  }
+  // The restated moment's clause is this one's too ("The collision happened at 21:47 local
+  // time, which was 19:47 GMT": both times are when the collision happened).
+  if (restatement) {
+    const [rs, re] = clauseBounds(clauseText, restatement[0], restatement[1]);
+    cs = Math.min(cs, rs);
+    ce = Math.max(ce, re);
   }
   const before = words(s, cs, a);
   const inside = words(s, a, b);
