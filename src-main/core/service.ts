@@ -33,6 +33,8 @@ import {
 import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
+import { articleVersions, carryConflicts, linkByHand, linkOnImport, unlinkVersion } from './versions/desk';
+import { versionDiff } from './versions/diff';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -222,12 +224,14 @@ export class DeskService {
       );
       const result = extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
+      const revision = linkOnImport(db, id, meta, doc.text, this.actor());
       report.imported.push({
         id,
         title: meta.title,
         source,
         claimCount,
         ...(doc.invisible ? { invisible: doc.invisible } : {}),
+        ...(revision ? { revision } : {}),
       });
     }).immediate();
   }
@@ -381,7 +385,13 @@ export class DeskService {
       kind: EntityKind;
     }[];
     const result = matchClaims(claims, { entities });
-    const stored = db.transaction(() => storeMatch(db, result)).immediate();
+    const stored = db
+      .transaction(() => {
+        const s = storeMatch(db, result);
+        carryConflicts(db);
+        return s;
+      })
+      .immediate();
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
   }
@@ -837,6 +847,27 @@ export class DeskService {
     return this.info();
   }
 
+  /** Links or unlinks versions by hand, then re-runs matching: the board shows the latest version. */
+  private versionsChange<T>(change: (db: Db) => T): Promise<T> {
+    return this.exclusive(async () => {
+      const db = this.database;
+      const result = db.transaction(() => change(db)).immediate();
+      await this.detectNow();
+      this.emit('desk:changed', this.info());
+      return result;
+    });
+  }
+
+  /** Undoing or redoing a version link changes which articles are matched: match again. */
+  private async undoRedoVersions(step: typeof undo) {
+    const result = this.undoRedo(step);
+    if (result.entry?.action.startsWith('version:')) {
+      await this.exclusive(() => this.detectNow());
+      this.emit('desk:changed', this.info());
+    }
+    return result;
+  }
+
   private undoRedo(step: typeof undo) {
     const db = this.database;
     return db
@@ -924,8 +955,8 @@ export class DeskService {
       'conflicts:detect': () => this.detect(),
       'notes:add': (i) => this.addNote(i),
       'history:list': (i) => listHistory(this.database, { limit: i?.limit ?? 100 }),
-      'history:undo': () => this.undoRedo(undo),
-      'history:redo': () => this.undoRedo(redo),
+      'history:undo': () => this.undoRedoVersions(undo),
+      'history:redo': () => this.undoRedoVersions(redo),
       'search:query': ({ q, limit }) => Q.search(this.database, q, limit),
       'settings:get': () => ({ editorName: this.editorName() }),
       'settings:set': ({ editorName }) => {
@@ -939,6 +970,15 @@ export class DeskService {
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
       'export:run': (i) => exportDesk(this.database, i, this.path),
+      'versions:list': ({ articleId }) => articleVersions(this.database, articleId),
+      'versions:diff': ({ fromId, toId }) => versionDiff(this.database, fromId, toId),
+      'versions:link': ({ articleId, toArticleId }) =>
+        this.versionsChange((db) => linkByHand(db, articleId, toArticleId, this.actor())),
+      'versions:unlink': ({ articleId }) =>
+        this.versionsChange((db) => {
+          unlinkVersion(db, articleId, this.actor());
+          return articleVersions(db, articleId);
+        }),
     };
   }
 

@@ -2,6 +2,7 @@
  * Result types of the contract: what the core returns and the renderer shows.
  */
 import type { ClaimKind, ClaimValue, ConflictKind, ConflictStatus, EntityKind, PassageKind } from './model';
+import type { LinkReport } from './versions';
 
 export interface DeskInfo {
   path: string;
@@ -25,6 +26,8 @@ export interface ArticleSummary {
   claimCount: number;
   conflictCount: number;
   position: number;
+  /** How many versions the article has (0 when it was never revised). */
+  versionCount?: number;
 }
 
 export interface PassageView {
@@ -166,6 +169,8 @@ export interface ConflictSideView {
 
 export interface ConflictDetail extends ConflictSummary {
   reason: string | null;
+  /** Why a decided conflict was opened again (new coverage, a revised article), while it is open. */
+  reopenReason?: string | null;
   correctClaimId: number | null;
   correctNeither: boolean;
   evidence: string | null;
@@ -176,7 +181,15 @@ export interface ConflictDetail extends ConflictSummary {
 
 export interface ImportReport {
   /** `invisible`: bidi controls and zero-width characters removed from the article's text. */
-  imported: { id: number; title: string; source: string; claimCount: number; invisible?: number }[];
+  imported: {
+    id: number;
+    title: string;
+    source: string;
+    claimCount: number;
+    invisible?: number;
+    /** Set when the import is a revision of an article already on the desk. */
+    revision?: LinkReport;
+  }[];
   duplicates: { source: string; existingId: number; title: string }[];
   failed: { source: string; reason: string }[];
   /** Set when the editor cancelled: the files not reached are listed here. */

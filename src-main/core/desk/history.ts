@@ -21,6 +21,8 @@ const TABLES = {
   passage_marks: ['article_id', 'start', 'end'],
   passages: ['id'],
   settings: ['key'],
+  article_versions: ['article_id'],
+  claim_versions: ['from_claim_id', 'to_article_id'],
 } as const;
 export type TrackedTable = keyof typeof TABLES;
 
@@ -223,6 +225,8 @@ const VERBS: Record<string, string> = {
   'fact:merge': 'Merged facts into',
   'fact:split': 'Split off',
   'passage:boilerplate': 'Changed the boilerplate mark of',
+  'version:link': 'Linked as a new version:',
+  'version:unlink': 'Unlinked the version',
   import: 'Imported',
   detect: 'Ran detection on',
   extract: 'Re-extracted',

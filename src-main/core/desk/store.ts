@@ -269,6 +269,7 @@ export function loadMatchClaims(db: Db): MatchClaim[] {
          (SELECT group_concat(e.key, char(31)) FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id) AS keys
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.deleted = 0 AND c.boilerplate = 0
+         AND NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = c.article_id AND v.superseded = 1)
        ORDER BY c.article_id, c.start`,
     )
     .all() as {

@@ -3,6 +3,7 @@
  */
 import { sql as m001 } from './001-initial';
 import { sql as m002 } from './002-conflict-values';
+import { sql as m003 } from './003-article-versions';
 
-export const MIGRATIONS: readonly string[] = [m001, m002];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003];
 export const SCHEMA_VERSION = MIGRATIONS.length;

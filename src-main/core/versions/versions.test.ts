@@ -1,0 +1,213 @@
+/**
+ * A revised article on a real desk: reviewed, then revised by its outlet (new
+ * headline, an edited sentence, a changed figure, a removed paragraph) and imported
+ * again. The revision joins the article; the editor's note, decision and correction
+ * follow the re-anchored claims; the removed paragraph's claims are orphans; the
+ * changed figure reopens its conflict; undo takes the link back.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskService } from '../service';
+import type { Handlers } from '../../shared/contract';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+let dir: string;
+let service: DeskService;
+let h: Handlers;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'claimdesk-versions-'));
+  service = new DeskService({ defaultActor: 'tester' });
+  service.open(join(dir, 'desk.claimdesk'), true);
+  h = service.handlers();
+});
+afterEach(() => {
+  service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const fixture = (name: string, edit: (s: string) => string = (s) => s) => ({
+  name,
+  data: edit(readFileSync(join(FIXTURES, name), 'utf8')),
+  encoding: 'utf8' as const,
+});
+const withoutUrl = (s: string) => s.replace(/^url: .*\n/m, '');
+
+async function reviewed() {
+  const first = await service.importFiles([fixture('courier-v1.md'), fixture('wire.md')]);
+  const v1 = first.imported.find((a) => a.source === 'courier-v1.md')!.id;
+  const conflicts = await h['conflicts:list']({});
+  const distance = conflicts.find((k) => /4 km/.test(k.explanation))!;
+  const passengers = conflicts.find((k) => /312 passengers/.test(k.explanation))!;
+  expect(distance, JSON.stringify(conflicts.map((k) => k.explanation))).toBeDefined();
+  expect(passengers).toBeDefined();
+  await h['conflicts:setStatus']({
+    id: distance.id,
+    status: 'confirmed',
+    note: 'The harbour master’s chart puts the wreck 4 km out.',
+  });
+  await h['conflicts:setStatus']({ id: passengers.id, status: 'confirmed' });
+  const rescued = (await h['claims:list']({ articleId: v1 })).find((c) => /At least 41/.test(c.quote))!;
+  await h['claims:update']({ id: rescued.id, display: 'at least 41 people rescued (fishing boats only)' });
+  return { v1, distance: distance.id, passengers: passengers.id };
+}
+
+describe('a revision imported again', () => {
+  it('joins its article, carries the review onto it, lists orphans and reopens the changed figure', async () => {
+    const { v1, distance, passengers } = await reviewed();
+    const report = await service.importFiles([fixture('courier-v2.md')]);
+    const v2 = report.imported[0]!;
+    expect(v2.revision).toMatchObject({ previousId: v1, version: 2, linkedBy: 'url', changed: 1 });
+    expect(v2.revision!.reopened).toEqual([passengers]);
+
+    // One article on the board, showing the latest version.
+    const list = await h['articles:list']({});
+    expect(list.map((a) => a.title)).toEqual([
+      'Telsa ferry overturns, dozens rescued',
+      'Lake Orvel ferry disaster: divers search through the night',
+    ]);
+    expect(list.find((a) => a.id === v2.id)!.versionCount).toBe(2);
+
+    // The note and the decision sit on the re-anchored claim of the revision.
+    const kept = await h['conflicts:get']({ id: distance });
+    expect(kept.status).toBe('confirmed');
+    expect(kept.notes.map((n) => n.body)).toEqual(['The harbour master’s chart puts the wreck 4 km out.']);
+    const courierSide = kept.sides.find((s) => s.claim.quote === 'about 4 km')!;
+    expect(courierSide.claim.articleId).toBe(v2.id);
+    expect(courierSide.claim.sentence).toContain('in strong winds');
+
+    // The correction follows the claim.
+    const rescued = (await h['claims:list']({ articleId: v2.id })).find((c) => /At least 41/.test(c.quote))!;
+    expect(rescued.value.display).toBe('at least 41 people rescued (fishing boats only)');
+
+    // The changed figure reopens its conflict, saying what the outlet now says.
+    const reopened = await h['conflicts:get']({ id: passengers });
+    expect(reopened.status).toBe('open');
+    expect(reopened.reopenReason).toBe(
+      'The outlet now says “296 passengers” where it said “312 passengers” (Lakeside Courier, version 2).',
+    );
+    expect(reopened.sides.map((s) => s.claim.quote).sort()).toEqual(['290 passengers', '296 passengers']);
+
+    // The removed paragraph's claims (and the old headline's figure) are orphans, shown to the editor.
+    const versions = await h['versions:list']({ articleId: v2.id });
+    expect(versions.versions.map((v) => [v.number, v.articleId, v.latest, v.updatedAt])).toEqual([
+      [1, v1, false, null],
+      [2, v2.id, true, '2025-06-15'],
+    ]);
+    expect(versions.orphans.map((o) => o.quote).sort()).toEqual(['1987', '312 passengers', 'March 2024']);
+    const headlineOrphan = versions.orphans.find((o) => o.quote === '312 passengers')!;
+    expect(headlineOrphan.conflicts).toEqual([{ id: passengers, status: 'open' }]);
+
+    // The history says what happened.
+    const history = await h['history:list']({});
+    expect(history[0]).toMatchObject({ action: 'version:link', targetId: v2.id });
+  });
+
+  it('shows exactly the outlet’s edits in the diff and its summary', async () => {
+    const { v1 } = await reviewed();
+    const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
+    const diff = await h['versions:diff']({ fromId: v1, toId: v2 });
+    expect(diff.summary).toBe('1 figure changed, 1 paragraph edited, 1 paragraph removed, headline changed');
+    expect(diff.headline).toEqual({
+      from: 'Ferry capsizes on Lake Orvel with 312 passengers aboard',
+      to: 'Lake Orvel ferry disaster: divers search through the night',
+    });
+    // Each stretch of inserted or deleted text, as a reader sees it.
+    const stretches = (kind: 'added' | 'removed') => {
+      const out: string[] = [];
+      let prev: string | null = null;
+      for (const r of diff.runs) {
+        if (r.kind === kind && prev === kind) out[out.length - 1] += r.text;
+        else if (r.kind === kind) out.push(r.text);
+        prev = r.kind;
+      }
+      return out.map((s) => s.replace(/\s+/g, ' ').trim());
+    };
+    expect(stretches('added')).toEqual([
+      'Lake Orvel ferry disaster: divers search through the night Updated 2025-06-15',
+      'in strong winds',
+      '296',
+    ]);
+    expect(stretches('removed')).toEqual([
+      'Ferry capsizes on Lake Orvel with 312 passengers aboard',
+      '312',
+      'The Marten was built in 1987 and passed its last safety inspection in March 2024.',
+    ]);
+    // The removed paragraph's claims are marked as orphans where they stood.
+    expect(diff.runs.filter((r) => r.claim === 'orphan').map((r) => r.text)).toEqual([
+      '312 passengers',
+      '1987',
+      'March 2024',
+    ]);
+    // The changed figure is marked as a changed claim in the revision's text.
+    const marked = diff.runs.filter((r) => r.claim === 'changed' && r.kind !== 'removed').map((r) => r.text);
+    expect(marked.join('')).toBe('296 passengers');
+    expect(diff.claims.filter((c) => c.status === 'changed').map((c) => [c.fromQuote, c.toQuote])).toEqual([
+      ['312 passengers', '296 passengers'],
+    ]);
+    // Asking the other way round gives the same diff.
+    expect((await h['versions:diff']({ fromId: v2, toId: v1 })).summary).toBe(diff.summary);
+  });
+
+  it('undoes and redoes the link', async () => {
+    const { v1, distance } = await reviewed();
+    const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
+    const undone = await h['history:undo']({});
+    expect(undone.entry?.action).toBe('version:link');
+    expect((await h['articles:list']({})).map((a) => a.id).sort()).toEqual([v1, 2, v2].sort());
+    const back = await h['conflicts:get']({ id: distance });
+    expect(back.status).toBe('confirmed');
+    expect(back.sides.filter((s) => s.claim.quote === 'about 4 km').map((s) => s.claim.articleId)).toContain(
+      v1,
+    );
+    expect((await h['versions:list']({ articleId: v2 })).versions).toHaveLength(1);
+
+    await h['history:redo']({});
+    expect((await h['articles:list']({})).map((a) => a.id)).not.toContain(v1);
+    const again = await h['conflicts:get']({ id: distance });
+    expect(again.sides.find((s) => s.claim.quote === 'about 4 km')!.claim.articleId).toBe(v2);
+  });
+});
+
+describe('recognising a revision', () => {
+  it('links by outlet and lead when the revision has no address', async () => {
+    const v1 = (await service.importFiles([fixture('courier-v1.md', withoutUrl)])).imported[0]!.id;
+    const v2 = (await service.importFiles([fixture('courier-v2.md', withoutUrl)])).imported[0]!;
+    expect(v2.revision).toMatchObject({ previousId: v1, linkedBy: 'lead' });
+  });
+
+  it('keeps near-misses apart: a follow-up, another outlet’s copy, a briefing with the same headline', async () => {
+    const report = await service.importFiles([
+      fixture('courier-v1.md', withoutUrl),
+      fixture('courier-followup.md', withoutUrl),
+      fixture('valley-copy.md'),
+      fixture('courier-briefing-1.md'),
+      fixture('courier-briefing-2.md'),
+    ]);
+    expect(report.imported).toHaveLength(5);
+    expect(report.imported.filter((a) => a.revision)).toEqual([]);
+    expect(await h['articles:list']({})).toHaveLength(5);
+  });
+
+  it('links and unlinks by hand, and says what was wrong with a bad request', async () => {
+    const report = await service.importFiles([fixture('courier-v1.md'), fixture('courier-followup.md')]);
+    const [a, b] = report.imported.map((x) => x.id) as [number, number];
+    await expect(h['versions:link']({ articleId: a, toArticleId: a })).rejects.toThrow(
+      'An article cannot be a version of itself.',
+    );
+    const link = await h['versions:link']({ articleId: b, toArticleId: a });
+    expect(link).toMatchObject({ previousId: a, articleId: b, version: 2, linkedBy: 'editor' });
+    expect((await h['articles:list']({})).map((x) => x.id)).toEqual([b]);
+    expect((await h['history:list']({}))[0]!.action).toBe('version:link');
+
+    const after = await h['versions:unlink']({ articleId: b });
+    expect(after.versions).toHaveLength(1);
+    expect((await h['articles:list']({})).map((x) => x.id).sort()).toEqual([a, b]);
+    await expect(h['versions:unlink']({ articleId: b })).rejects.toThrow('has no other versions');
+    // Undoing the unlink joins them again.
+    await h['history:undo']({});
+    expect((await h['articles:list']({})).map((x) => x.id)).toEqual([b]);
+  });
+});
