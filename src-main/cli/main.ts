@@ -30,6 +30,8 @@ Usage:
                       [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--evidence URL] [--editor NAME]
   claimdesk export    --desk FILE --format md|html|csv|csv-conflicts|webanno|claimreview|backup --out PATH
                       [--include-dismissed] [--article ID]
+  claimdesk versions  --desk FILE --article ID [--json] [--link-to ID | --unlink]
+                      an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -101,6 +103,8 @@ export async function run(argv: string[]): Promise<number> {
       stories: { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       'include-dismissed': { type: 'boolean' },
+      'link-to': { type: 'string' },
+      unlink: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -130,6 +134,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const a of report.imported)
           console.log(
             `imported   ${a.source}  "${a.title}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
+          );
+        for (const a of report.imported.filter((x) => x.revision))
+          console.log(
+            `revision   ${a.source}  version ${a.revision!.version} of article ${a.revision!.previousId}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
           );
         for (const d of report.duplicates)
           console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
@@ -375,6 +383,20 @@ export async function run(argv: string[]): Promise<number> {
       console.log(`Wrote ${values.out} (${file.mime}).`);
       service.close();
       return 0;
+    }
+    case 'versions': {
+      const article = intArg(values.article, '--article');
+      if (article === undefined) throw new UsageError('versions needs --article ID.');
+      const service = needDesk(values);
+      const { versionsCommand } = await import('./versions');
+      const code = await versionsCommand(service, {
+        article,
+        json: values.json === true,
+        linkTo: intArg(values['link-to'], '--link-to'),
+        unlink: values.unlink === true,
+      });
+      service.close();
+      return code;
     }
     case 'restore': {
       if (!values.backup || !values.desk) throw new UsageError('restore needs --backup FILE and --desk NEW.');
