@@ -139,8 +139,14 @@ export class DeskService {
       path: this.path,
       name: basename(this.path).replace(/\.(sqlite|claimdesk|db)$/i, ''),
       schemaVersion: SCHEMA_VERSION,
-      articleCount: n('SELECT count(*) AS n FROM articles'),
-      claimCount: n('SELECT count(*) AS n FROM claims WHERE deleted = 0'),
+      // Older versions of a revised article are kept for the version view, not counted.
+      articleCount: n(
+        'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_versions WHERE superseded = 1) AS n',
+      ),
+      claimCount: n(
+        `SELECT (SELECT count(*) FROM claims WHERE deleted = 0) - (SELECT count(*) FROM article_versions v
+           JOIN claims c ON c.article_id = v.article_id WHERE v.superseded = 1 AND c.deleted = 0) AS n`,
+      ),
       factCount: n('SELECT count(*) AS n FROM facts WHERE claim_count > 0'),
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
