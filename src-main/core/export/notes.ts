@@ -10,6 +10,7 @@
  * it as text too.
  */
 import type { Db } from '../db/open';
+import { versionHtml, versionMarkdown } from '../versions/notes';
 import {
   citation,
   claimStatus,
@@ -128,7 +129,7 @@ function mdArticle(m: ExportModel, a: ArticleRec): string[] {
 export function exportMarkdown(db: Db, opts: ExportOptions): string {
   const m = loadExport(db, opts);
   const out = ['# Claimdesk source notes', '', summary(m, opts), ''];
-  for (const a of m.articles) out.push(...mdArticle(m, a));
+  for (const a of m.articles) out.push(...mdArticle(m, a), ...versionMarkdown(db, a.id, mdEscape));
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -277,7 +278,7 @@ export function exportHtml(db: Db, opts: ExportOptions): string {
 <body>
 <h1>Claimdesk source notes</h1>
 <p class="summary">${h(summary(m, opts))}</p>
-${m.articles.map((a) => hArticle(m, a)).join('\n')}
+${m.articles.map((a) => hArticle(m, a) + versionHtml(db, a.id, h)).join('\n')}
 </body>
 </html>
 `;

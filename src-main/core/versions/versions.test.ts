@@ -171,6 +171,33 @@ describe('a revision imported again', () => {
   });
 });
 
+describe('source notes of a revised article', () => {
+  it('say which version was reviewed and list the outlet’s corrections', async () => {
+    await reviewed();
+    await service.importFiles([fixture('courier-v2.md')]);
+    const md = (await h['export:run']({ format: 'md', scope: 'desk', includeDismissed: false })).data;
+    // One section per article: the old version is not an article of its own.
+    expect(md).not.toContain('## Ferry capsizes on Lake Orvel');
+    expect(md).toContain('## Lake Orvel ferry disaster: divers search through the night');
+    expect(md).toMatch(
+      /- Reviewed version 2 of 2 \(published 2025-06-14, updated 2025-06-15, imported \d{4}-\d{2}-\d{2}\)/,
+    );
+    expect(md).toContain(
+      '  - Version 2: 1 figure changed, 1 paragraph edited, 1 paragraph removed, headline changed',
+    );
+    expect(md).toContain('    - “312 passengers” became “296 passengers”');
+    expect(md).toContain('    - removed: “1987”');
+    // The wire article was never revised: no version section for it.
+    expect(md.match(/### Versions/g)).toHaveLength(1);
+
+    const html = (await h['export:run']({ format: 'html', scope: 'desk', includeDismissed: false })).data;
+    expect(html).toContain(
+      '<section class="versions"><h3>Versions</h3><p class="reviewed">Reviewed version 2 of 2',
+    );
+    expect(html).toContain('<li>“312 passengers” became “296 passengers”</li>');
+  });
+});
+
 describe('recognising a revision', () => {
   it('links by outlet and lead when the revision has no address', async () => {
     const v1 = (await service.importFiles([fixture('courier-v1.md', withoutUrl)])).imported[0]!.id;
