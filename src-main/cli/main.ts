@@ -137,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
           );
         for (const a of report.imported.filter((x) => x.revision))
           console.log(
-            `revision   ${a.source}  version ${a.revision!.version} of article ${a.revision!.previousId}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
+            `revision   ${a.source}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
           );
         for (const d of report.duplicates)
           console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);

@@ -33,7 +33,14 @@ import {
 import * as Q from './desk/queries';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
-import { articleVersions, carryConflicts, linkByHand, linkOnImport, unlinkVersion } from './versions/desk';
+import {
+  articleVersions,
+  beforeDeleteArticle,
+  carryConflicts,
+  linkByHand,
+  linkOnImport,
+  unlinkVersion,
+} from './versions/desk';
 import { versionDiff } from './versions/diff';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
@@ -835,6 +842,7 @@ export class DeskService {
     const db = this.database;
     Q.articleSummary(db, id);
     db.transaction(() => {
+      beforeDeleteArticle(db, id);
       for (const c of db.prepare('SELECT id FROM claims WHERE article_id = ?').all(id) as { id: number }[])
         db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(c.id);
       for (const p of db.prepare('SELECT id FROM passages WHERE article_id = ?').all(id) as { id: number }[])

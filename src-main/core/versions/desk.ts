@@ -456,7 +456,34 @@ export function linkOnImport(
   indexArticle(db, id, meta, text);
   const found = findRevisionOf(db, id, meta, text);
   if (!found) return null;
+  // Files of one folder arrive in name order, not in the outlet's order: a copy the
+  // outlet dated earlier than the article on the desk is the older version of it.
+  const dated = (articleId: number, t: string) =>
+    statedUpdate(t) ??
+    (
+      stmt(db, 'SELECT published_at FROM articles WHERE id = ?').get(articleId) as {
+        published_at: string | null;
+      }
+    ).published_at;
+  const mine = dated(id, text);
+  const theirs = dated(found.articleId, article(db, found.articleId).text);
+  if (mine && theirs && mine < theirs && versionIds(db, found.articleId).length === 1)
+    return linkVersion(db, id, found.articleId, found.by, actor);
   return linkVersion(db, found.articleId, id, found.by, actor);
+}
+
+/**
+ * Before an article is deleted: if it is the latest version of a revised article,
+ * the version before it becomes the article on the board again.
+ */
+export function beforeDeleteArticle(db: Db, id: number): void {
+  const v = versionRow(db, id);
+  if (!v || v.superseded === 1) return;
+  const previous = versionIds(db, id)
+    .filter((a) => a !== id)
+    .at(-1);
+  if (previous !== undefined)
+    stmt(db, 'UPDATE article_versions SET superseded = 0 WHERE article_id = ?').run(previous);
 }
 
 /** By hand: `articleId` becomes the newest version of the article `toArticleId` belongs to. */

@@ -205,6 +205,16 @@ describe('recognising a revision', () => {
     expect(v2.revision).toMatchObject({ previousId: v1, linkedBy: 'lead' });
   });
 
+  it('takes the version the outlet dated earlier as the older one, whatever the import order', async () => {
+    const report = await service.importFiles([fixture('courier-v2.md'), fixture('courier-v1.md')]);
+    const [v2, v1] = report.imported.map((a) => a.id) as [number, number];
+    expect(report.imported[1]!.revision).toMatchObject({ previousId: v1, articleId: v2, version: 2 });
+    expect((await h['articles:list']({})).map((a) => a.id)).toEqual([v2]);
+    // Deleting the latest version brings the one before it back to the board.
+    await h['articles:delete']({ id: v2 });
+    expect((await h['articles:list']({})).map((a) => a.id)).toEqual([v1]);
+  });
+
   it('keeps near-misses apart: a follow-up, another outlet’s copy, a briefing with the same headline', async () => {
     const report = await service.importFiles([
       fixture('courier-v1.md', withoutUrl),
