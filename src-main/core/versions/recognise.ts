@@ -208,7 +208,12 @@ export function findRevisionOf(
     .all(...marks, id) as { id: number; n: number }[];
   const outletKey = foldKey(meta.outlet);
   let best: { id: number; lead: number } | null = null;
+  // The weakest link the thresholds accept (a lead Jaccard of 0.25) still shares two
+  // fifths of its shingles, so a candidate sharing fewer than a fifth of the sampled
+  // marks cannot pass, and its text is not read.
+  const enough = Math.max(1, Math.floor(marks.length / 5));
   for (const c of candidates) {
+    if (c.n < enough) break;
     const a = stmt(db, 'SELECT title, outlet, text FROM articles WHERE id = ?').get(c.id) as {
       title: string;
       outlet: string | null;
