@@ -6,9 +6,11 @@
  * joins the same article; the note and decision sit on the re-anchored claim; the
  * correction follows; the removed paragraph's claims are listed as orphans; the
  * changed figure reopens its conflict with the reason; the version view shows
- * exactly those edits. Screenshots of the version view and the reopened conflict.
+ * exactly those edits. Screenshots of the version view and the reopened conflict; axe
+ * finds no serious violation in the version view.
  */
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, ROOT } from './fixtures';
 import { DeskPage } from './pages/desk-page';
 import { BoardPage } from './pages/board-page';
@@ -92,6 +94,12 @@ test('a revised article keeps its review and shows what the outlet changed', asy
   await expect(versions.orphans.nth(1)).toContainText('The Marten was built in 1987');
   await expect(versions.orphans.filter({ hasText: 'with 312 passengers aboard' })).toContainText('(open)');
   await page.screenshot({ path: testInfo.outputPath('version-view.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).include('[data-testid="version-view"]').analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help}`),
+  ).toEqual([]);
 
   // The correction followed the claim onto the revision.
   await versions.back();
