@@ -94,6 +94,8 @@ test('a revised article keeps its review and shows what the outlet changed', asy
   await expect(versions.orphans.nth(1)).toContainText('The Marten was built in 1987');
   await expect(versions.orphans.filter({ hasText: 'with 312 passengers aboard' })).toContainText('(open)');
   await page.screenshot({ path: testInfo.outputPath('version-view.png'), fullPage: true });
+  await page.getByTestId('orphans').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('version-orphans.png') });
   const axe = await new AxeBuilder({ page }).include('[data-testid="version-view"]').analyze();
   expect(
     axe.violations
