@@ -28,7 +28,7 @@ import type { ClaimValue } from '../../shared/model';
 import { readRow, readRows, recordAction, type RowChange } from '../desk/history';
 import { refreshFacts } from '../desk/store';
 import { stmt } from '../db/stmt';
-import { pairClaims } from './anchor';
+import { pairClaims, placeClaim } from './anchor';
 import { findRevisionOf, indexArticle, latestVersion, statedUpdate } from './recognise';
 
 interface ClaimRow {
@@ -145,6 +145,8 @@ export function linkVersion(
       `(target_type = 'claim' AND target_id IN (${marks})) OR (target_type = 'article' AND target_id = ?)`,
       [...oldIds, previousId],
     ),
+    ...readRows(db, 'passage_marks', 'article_id = ?', [newId]),
+    ...readRows(db, 'passages', 'article_id = ?', [newId]),
   ];
   const before = touched();
   const created: RowChange[] = [];
@@ -231,6 +233,7 @@ export function linkVersion(
     newId,
     previousId,
   );
+  created.push(...carryMarks(db, previousId, prev.text, newId, next.text));
 
   const after = [...before, ...created.filter((c) => !before.some((b) => sameKey(b, c)))];
   for (const c of created) if (!before.some((b) => sameKey(b, c))) before.push({ ...c, row: null });
@@ -253,6 +256,45 @@ export function linkVersion(
     orphans: orphans.length,
     reopened: [...reopened],
   };
+}
+
+/**
+ * The editor's boilerplate marks (a caption, a teaser marked by hand, or article text
+ * the extractor took for boilerplate) follow their passage onto the new version when
+ * the passage is still there word for word.
+ */
+function carryMarks(db: Db, fromId: number, fromText: string, toId: number, toText: string): RowChange[] {
+  const marks = stmt(db, 'SELECT start, "end", boilerplate FROM passage_marks WHERE article_id = ?').all(
+    fromId,
+  ) as { start: number; end: number; boilerplate: number }[];
+  const out: RowChange[] = [];
+  for (const m of marks) {
+    const p = placeClaim(toText, {
+      id: 0,
+      start: m.start,
+      end: m.end,
+      quote: fromText.slice(m.start, m.end),
+      prefix: fromText.slice(Math.max(0, m.start - 32), m.start),
+      suffix: fromText.slice(m.end, m.end + 32),
+    });
+    if (!p || p.method !== 'exact') continue;
+    stmt(
+      db,
+      'INSERT INTO passage_marks (article_id, start, "end", boilerplate) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET boilerplate = excluded.boilerplate',
+    ).run(toId, p.start, p.end, m.boilerplate);
+    stmt(
+      db,
+      'UPDATE passages SET boilerplate = ?, boilerplate_reason = ? WHERE article_id = ? AND start = ? AND "end" = ?',
+    ).run(m.boilerplate, m.boilerplate ? 'editor' : null, toId, p.start, p.end);
+    stmt(db, 'UPDATE claims SET boilerplate = ? WHERE article_id = ? AND start >= ? AND "end" <= ?').run(
+      m.boilerplate,
+      toId,
+      p.start,
+      p.end,
+    );
+    out.push({ table: 'passage_marks', key: { article_id: toId, start: p.start, end: p.end }, row: null });
+  }
+  return out;
 }
 
 function conflictIds(sides: { conflict_id: number }[]): string | null {

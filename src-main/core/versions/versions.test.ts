@@ -151,6 +151,22 @@ describe('a revision imported again', () => {
     expect((await h['versions:diff']({ fromId: v2, toId: v1 })).summary).toBe(diff.summary);
   });
 
+  it('carries the editor’s boilerplate mark onto the same paragraph of the revision', async () => {
+    const v1 = (await service.importFiles([fixture('courier-v1.md')])).imported[0]!.id;
+    const text = (await h['articles:get']({ id: v1 })).text;
+    const target = (await h['articles:get']({ id: v1 })).passages.find(
+      (p) => p.kind === 'paragraph' && text.slice(p.start, p.end).startsWith('Divers from three towns'),
+    )!;
+    await h['passages:setBoilerplate']({ id: target.id, boilerplate: true });
+    const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
+    const after = await h['articles:get']({ id: v2 });
+    const same = after.passages.find(
+      (p) => p.kind === 'paragraph' && after.text.slice(p.start, p.end).startsWith('Divers from three towns'),
+    )!;
+    expect(same.boilerplate).toBe(true);
+    expect(after.claims.find((c) => c.quote === 'three towns')!.boilerplate).toBe(true);
+  });
+
   it('undoes and redoes the link', async () => {
     const { v1, distance } = await reviewed();
     const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
