@@ -167,6 +167,47 @@ describe('a revision imported again', () => {
     expect(after.claims.find((c) => c.quote === 'three towns')!.boilerplate).toBe(true);
   });
 
+  it('summarises figures changed and a paragraph added, with the headline kept', async () => {
+    const head = [
+      '---',
+      'title: Harbour toll bridge opens to traffic',
+      'outlet: Coastal Ledger',
+      'url: https://coastal-ledger.example/bridge',
+      '---',
+      '# Harbour toll bridge opens to traffic',
+      '',
+    ].join('\n');
+    const v1 = [
+      'The new toll bridge over Merrow harbour opened on Friday after four years of work, the port authority said.',
+      'The crossing cost €214 million and carries 18,500 vehicles a day, according to the operator.',
+      'Cyclists will pay no toll until the end of the year.',
+    ].join('\n\n');
+    const v2 = [
+      'The new toll bridge over Merrow harbour opened on Friday after four years of work, the port authority said.',
+      'The crossing cost €231 million and carries 19,200 vehicles a day, according to the operator.',
+      'Cyclists will pay no toll until the end of the year.',
+      'Residents of the two harbour villages will receive a discount card in the post.',
+    ].join('\n\n');
+    const file = (name: string, body: string) => ({
+      name,
+      data: `${head}${body}\n`,
+      encoding: 'utf8' as const,
+    });
+    const a = (await service.importFiles([file('bridge-1.md', v1)])).imported[0]!.id;
+    const b = (await service.importFiles([file('bridge-2.md', v2)])).imported[0]!;
+    expect(b.revision).toMatchObject({ previousId: a, changed: 2 });
+    const diff = await h['versions:diff']({ fromId: a, toId: b.id });
+    expect(diff.summary).toBe('2 figures changed, 1 paragraph added');
+    expect(diff.headline).toBeNull();
+    expect(diff.claims.filter((c) => c.status === 'changed').map((c) => c.toQuote)).toEqual([
+      '€231 million',
+      '19,200 vehicles',
+    ]);
+    expect(diff.runs.filter((r) => r.kind === 'added').map((r) => r.text.trim())).toContain(
+      'Residents of the two harbour villages will receive a discount card in the post.',
+    );
+  });
+
   it('undoes and redoes the link', async () => {
     const { v1, distance } = await reviewed();
     const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
