@@ -109,6 +109,12 @@ test('a revised article keeps its review and shows what the outlet changed', asy
   await expect(popover).toContainText('at least 41 people rescued by fishing boats');
   await popover.getByRole('button', { name: 'Cancel' }).click();
 
+  // The older version can still be read, from the history.
+  await versions.openFromReader();
+  await page.getByRole('button', { name: 'Read v1' }).click();
+  await expect(app.readerTitle).toHaveText('Ferry capsizes on Lake Orvel with 312 passengers aboard');
+  await expect(app.readerText).toContainText('The Marten was built in 1987');
+
   // The note and decision sit on the re-anchored claim, in the edited sentence.
   await page.getByRole('tab', { name: /Board/ }).click();
   await board.openConflict(/4 km/, /figure mismatch/, /about 4 km/);
