@@ -29,7 +29,7 @@ import { readRow, readRows, recordAction, type RowChange } from '../desk/history
 import { refreshFacts } from '../desk/store';
 import { stmt } from '../db/stmt';
 import { pairClaims, placeClaim } from './anchor';
-import { findRevisionOf, indexArticle, latestVersion, statedUpdate } from './recognise';
+import { ensureIndexed, findRevisionOf, indexArticle, latestVersion, statedUpdate } from './recognise';
 
 interface ClaimRow {
   id: number;
@@ -495,6 +495,7 @@ export function linkOnImport(
   text: string,
   actor: string,
 ): LinkReport | null {
+  ensureIndexed(db);
   indexArticle(db, id, meta, text);
   const found = findRevisionOf(db, id, meta, text);
   if (!found) return null;

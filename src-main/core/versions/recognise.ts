@@ -162,6 +162,23 @@ export function indexArticle(
   for (const m of leadMarks(meta.outlet, meta.title, text)) ins.run(m, id);
 }
 
+/**
+ * Articles imported before the desk knew about versions have no marks and no canonical
+ * URL: the first import after the upgrade indexes them once, and a setting records it.
+ */
+export function ensureIndexed(db: Db): void {
+  if (stmt(db, "SELECT 1 FROM settings WHERE key = 'versionsIndexed'").get()) return;
+  const rows = stmt(db, 'SELECT id, title, outlet, url, text FROM articles').all() as {
+    id: number;
+    title: string;
+    outlet: string | null;
+    url: string | null;
+    text: string;
+  }[];
+  for (const a of rows) indexArticle(db, a.id, a, a.text);
+  stmt(db, "INSERT OR REPLACE INTO settings (key, value) VALUES ('versionsIndexed', '1')").run();
+}
+
 export interface RevisionMatch {
   /** The latest version of the article the import revises. */
   articleId: number;

@@ -272,6 +272,17 @@ describe('recognising a revision', () => {
     expect((await h['articles:list']({})).map((a) => a.id)).toEqual([v1]);
   });
 
+  it('finds the article on a desk made before versions existed', async () => {
+    const v1 = (await service.importFiles([fixture('courier-v1.md', withoutUrl)])).imported[0]!.id;
+    // What an older desk holds: no lead marks, no canonical address, never indexed.
+    const db = service.database;
+    db.prepare('DELETE FROM article_marks').run();
+    db.prepare('UPDATE articles SET canonical_url = NULL').run();
+    db.prepare("DELETE FROM settings WHERE key = 'versionsIndexed'").run();
+    const v2 = (await service.importFiles([fixture('courier-v2.md', withoutUrl)])).imported[0]!;
+    expect(v2.revision).toMatchObject({ previousId: v1, linkedBy: 'lead' });
+  });
+
   it('keeps near-misses apart: a follow-up, another outlet’s copy, a briefing with the same headline', async () => {
     const report = await service.importFiles([
       fixture('courier-v1.md', withoutUrl),
