@@ -374,6 +374,7 @@ export function search(db: Db, q: string, limit: number): SearchHit[] {
       `SELECT c.id, c.article_id AS articleId, a.title AS articleTitle, c.quote AS text, c.start, c."end"
        FROM (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY ${order} LIMIT ?) h
        JOIN claims c ON c.id = h.rowid AND c.deleted = 0 JOIN articles a ON a.id = c.article_id
+       WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1)
        ORDER BY h.${order}`,
     )
     .all(match, limit) as Omit<SearchHit, 'type'>[];
@@ -382,6 +383,7 @@ export function search(db: Db, q: string, limit: number): SearchHit[] {
       `SELECT p.id, p.article_id AS articleId, a.title AS articleTitle, substr(a.text, p.start + 1, p."end" - p.start) AS text, p.start, p."end"
        FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY ${order} LIMIT ?) h
        JOIN passages p ON p.id = h.rowid JOIN articles a ON a.id = p.article_id
+       WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1)
        ORDER BY h.${order}`,
     )
     .all(match, limit) as Omit<SearchHit, 'type'>[];

@@ -100,6 +100,11 @@ describe('a revision imported again', () => {
     const headlineOrphan = versions.orphans.find((o) => o.quote === '312 passengers')!;
     expect(headlineOrphan.conflicts).toEqual([{ id: passengers, status: 'open' }]);
 
+    // Search finds the sentence once, in the latest version.
+    const hits = await h['search:query']({ q: 'fishing boats first hour', limit: 50 });
+    expect(hits.map((x) => x.articleId)).toEqual(hits.map(() => v2.id));
+    expect(hits.length).toBeGreaterThan(0);
+
     // The history says what happened.
     const history = await h['history:list']({});
     expect(history[0]).toMatchObject({ action: 'version:link', targetId: v2.id });
