@@ -565,18 +565,22 @@ export function carryConflicts(db: Db): void {
     const seen = new Set<number>();
     let frontier = (sides.all(o.id) as { claim_id: number }[]).map((s) => s.claim_id);
     const latest: number[] = [];
+    let moved = false;
     while (frontier.length) {
       const next: number[] = [];
       for (const c of frontier) {
         if (seen.has(c)) continue;
         seen.add(c);
         const s = (successors.all(c) as { id: number }[]).map((r) => r.id);
-        if (s.length) next.push(...s);
-        else latest.push(c);
+        if (s.length) {
+          moved = true;
+          next.push(...s);
+        } else latest.push(c);
       }
       frontier = next;
     }
-    if (latest.length === 0) continue;
+    // Only a dispute a revision moved is carried here; others keep the detector's own rules.
+    if (!moved || latest.length === 0) continue;
     const n = db
       .prepare(
         `SELECT DISTINCT k.id, k.key, k.fact_id, k.explanation, k.value_sig FROM conflicts k JOIN conflict_claims x ON x.conflict_id = k.id
