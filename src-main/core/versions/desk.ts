@@ -558,6 +558,7 @@ export function carryConflicts(db: Db): void {
     db,
     `SELECT to_claim_id AS id FROM claim_versions WHERE from_claim_id = ? AND status != 'orphan' AND to_claim_id IS NOT NULL`,
   );
+  const arrived = stmt(db, 'SELECT 1 FROM claim_versions WHERE to_claim_id = ? LIMIT 1');
   const sides = stmt(db, 'SELECT claim_id, side FROM conflict_claims WHERE conflict_id = ?');
   const now = new Date().toISOString();
   for (const o of stale) {
@@ -575,7 +576,11 @@ export function carryConflicts(db: Db): void {
         if (s.length) {
           moved = true;
           next.push(...s);
-        } else latest.push(c);
+        } else {
+          latest.push(c);
+          // A claim the link already put in the conflict (work carried onto it).
+          if (arrived.get(c)) moved = true;
+        }
       }
       frontier = next;
     }

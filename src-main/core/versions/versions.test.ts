@@ -70,6 +70,15 @@ describe('a revision imported again', () => {
     ]);
     expect(list.find((a) => a.id === v2.id)!.versionCount).toBe(2);
 
+    // One conflict per dispute still: the decided ones carry on, none is offered again.
+    const all = await h['conflicts:list']({});
+    expect(all.map((k) => [k.id, k.status, k.stale]).sort()).toEqual(
+      [
+        [distance, 'confirmed', false],
+        [passengers, 'open', false],
+      ].sort(),
+    );
+
     // The note and the decision sit on the re-anchored claim of the revision.
     const kept = await h['conflicts:get']({ id: distance });
     expect(kept.status).toBe('confirmed');
