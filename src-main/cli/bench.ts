@@ -21,6 +21,7 @@ import { deskEvalInput } from './eval';
 import { scoreAgainstGold } from '../core/match/eval';
 import { maxOf } from '../shared/extremes';
 import { benchHostileLines, formatHostile } from './bench-hostile';
+import { benchReanchor } from '../core/versions/bench-reanchor';
 
 export interface BenchOptions {
   articles?: number | undefined;
@@ -53,6 +54,8 @@ interface SizeResult {
   conflictP50: number;
   conflictP95: number;
   peakRssMb: number;
+  /** Re-anchoring 1,000 claims of a 10 KB article on its revision (best of five runs). */
+  reanchorMs: number;
 }
 
 function pct(values: number[], p: number): number {
@@ -217,6 +220,7 @@ async function benchSize(n: number, dir: string): Promise<SizeResult> {
     conflictP50: pct(open, 50),
     conflictP95: pct(open, 95),
     peakRssMb: appPeakRssMb,
+    reanchorMs: benchReanchor().ms,
   };
 }
 
@@ -243,6 +247,7 @@ export function formatBench(results: SizeResult[], exponent: number | null): str
     ['board page p50/p95 ms (<50)', (r) => `${f(r.boardP50, 2)} / ${f(r.boardP95, 2)}`],
     ['open conflict p50/p95 ms (<100)', (r) => `${f(r.conflictP50, 2)} / ${f(r.conflictP95, 2)}`],
     ['peak RSS MB, import+detect (<1024)', (r) => f(r.peakRssMb, 0)],
+    ['re-anchor 1,000 claims on 10 KB revision ms (<200)', (r) => f(r.reanchorMs, 1)],
   ];
   const w = maxOf(rows.map(([k]) => k.length));
   const lines = rows.map(([k, get]) => `${k.padEnd(w)}  ${results.map((r) => get(r).padStart(14)).join('')}`);

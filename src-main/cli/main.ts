@@ -44,6 +44,8 @@ Usage:
                       a draft back to the writer: DOCX with a comment per claim needing attention, or a fact-check memo
   claimdesk settings  --desk FILE [--editor NAME] [--newsroom-url URL] [--newsroom-name NAME] [--json]
                       the desk's settings; ClaimReview is published under the newsroom address
+  claimdesk versions  --desk FILE --article ID [--json] [--link-to ID | --unlink]
+                      an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
 
@@ -140,6 +142,8 @@ export async function run(argv: string[]): Promise<number> {
       'include-dismissed': { type: 'boolean' },
       draft: { type: 'string' },
       unmark: { type: 'boolean' },
+      'link-to': { type: 'string' },
+      unlink: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -170,6 +174,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const a of report.imported)
           console.log(
             `imported   ${a.source}  "${a.title}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
+          );
+        for (const a of report.imported.filter((x) => x.revision))
+          console.log(
+            `revision   ${a.source}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
           );
         for (const d of report.duplicates)
           console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
@@ -507,6 +515,20 @@ export async function run(argv: string[]): Promise<number> {
         );
       service.close();
       return 0;
+    }
+    case 'versions': {
+      const article = intArg(values.article, '--article');
+      if (article === undefined) throw new UsageError('versions needs --article ID.');
+      const service = needDesk(values);
+      const { versionsCommand } = await import('./versions');
+      const code = await versionsCommand(service, {
+        article,
+        json: values.json === true,
+        linkTo: intArg(values['link-to'], '--link-to'),
+        unlink: values.unlink === true,
+      });
+      service.close();
+      return code;
     }
     case 'restore': {
       if (!values.backup || !values.desk) throw new UsageError('restore needs --backup FILE and --desk NEW.');

@@ -47,6 +47,15 @@ import { exportDesk } from './desk/export-run';
 import { changesDrafts, draftHandlers } from './draft/handlers';
 import { updateArticleMeta } from './desk/article-meta';
 import { evidenceFromText, evidenceText, normaliseEvidence } from '../shared/evidence';
+import {
+  articleVersions,
+  beforeDeleteArticle,
+  carryConflicts,
+  linkByHand,
+  linkOnImport,
+  unlinkVersion,
+} from './versions/desk';
+import { versionDiff } from './versions/diff';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -237,8 +246,14 @@ export class DeskService {
       path: this.path,
       name: basename(this.path).replace(/\.(sqlite|claimdesk|db)$/i, ''),
       schemaVersion: SCHEMA_VERSION,
-      articleCount: n('SELECT count(*) AS n FROM articles'),
-      claimCount: n('SELECT count(*) AS n FROM claims WHERE deleted = 0'),
+      // Older versions of a revised article are kept for the version view, not counted.
+      articleCount: n(
+        'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM article_versions WHERE superseded = 1) AS n',
+      ),
+      claimCount: n(
+        `SELECT (SELECT count(*) FROM claims WHERE deleted = 0) - (SELECT count(*) FROM article_versions v
+           JOIN claims c ON c.article_id = v.article_id WHERE v.superseded = 1 AND c.deleted = 0) AS n`,
+      ),
       factCount: n('SELECT count(*) AS n FROM facts WHERE claim_count > 0'),
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
@@ -324,12 +339,14 @@ export class DeskService {
       );
       const result = extraction ?? extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
       const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
+      const revision = linkOnImport(db, id, meta, doc.text, this.actor());
       report.imported.push({
         id,
         title: meta.title,
         source,
         claimCount,
         ...(doc.invisible ? { invisible: doc.invisible } : {}),
+        ...(revision ? { revision } : {}),
       });
     }).immediate();
   }
@@ -516,6 +533,7 @@ export class DeskService {
     const stored = db
       .transaction(() => {
         const r = storeMatch(db, result);
+        carryConflicts(db);
         this.setNeedsDetection(false);
         return r;
       })
@@ -982,10 +1000,22 @@ export class DeskService {
       const ofClaims = 'claim_id IN (SELECT id FROM claims WHERE article_id = ?)';
       const before: RowChange[] = [
         ...readRows(db, 'articles', 'id = ?', [id]),
+        ...readRows(
+          db,
+          'article_versions',
+          'identity_id = (SELECT identity_id FROM article_versions WHERE article_id = ?)',
+          [id],
+        ),
         ...readRows(db, 'passages', 'article_id = ?', [id]),
         ...readRows(db, 'passage_marks', 'article_id = ?', [id]),
         ...readRows(db, 'claims', 'article_id = ?', [id]),
         ...readRows(db, 'claim_entities', ofClaims, [id]),
+        ...readRows(
+          db,
+          'claim_versions',
+          'from_claim_id IN (SELECT id FROM claims WHERE article_id = ?) OR to_article_id = ?',
+          [id, id],
+        ),
         ...readRows(db, 'conflicts', 'correct_claim_id IN (SELECT id FROM claims WHERE article_id = ?)', [
           id,
         ]),
@@ -993,6 +1023,8 @@ export class DeskService {
         ...readRows(db, 'drafts', 'article_id = ?', [id]),
         ...readRows(db, 'draft_verdicts', ofClaims, [id]),
       ];
+      // The previous version of a revised article becomes the latest again.
+      beforeDeleteArticle(db, id);
       for (const c of before) {
         if (c.table === 'claims') db.prepare('DELETE FROM claims_fts WHERE rowid = ?').run(c.key.id);
         if (c.table === 'passages') db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(c.key.id);
@@ -1005,13 +1037,23 @@ export class DeskService {
         targetType: 'article',
         targetId: id,
         before,
-        // Conflicts stay (with the claim they named as right cleared); the rest is gone.
-        after: before.map((c) =>
-          c.table === 'conflicts' ? readRow(db, c.table, c.key) : { ...c, row: null },
-        ),
+        // As each row is now: conflicts stay (with the claim they named as right cleared),
+        // the previous version is the latest again, the rest is gone.
+        after: before.map((c) => readRow(db, c.table, c.key)),
       });
     }).immediate();
     return this.info();
+  }
+
+  /** Links or unlinks versions by hand, then re-runs matching: the board shows the latest version. */
+  private versionsChange<T>(change: (db: Db) => T): Promise<T> {
+    return this.exclusive(async () => {
+      const db = this.database;
+      const result = db.transaction(() => change(db)).immediate();
+      await this.detectNow();
+      this.emit('desk:changed', this.info());
+      return result;
+    });
   }
 
   private undoRedo(step: typeof undo) {
@@ -1123,6 +1165,15 @@ export class DeskService {
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
       'export:run': (i) => exportDesk(this.database, i, this.path),
+      'versions:list': ({ articleId }) => articleVersions(this.database, articleId),
+      'versions:diff': ({ fromId, toId }) => versionDiff(this.database, fromId, toId),
+      'versions:link': ({ articleId, toArticleId }) =>
+        this.versionsChange((db) => linkByHand(db, articleId, toArticleId, this.actor())),
+      'versions:unlink': ({ articleId }) =>
+        this.versionsChange((db) => {
+          unlinkVersion(db, articleId, this.actor());
+          return articleVersions(db, articleId);
+        }),
       ...draftHandlers(this),
     };
   }
@@ -1134,7 +1185,10 @@ export class DeskService {
    */
   private async afterCoverageChange<T extends { entry: { action: string } | null }>(result: T): Promise<T> {
     const action = result.entry?.action;
-    if (changesDrafts(action) || action === 'article:delete') await this.detect();
+    if (changesDrafts(action) || action === 'article:delete' || action?.startsWith('version:')) {
+      await this.detect();
+      this.emit('desk:changed', this.info());
+    }
     return result;
   }
 

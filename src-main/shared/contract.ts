@@ -30,6 +30,7 @@ import type {
 import { DeskError } from './errors';
 import { VERDICT_STATUSES, type DraftCheck, type DraftSummary } from './draft-views';
 import { MAX_EVIDENCE_ITEMS } from './evidence';
+import type { ArticleVersions, LinkReport, VersionDiff } from './versions';
 
 /** A phantom carrier of a result type. */
 function out<T>(): T {
@@ -363,6 +364,20 @@ export const methods = {
     input: v.strictObject({ id, format: v.picklist(['docx', 'md', 'html']) }),
     output: out<ExportFile>(),
   },
+  /** An article's versions, oldest first, with the claims a revision left without a place (orphans). */
+  'versions:list': { input: v.strictObject({ articleId: id }), output: out<ArticleVersions>() },
+  /** The word diff, the changed claims and a one-line summary between two versions of one article. */
+  'versions:diff': { input: v.strictObject({ fromId: id, toId: id }), output: out<VersionDiff>() },
+  /**
+   * Makes an article the newest version of another (by hand, when the import did not
+   * recognise it): claims are re-anchored and the editor's work carried over. Undoable.
+   */
+  'versions:link': {
+    input: v.strictObject({ articleId: id, toArticleId: id }),
+    output: out<LinkReport>(),
+  },
+  /** Takes a version out of its article: it becomes an article of its own again. Undoable. */
+  'versions:unlink': { input: v.strictObject({ articleId: id }), output: out<ArticleVersions>() },
 } as const;
 
 export type Methods = typeof methods;

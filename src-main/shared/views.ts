@@ -3,6 +3,7 @@
  */
 import type { ClaimKind, ClaimValue, ConflictKind, ConflictStatus, EntityKind, PassageKind } from './model';
 import type { EvidenceItem } from './evidence';
+import type { LinkReport } from './versions';
 
 export interface DeskInfo {
   path: string;
@@ -28,6 +29,8 @@ export interface ArticleSummary {
   claimCount: number;
   conflictCount: number;
   position: number;
+  /** How many versions the article has (0 when it was never revised). */
+  versionCount?: number;
 }
 
 export interface PassageView {
@@ -169,6 +172,8 @@ export interface ConflictSideView {
 
 export interface ConflictDetail extends ConflictSummary {
   reason: string | null;
+  /** Why a decided conflict was opened again (new coverage, a revised article), while it is open. */
+  reopenReason?: string | null;
   correctClaimId: number | null;
   correctNeither: boolean;
   evidence: string | null;
@@ -181,7 +186,15 @@ export interface ConflictDetail extends ConflictSummary {
 
 export interface ImportReport {
   /** `invisible`: bidi controls and zero-width characters removed from the article's text. */
-  imported: { id: number; title: string; source: string; claimCount: number; invisible?: number }[];
+  imported: {
+    id: number;
+    title: string;
+    source: string;
+    claimCount: number;
+    invisible?: number;
+    /** Set when the import is a revision of an article already on the desk. */
+    revision?: LinkReport;
+  }[];
   duplicates: { source: string; existingId: number; title: string }[];
   failed: { source: string; reason: string }[];
   /** Set when the editor cancelled: the files not reached are listed here. */

@@ -25,6 +25,8 @@ const TABLES = {
   settings: ['key'],
   drafts: ['article_id'],
   draft_verdicts: ['claim_id'],
+  article_versions: ['article_id'],
+  claim_versions: ['from_claim_id', 'to_article_id'],
 } as const;
 export type TrackedTable = keyof typeof TABLES;
 
@@ -228,6 +230,8 @@ const VERBS: Record<string, string> = {
   'fact:split': 'Split off',
   'passage:boilerplate': 'Changed the boilerplate mark of',
   'article:update': 'Corrected the details of',
+  'version:link': 'Linked as a new version:',
+  'version:unlink': 'Unlinked the version',
   import: 'Imported',
   detect: 'Ran detection on',
   extract: 'Re-extracted',

@@ -49,7 +49,9 @@ const ARTICLE_SUMMARY_SQL = `
   SELECT a.id, a.title, a.outlet, a.published_at AS publishedAt, a.source, a.position,
     (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.deleted = 0) AS claimCount,
     (SELECT count(DISTINCT cc.conflict_id) FROM claims c JOIN conflict_claims cc ON cc.claim_id = c.id
-       WHERE c.article_id = a.id) AS conflictCount
+       WHERE c.article_id = a.id) AS conflictCount,
+    (SELECT count(*) FROM article_versions v1 JOIN article_versions v2 ON v2.identity_id = v1.identity_id
+       WHERE v1.article_id = a.id) AS versionCount
   FROM articles a`;
 
 /**
@@ -64,7 +66,12 @@ export function articleSummaries(db: Db): ArticleSummary[] {
   const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   const cached = summaryCache.get(db);
   if (cached && cached.changes === changes) return cached.list;
-  const list = db.prepare(`${ARTICLE_SUMMARY_SQL} ORDER BY a.position, a.id`).all() as ArticleSummary[];
+  // An older version of a revised article is not a column of its own: its latest version is.
+  const list = db
+    .prepare(
+      `${ARTICLE_SUMMARY_SQL} WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1) ORDER BY a.position, a.id`,
+    )
+    .all() as ArticleSummary[];
   summaryCache.set(db, { changes, list });
   return list;
 }
@@ -252,6 +259,7 @@ interface ConflictRow {
   origin: 'detector' | 'editor';
   stale: number;
   reason: string | null;
+  reopen_reason?: string | null;
   correct_claim_id: number | null;
   correct_neither: number;
   evidence: string | null;
@@ -326,6 +334,7 @@ export function conflictDetail(db: Db, id: number): ConflictDetail {
   return {
     ...summary,
     reason: row.reason,
+    reopenReason: row.status === 'open' ? (row.reopen_reason ?? null) : null,
     correctClaimId: row.correct_claim_id,
     correctNeither: row.correct_neither === 1,
     evidence: row.evidence,
@@ -370,6 +379,7 @@ export function search(db: Db, q: string, limit: number): SearchHit[] {
       `SELECT c.id, c.article_id AS articleId, a.title AS articleTitle, c.quote AS text, c.start, c."end"
        FROM (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY ${order} LIMIT ?) h
        JOIN claims c ON c.id = h.rowid AND c.deleted = 0 JOIN articles a ON a.id = c.article_id
+       WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1)
        ORDER BY h.${order}`,
     )
     .all(match, limit) as Omit<SearchHit, 'type'>[];
@@ -378,6 +388,7 @@ export function search(db: Db, q: string, limit: number): SearchHit[] {
       `SELECT p.id, p.article_id AS articleId, a.title AS articleTitle, substr(a.text, p.start + 1, p."end" - p.start) AS text, p.start, p."end"
        FROM (SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY ${order} LIMIT ?) h
        JOIN passages p ON p.id = h.rowid JOIN articles a ON a.id = p.article_id
+       WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1)
        ORDER BY h.${order}`,
     )
     .all(match, limit) as Omit<SearchHit, 'type'>[];

@@ -273,6 +273,7 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
        FROM claims c JOIN articles a ON a.id = c.article_id
        WHERE c.deleted = 0 AND c.boilerplate = 0
          AND (c.article_id = ? OR NOT EXISTS (SELECT 1 FROM drafts d WHERE d.article_id = c.article_id))
+         AND NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = c.article_id AND v.superseded = 1)
        ORDER BY c.article_id, c.start`,
     )
     .all(draftId ?? -1) as {

@@ -215,7 +215,12 @@ function load(db: Db, opts: ExportOptions): ExportModel {
       .all(JSON.stringify(opts.articleIds)) as ClaimRow[];
   } else {
     claimRows = db
-      .prepare('SELECT * FROM claims WHERE deleted = 0 ORDER BY article_id, start, id')
+      .prepare(
+        // An older version of a revised article is not an article of its own in the notes.
+        `SELECT * FROM claims c WHERE deleted = 0 AND NOT EXISTS
+           (SELECT 1 FROM article_versions v WHERE v.article_id = c.article_id AND v.superseded = 1)
+         ORDER BY article_id, start, id`,
+      )
       .all() as ClaimRow[];
   }
 
@@ -223,7 +228,13 @@ function load(db: Db, opts: ExportOptions): ExportModel {
     ? [...new Set(claimRows.map((c) => c.article_id))]
     : opts.articleIds
       ? opts.articleIds
-      : (db.prepare('SELECT id FROM articles').all() as { id: number }[]).map((r) => r.id);
+      : (
+          db
+            .prepare(
+              'SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.superseded = 1)',
+            )
+            .all() as { id: number }[]
+        ).map((r) => r.id);
 
   // The conflicts of the claims in scope (or the selection), and every claim in them.
   const scopeClaimIds = claimRows.map((c) => c.id);

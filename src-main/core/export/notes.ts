@@ -19,6 +19,7 @@ import type { ConflictStatus } from '../../shared/model';
 import { safeHref, type EvidenceItem } from '../../shared/evidence';
 import { humanDate } from '../../shared/human-date';
 import { rankConflicts, type RankInput } from '../desk/rank';
+import { versionHtml, versionMarkdown } from '../versions/notes';
 import {
   loadExport,
   type ArticleRec,
@@ -456,7 +457,14 @@ export function renderMarkdown(m: ExportModel, opts: NotesOptions): string {
 }
 
 export function exportMarkdown(db: Db, opts: NotesOptions): string {
-  return renderMarkdown(loadExport(db, { ...opts, includeDismissed: true }), opts);
+  const m = loadExport(db, { ...opts, includeDismissed: true });
+  // Which version of each revised article was reviewed, and the outlet's corrections.
+  const versions = m.articles.flatMap((a) => {
+    const lines = versionMarkdown(db, a.id, mdEscape);
+    return lines.length ? [`### ${mdInline(a.title)}`, '', ...lines.slice(2)] : [];
+  });
+  const notes = renderMarkdown(m, opts);
+  return versions.length ? `${notes}\n## Versions and corrections\n\n${versions.join('\n')}\n` : notes;
 }
 
 // ---- HTML ------------------------------------------------------------------
@@ -661,5 +669,18 @@ ${o.appendix ? hAppendix(o) : ''}
 }
 
 export function exportHtml(db: Db, opts: NotesOptions): string {
-  return renderHtml(loadExport(db, { ...opts, includeDismissed: true }), opts);
+  const m = loadExport(db, { ...opts, includeDismissed: true });
+  const versions = m.articles
+    .map((a) => {
+      const block = versionHtml(db, a.id, h);
+      return block ? `<article><h3>${h(a.title)}</h3>${block}</article>` : '';
+    })
+    .join('');
+  const notes = renderHtml(m, opts);
+  return versions
+    ? notes.replace(
+        '</body>',
+        `<section id="versions"><h2>Versions and corrections</h2>${versions}</section>\n</body>`,
+      )
+    : notes;
 }
