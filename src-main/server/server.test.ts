@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
+import { DeskService } from '../core/service';
+import { createDispatch } from '../core/dispatch';
 
 let server: RunningServer | null = null;
 let dir = '';
@@ -47,5 +49,88 @@ describe('the HTTP server', () => {
     expect(r.status).toBe(413);
     expect(r.json).toMatchObject({ ok: false, error: { code: 'too_large' } });
     expect((r.json as { error: { message: string } }).error.message).toMatch(/over 30 MB/);
+  });
+});
+
+describe('the HTTP server during an import of hostile files', () => {
+  function call(url: string, token: string, method: string, input: unknown): Promise<unknown> {
+    return new Promise((done, fail) => {
+      const req = request(
+        `${url}/api/${method}`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => done(JSON.parse(text) as unknown));
+        },
+      );
+      req.on('error', fail);
+      req.end(JSON.stringify(input));
+    });
+  }
+
+  it('keeps answering, names each bad file with its reason, lands the good ones, and cancels at once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
+    const service = new DeskService({ defaultActor: 'tester', reader: { baseMs: 3000, perMbMs: 0 } });
+    service.open(join(dir, 'desk.claimdesk'));
+    server = await startServer({
+      dispatch: createDispatch(service.handlers()),
+      subscribe: (l) => service.onEvent(l),
+      staticDir: dir,
+    });
+    const { url, token } = server;
+    const file = (name: string, data: Buffer) => ({
+      name,
+      data: data.toString('base64'),
+      encoding: 'base64',
+    });
+    const deep = `<html><head><title>Deep page</title></head><body>${'<div>'.repeat(2000)}<p>Crews said 40 homes were cleared.</p>${'</div>'.repeat(2000)}</body></html>`;
+    const bomb = Buffer.concat([Buffer.from('PK\u0005\u0006'), Buffer.alloc(18)]);
+    bomb.writeUInt16LE(1, 10);
+    const files = [
+      file('a-dump.txt', Buffer.from('the index rose 12% to 3 points '.repeat(100_000))),
+      file('b-deep.html', Buffer.from(deep)),
+      file('c-empty-zip.docx', bomb),
+      file(
+        'd-story.txt',
+        Buffer.from('Ferry back in service\n\nThe operator said 14 crossings ran on Monday.\n'),
+      ),
+    ];
+    let done = false;
+    const importing = call(url, token, 'articles:import', { files }).then((r) => {
+      done = true;
+      return r as {
+        ok: true;
+        value: { imported: { source: string }[]; failed: { source: string; reason: string }[] };
+      };
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const info = (await call(url, token, 'desk:info', {})) as { ok: boolean };
+    expect(info.ok).toBe(true);
+    expect(done).toBe(false);
+    const report = (await importing).value;
+    expect(report.imported.map((a) => a.source)).toEqual(['b-deep.html', 'd-story.txt']);
+    expect(report.failed.map((f) => f.source)).toEqual(['a-dump.txt', 'c-empty-zip.docx']);
+    expect(report.failed[0]!.reason).toBe('a-dump.txt took longer than 3 s to read; it was skipped.');
+    expect(report.failed[1]!.reason).toMatch(/c-empty-zip\.docx/);
+
+    // A slow file in hand is stopped by Cancel, not waited for.
+    const slow = new DeskService({ defaultActor: 'tester', reader: { baseMs: 600_000 } });
+    service.close();
+    slow.open(join(dir, 'desk.claimdesk'));
+    await server.close();
+    server = await startServer({
+      dispatch: createDispatch(slow.handlers()),
+      subscribe: (l) => slow.onEvent(l),
+      staticDir: dir,
+    });
+    const again = call(server.url, server.token, 'articles:import', { files: [files[0]] });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await call(server.url, server.token, 'import:cancel', {})).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+    expect(await again).toMatchObject({ ok: true, value: { imported: [], cancelled: { remaining: 1 } } });
+    slow.close();
   });
 });
