@@ -449,6 +449,29 @@ export function singular(word: string): string {
   return w;
 }
 
+const PLURAL_IRREGULAR: Record<string, string> = {
+  person: 'people',
+  child: 'children',
+  man: 'men',
+  woman: 'women',
+  foot: 'feet',
+  mouse: 'mice',
+  tooth: 'teeth',
+  goose: 'geese',
+  analysis: 'analyses',
+  crisis: 'crises',
+};
+const UNCOUNTED = /^(?:staff|police|personnel|data|series|species|news|sheep|fish|aircraft)$/;
+
+/** A count as an editor reads it: "1 agreement", "7 agreements", "42 people". */
+export function countedAs(count: number, noun: string): string {
+  if (count === 1 || UNCOUNTED.test(noun)) return noun;
+  if (noun in PLURAL_IRREGULAR) return PLURAL_IRREGULAR[noun]!;
+  if (/(?:s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
 /** Years mentioned as four digits between 1500 and 2099, with offsets in `s`. */
 export function yearsIn(s: string): (Found & { year: number })[] {
   const out: (Found & { year: number })[] = [];

@@ -9,6 +9,7 @@
 import type { Approximation, CountValue, FigureValue } from '../../shared/model';
 import {
   approximationBefore,
+  countedAs,
   isCountNotYear,
   countriesIn,
   entityKeysIn,
@@ -549,7 +550,7 @@ function findTolls(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): 
       noun,
       approx: ap.approx,
       period: periodFor(ctx, m.index, end),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun} (${m[1].toLowerCase()})`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${countedAs(count, noun)} (${m[1].toLowerCase()})`,
     };
     out.push({
       kind: 'count',
@@ -639,7 +640,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
       noun,
       approx: ap.approx,
       period: periodFor(ctx, ap.start, endLocal),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${countedAs(count, noun)}`,
     };
     out.push({
       kind: 'count',
@@ -685,7 +686,7 @@ function pushCount(
     noun,
     approx: ap.approx,
     period: periodFor(ctx, ap.start, end),
-    display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${noun}`,
+    display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${countedAs(count, noun)}`,
   };
   out.push({
     kind: 'count',
