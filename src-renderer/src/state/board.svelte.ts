@@ -37,6 +37,13 @@ class BoardState {
   #sort = $state<BoardSort>('conflict');
   #filters = $state<BoardFilters>({});
   #selected = $state(-1);
+  /** The fact the selection belongs to: after a re-sort the selection follows it. */
+  #selectedFactId: number | null = null;
+  /**
+   * Where the selection was before a refresh carried it off with its fact: the
+   * queue goes on from there, so the row that followed the decided one is next.
+   */
+  #resumeAt: number | null = null;
   #loading = $state(false);
   #loaded = $state(false);
   #entities = $state.raw<EntityView[]>([]);
@@ -247,6 +254,8 @@ class BoardState {
     this.#inflight.clear();
     this.#rows.clear();
     this.#selected = -1;
+    this.#selectedFactId = null;
+    this.#resumeAt = null;
     this.#loading = true;
     await this.#fetchPage(0, this.#generation);
     this.#loading = false;
@@ -275,10 +284,104 @@ class BoardState {
         result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       }
       this.#loaded = true;
-      if (this.#selected >= this.#total) this.#selected = this.#total - 1;
+      await this.#follow(generation);
     } catch (err) {
       ui.error(err);
     }
+  }
+
+  /** Puts the selection back on its fact wherever the refresh moved it. */
+  async #follow(generation: number): Promise<void> {
+    const factId = this.#selectedFactId;
+    if (factId === null) {
+      if (this.#selected >= this.#total) this.#selected = this.#total - 1;
+      return;
+    }
+    // Usually the row is on a page just fetched: move the selection in the same tick, no flicker.
+    const before = this.#selected;
+    for (const [i, row] of this.#rows) {
+      if (row.fact.id === factId) {
+        this.#moveSelectionTo(i, before);
+        return;
+      }
+    }
+    const at = await this.#indexOfFact(factId, generation);
+    if (generation !== this.#generation) return;
+    if (at >= 0) this.#moveSelectionTo(at, before);
+    else {
+      // The fact left the board (filtered out, merged away): nothing is selected rather than a stranger.
+      this.#selected = -1;
+      this.#selectedFactId = null;
+    }
+  }
+
+  #moveSelectionTo(index: number, before: number): void {
+    if (index !== before && before >= 0) this.#resumeAt = before;
+    this.#selected = index;
+  }
+
+  /** Where a fact's row is: loaded pages first, then the rest page by page. */
+  async #indexOfFact(factId: number, generation: number): Promise<number> {
+    for (const [i, row] of this.#rows) if (row.fact.id === factId) return i;
+    const pages = Math.ceil(this.#total / PAGE_SIZE);
+    for (let p = 0; p < pages; p++) {
+      if (generation !== this.#generation) return -1;
+      if (this.#rows.has(p * PAGE_SIZE)) continue;
+      await this.#fetchPage(p, generation);
+      for (let i = p * PAGE_SIZE; i < (p + 1) * PAGE_SIZE; i++) {
+        if (this.#rows.get(i)?.fact.id === factId) return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Loads the row at an index (and its page) if it is not loaded yet. */
+  async rowAt(index: number): Promise<BoardRow | undefined> {
+    if (index < 0 || index >= this.#total) return undefined;
+    if (!this.#rows.has(index)) await this.#fetchPage(Math.floor(index / PAGE_SIZE), this.#generation);
+    return this.#rows.get(index);
+  }
+
+  /**
+   * The next (or previous) undecided conflict in queue order after the one under
+   * review, wrapping around the board so that none is skipped after a decision
+   * moved the reviewed row elsewhere. Null when every conflict is decided.
+   */
+  async nextUndecided(
+    delta: 1 | -1,
+    currentConflictId: number | null,
+  ): Promise<{ index: number; conflictId: number } | null> {
+    const total = this.#total;
+    if (total === 0) return null;
+    const resume = this.#resumeAt;
+    const start =
+      resume !== null
+        ? resume - (delta === 1 ? 1 : 0)
+        : this.#selected < 0
+          ? delta === 1
+            ? -1
+            : total
+          : this.#selected;
+    // First the other undecided conflicts of the row in hand, after the open one.
+    const here = this.#selected >= 0 ? this.#rows.get(this.#selected) : undefined;
+    if (here && currentConflictId !== null && resume === null) {
+      const own = queueOrder(here.conflicts);
+      const at = own.findIndex((c) => c.id === currentConflictId);
+      if (at >= 0) {
+        const rest = delta === 1 ? own.slice(at + 1) : own.slice(0, at).reverse();
+        const hit = rest.find((c) => isUndecided(c.status));
+        if (hit) return { index: this.#selected, conflictId: hit.id };
+      }
+    }
+    for (let step = 1; step <= total; step++) {
+      const index = (((start + delta * step) % total) + total) % total;
+      const row = await this.rowAt(index);
+      if (!row) continue;
+      const ordered = queueOrder(row.conflicts);
+      const pick = (delta === 1 ? ordered : [...ordered].reverse()).find((c) => isUndecided(c.status));
+      if (pick) return { index, conflictId: pick.id };
+    }
+    return null;
   }
 
   select(index: number): void {
@@ -287,6 +390,8 @@ class BoardState {
       return;
     }
     this.#selected = Math.max(0, Math.min(this.#total - 1, index));
+    this.#resumeAt = null;
+    this.#selectedFactId = this.#rows.get(this.#selected)?.fact.id ?? null;
   }
 
   move(delta: number): void {
@@ -315,6 +420,22 @@ class BoardState {
     for (const row of this.#rows.values()) if (row.fact.id === factId) return row;
     return this.checkedFacts.get(factId);
   }
+}
+
+/** A conflict waiting for the editor's decision. */
+export function isUndecided(status: ConflictStatus): boolean {
+  return status === 'suggested' || status === 'open';
+}
+
+/**
+ * The order a row's conflicts are reviewed in. The board's own row order comes
+ * from the core's sort; this only orders the conflicts within one row, undecided
+ * first, and is the one place to swap in a severity ranking.
+ */
+export function queueOrder<T extends { id: number; status: ConflictStatus }>(conflicts: readonly T[]): T[] {
+  return [...conflicts].sort(
+    (a, b) => Number(isUndecided(b.status)) - Number(isUndecided(a.status)) || a.id - b.id,
+  );
 }
 
 export const board = new BoardState();
