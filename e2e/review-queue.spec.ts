@@ -118,6 +118,9 @@ test('an editor works through the seed conflicts with the keyboard only, and the
   // A narrow window: the board rows and the compare pane still fit.
   await page.setViewportSize({ width: 800, height: 600 });
   await expect(q.compare).toBeVisible();
+  await expect(page.getByTestId('sidebar-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await expect(q.selectedFact).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
   await page.screenshot({ path: testInfo.outputPath('compare-800.png') });
   expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
