@@ -28,6 +28,8 @@ interface ColumnPrefs {
   order: number[];
   hidden: number[];
   pinned: number[];
+  /** Every article of the desk as a column, rather than those stating something on the rows in view. */
+  allArticles?: boolean;
 }
 
 class BoardState {
@@ -49,6 +51,9 @@ class BoardState {
   #entities = $state.raw<EntityView[]>([]);
   #prefs = $state<ColumnPrefs>({ order: [], hidden: [], pinned: [] });
   #prefsKey = '';
+  #filtersKey = '';
+  /** The rows on screen, for the columns that matter to them. */
+  #inView = $state<[number, number]>([0, PAGE_SIZE - 1]);
   /** Conflicts ticked for an export of the selection. */
   readonly checked = new SvelteSet<number>();
   /** Rows ticked for grouping edits (merge, flag a conflict), by fact id, with the row as last seen. */
@@ -105,11 +110,36 @@ class BoardState {
       ...this.#prefs.order.filter((id) => byId.has(id)),
       ...this.#articles.map((a) => a.id).filter((id) => !this.#prefs.order.includes(id)),
     ];
-    const visible = ordered.filter((id) => !this.#prefs.hidden.includes(id));
+    let visible = ordered.filter((id) => !this.#prefs.hidden.includes(id));
+    if (!this.#prefs.allArticles) {
+      const stating = this.#articlesInView();
+      if (stating.size > 0) visible = visible.filter((id) => stating.has(id));
+    }
     const pinned = visible.filter((id) => this.#prefs.pinned.includes(id));
     const rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
     return [...pinned, ...rest].map((id) => byId.get(id)!);
   });
+
+  /** Articles that state something on the loaded rows in view. */
+  #articlesInView(): ReadonlySet<number> {
+    const [first, last] = this.#inView;
+    const ids: number[] = [];
+    for (let i = first; i <= last; i++) {
+      const row = this.#rows.get(i);
+      if (row) for (const id of Object.keys(row.cells)) ids.push(Number(id));
+    }
+    return new Set(ids);
+  }
+
+  get allArticles(): boolean {
+    return Boolean(this.#prefs.allArticles);
+  }
+
+  /** Columns for every article of the desk, or only for those stating something on the rows in view. */
+  setAllArticles(on: boolean): void {
+    this.#prefs.allArticles = on;
+    this.#savePrefs();
+  }
 
   /** Every article in the user's order, with its visibility, for the Columns menu. */
   columnSettings = $derived.by(() => {
@@ -138,6 +168,34 @@ class BoardState {
       // Unreadable preferences fall back to the default layout.
     }
     this.#prefs = prefs;
+    this.#loadFilters(`claimdesk.filters:${path}`);
+  }
+
+  /** Sort and filters belong to one desk too, and come back after a reload. */
+  #loadFilters(key: string): void {
+    this.#filtersKey = key;
+    let saved: { sort?: BoardSort; filters?: BoardFilters } = {};
+    try {
+      const raw = localStorage.getItem(key);
+      if (raw) saved = JSON.parse(raw) as typeof saved;
+    } catch {
+      // Unreadable: the default sort, no filters.
+    }
+    const sort = saved.sort && ['conflict', 'fact', 'article'].includes(saved.sort) ? saved.sort : 'conflict';
+    const filters = saved.filters && typeof saved.filters === 'object' ? saved.filters : {};
+    const differ = sort !== this.#sort || JSON.stringify(filters) !== JSON.stringify(this.#filters);
+    this.#sort = sort;
+    this.#filters = filters;
+    if (differ && this.#loaded) void this.reset();
+  }
+
+  #saveFilters(): void {
+    if (!this.#filtersKey) return;
+    try {
+      localStorage.setItem(this.#filtersKey, JSON.stringify({ sort: this.#sort, filters: this.#filters }));
+    } catch {
+      // Storage full or blocked: the filters hold for this window.
+    }
   }
 
   #savePrefs(): void {
@@ -173,11 +231,13 @@ class BoardState {
 
   setSort(sort: BoardSort): void {
     this.#sort = sort;
+    this.#saveFilters();
     void this.reset();
   }
 
   setFilters(filters: BoardFilters): void {
     this.#filters = filters;
+    this.#saveFilters();
     void this.reset();
   }
 
@@ -240,6 +300,7 @@ class BoardState {
   /** Makes sure rows first..last are loaded (called by the scroller). */
   ensureRange(first: number, last: number): void {
     this.#window = [first, last];
+    if (this.#inView[0] !== first || this.#inView[1] !== last) this.#inView = [first, last];
     const from = Math.max(0, Math.floor(first / PAGE_SIZE));
     const to = Math.floor(Math.max(first, last) / PAGE_SIZE);
     for (let page = from; page <= to; page++) {
