@@ -72,11 +72,22 @@ describe('a board of many articles', () => {
     expect(board.filters.articleId).toBe(250);
     expect(input.value).toBe('Article number 250 — Outlet 250');
 
+    // "Stated by 2+ articles" asks the core for shared facts only, on top of the article filter.
+    await fireEvent.click(getByTestId('filter-shared'));
+    await waitFor(() =>
+      expect(
+        core
+          .called('board:page')
+          .some((q) => (q as { minArticles?: number; articleId?: number }).minArticles === 2),
+      ).toBe(true),
+    );
+    expect(board.filters).toMatchObject({ articleId: 250, minArticles: 2 });
+
     // Another desk starts unfiltered; back on this one, the filter is there again.
     board.useDesk('/desks/other.claimdesk');
     expect(board.filters.articleId).toBeUndefined();
     board.useDesk('/desks/many.claimdesk');
-    expect(board.filters.articleId).toBe(250);
+    expect(board.filters).toEqual({ articleId: 250, minArticles: 2 });
     board.setFilters({});
   });
 });

@@ -22,6 +22,8 @@ export interface BoardFilters {
   kind?: ConflictKind;
   articleId?: number;
   entityId?: number;
+  /** Only facts stated by at least this many articles. */
+  minArticles?: number;
 }
 
 interface ColumnPrefs {
@@ -267,6 +269,7 @@ class BoardState {
       ...(f.kind ? { kind: f.kind } : {}),
       ...(f.articleId ? { articleId: f.articleId } : {}),
       ...(f.entityId ? { entityId: f.entityId } : {}),
+      ...(f.minArticles ? { minArticles: f.minArticles } : {}),
       ...(this.#search ? { query: this.#search } : {}),
     };
   }
