@@ -61,6 +61,6 @@ export class ReviewQueuePage {
 
   /** Keyboard focus is on an element, not the page body. */
   async expectFocusNotOnBody(): Promise<void> {
-    expect(await this.page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
+    await expect(this.page.locator('body')).not.toBeFocused();
   }
 }
