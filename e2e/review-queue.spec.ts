@@ -122,7 +122,12 @@ test('an editor works through the seed conflicts with the keyboard only, and the
   expect(pageWidth).toBeLessThanOrEqual(800);
   await page.screenshot({ path: testInfo.outputPath('compare-800.png') });
   expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('compare-800-dark.png') });
+  expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Everything survives a reload.
   await page.reload();
