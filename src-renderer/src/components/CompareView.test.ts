@@ -1,6 +1,6 @@
 import '../test/jsdom-shims';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/svelte';
+import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import CompareView from './CompareView.svelte';
 import { article, claimAt, conflictDetail } from '../test/fake-core';
 import type { ConflictSideView } from '../../../src-main/shared/views';
@@ -51,5 +51,24 @@ describe('CompareView', () => {
     expect(diffA.join(' ')).toContain('Exports');
     expect(diffA.join(' ')).toContain('$594.6');
     expect(diffA.join(' ')).not.toContain('2024');
+  });
+});
+
+describe('PaneSplitter', () => {
+  it('widens and narrows the compare pane with the arrow keys, within bounds, and keeps the width', async () => {
+    const { default: PaneSplitter } = await import('./PaneSplitter.svelte');
+    const { review } = await import('../state/review.svelte');
+    review.setPaneWidth(640);
+    const { getByRole } = render(PaneSplitter);
+    const handle = getByRole('separator', { name: 'Compare pane width' });
+    await fireEvent.keyDown(handle, { key: 'ArrowLeft' });
+    expect(handle.getAttribute('aria-valuenow')).toBe('664');
+    await fireEvent.keyDown(handle, { key: 'ArrowRight', shiftKey: true });
+    expect(handle.getAttribute('aria-valuenow')).toBe('584');
+    await fireEvent.keyDown(handle, { key: 'End' });
+    expect(handle.getAttribute('aria-valuenow')).toBe('320');
+    await fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    expect(handle.getAttribute('aria-valuenow')).toBe('320');
+    expect(localStorage.getItem('claimdesk.review.paneWidth')).toBe('320');
   });
 });
