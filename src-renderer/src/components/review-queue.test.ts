@@ -124,6 +124,31 @@ describe('review queue', () => {
     expect(selectedLabel()).toBe('Fact 2');
   });
 
+  it('moves j and k on from where a decided row was, so the row that followed it is next', async () => {
+    queueDesk();
+    await settings.load();
+    await board.reset();
+    board.select(1);
+    expect(selectedLabel()).toBe('Fact 2');
+    await conflict.open(102);
+    await conflict.confirm();
+    await waitFor(() => expect(selectedLabel()).toBe('Fact 2'));
+    expect(board.selected).toBe(4);
+    board.move(1);
+    expect(selectedLabel()).toBe('Fact 3');
+
+    // The same for k: the row before Fact 4 was Fact 3.
+    board.select(2);
+    await conflict.open(104);
+    await conflict.dismiss('Rounded differently.');
+    await waitFor(() => expect(selectedLabel()).toBe('Fact 4'));
+    board.move(-1);
+    expect(selectedLabel()).toBe('Fact 3');
+    // An ordinary move after that is one row.
+    board.move(1);
+    expect(selectedLabel()).toBe('Fact 5');
+  });
+
   it('keeps ticks on the same conflicts after a re-sort, so the export takes the ticked ones', async () => {
     queueDesk();
     await settings.load();

@@ -458,8 +458,15 @@ class BoardState {
     this.#selectedFactId = this.#rows.get(this.#selected)?.fact.id ?? null;
   }
 
+  /**
+   * j / k. Right after a decision carried the selection off with its fact, the
+   * move goes on from where the row was, so the row that followed it is next
+   * and no row is skipped.
+   */
   move(delta: number): void {
-    this.select(this.#selected < 0 ? 0 : this.#selected + delta);
+    const resume = this.#resumeAt;
+    if (resume !== null) this.select(delta > 0 ? resume + delta - 1 : resume + delta);
+    else this.select(this.#selected < 0 ? 0 : this.#selected + delta);
   }
 
   toggleChecked(conflictId: number, on: boolean): void {
