@@ -47,6 +47,43 @@ describe('a board of many articles', () => {
     await waitFor(() => expect(grid.getAttribute('aria-colcount')).toBe('5'));
   });
 
+  it('draws the selected row’s articles first when there are more columns than a window shows', async () => {
+    localStorage.clear();
+    const row = (fact: number, ids: number[]) => ({
+      fact: { id: fact, label: `Fact ${fact}` },
+      referenceClaimId: null,
+      cells: Object.fromEntries(
+        ids.map((id) => [
+          id,
+          [{ id: fact * 1000 + id, kind: 'figure', quote: 'q', sentence: 's', display: 'd' }],
+        ]),
+      ),
+      conflicts: [],
+    });
+    installFakeCore({
+      'board:page': (() => ({
+        total: 2,
+        offset: 0,
+        rows: [row(1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), row(2, [3, 250, 260])],
+        articles,
+      })) as never,
+      'entities:list': () => [],
+    });
+    board.useDesk('/desks/ordered.claimdesk');
+    await board.reset();
+    const { getByTestId } = render(Board);
+    const grid = getByTestId('board');
+    await waitFor(() => expect(grid.getAttribute('aria-colcount')).toBe('15'));
+    expect(board.columns.slice(0, 3).map((a) => a.id)).toEqual([1, 2, 3]);
+    // Fact 2 disagrees in articles 3, 250 and 260: selected, those come first, still in desk order.
+    board.select(1);
+    await waitFor(() => expect(board.columns.slice(0, 3).map((a) => a.id)).toEqual([3, 250, 260]));
+    const titles = [...grid.querySelectorAll('[role="columnheader"][title]')].map((h) =>
+      h.getAttribute('title'),
+    );
+    expect(titles.slice(0, 3)).toEqual(['Article number 3', 'Article number 250', 'Article number 260']);
+  });
+
   it('filters by an article typed into the combobox, and keeps the filters per desk across a reload', async () => {
     localStorage.clear();
     const core = wideDesk('/desks/many.claimdesk');

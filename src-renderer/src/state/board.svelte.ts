@@ -15,6 +15,9 @@ export const PAGE_SIZE = 100;
 /** Board rows have one height so the scroller can place any row without measuring. */
 export const ROW_HEIGHT = 84;
 
+/** Beyond this many article columns, the selected row's articles are drawn first. */
+export const SELECTED_FIRST_OVER = 8;
+
 export type BoardSort = 'conflict' | 'fact' | 'article';
 
 export interface BoardFilters {
@@ -118,7 +121,14 @@ class BoardState {
       if (stating.size > 0) visible = visible.filter((id) => stating.has(id));
     }
     const pinned = visible.filter((id) => this.#prefs.pinned.includes(id));
-    const rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    let rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    // More columns than a window shows: the selected row's articles come first, so its
+    // disagreeing cells are on screen without scrolling sideways.
+    const selected = this.#rows.get(this.#selected);
+    if (selected && visible.length > SELECTED_FIRST_OVER) {
+      const own = new Set(Object.keys(selected.cells).map(Number));
+      rest = [...rest.filter((id) => own.has(id)), ...rest.filter((id) => !own.has(id))];
+    }
     return [...pinned, ...rest].map((id) => byId.get(id)!);
   });
 
