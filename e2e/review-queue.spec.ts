@@ -30,6 +30,8 @@ test('an editor works through the seed conflicts with the keyboard only, and the
   page,
   desk,
 }, testInfo) => {
+  // A long walk (six decisions, three window sizes, five axe runs) on a machine others share.
+  test.setTimeout(240_000);
   const app = new DeskPage(page, desk);
   const q = new ReviewQueuePage(page);
   await app.open();
