@@ -196,6 +196,8 @@ export const methods = {
       query: v.optional(v.pipe(v.string(), v.maxLength(500))),
       /** Include the article columns (the first page needs them; later pages need not repeat them). */
       withArticles: v.optional(v.boolean(), true),
+      /** Only facts stated by at least this many different articles ("stated by 2+ articles"). */
+      minArticles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     }),
     output: out<BoardPage>(),
   },

@@ -404,6 +404,8 @@ export interface BoardQuery extends ConflictFilters {
   sort: 'conflict' | 'fact' | 'article';
   query?: string | undefined;
   withArticles?: boolean | undefined;
+  /** Only facts stated by at least this many different articles. */
+  minArticles?: number | undefined;
 }
 
 /**
@@ -436,6 +438,13 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
       'EXISTS (SELECT 1 FROM claims c JOIN claim_entities ce ON ce.claim_id = c.id WHERE c.fact_id = f.id AND ce.entity_id = ?)',
     );
     params.push(q.entityId);
+  }
+  if (q.minArticles && q.minArticles > 1) {
+    // claim_count is a cheap first cut: a fact needs at least as many claims as articles.
+    where.push(
+      'f.claim_count >= ? AND (SELECT count(DISTINCT c.article_id) FROM claims c WHERE c.fact_id = f.id AND c.deleted = 0) >= ?',
+    );
+    params.push(q.minArticles, q.minArticles);
   }
   const match = q.query ? ftsQuery(q.query) : null;
   if (match) {

@@ -77,6 +77,7 @@ describe('Board', () => {
     });
     localStorage.clear();
     board.useDesk('/desks/wide.claimdesk');
+    board.setAllArticles(true);
     await board.reset();
     const { getByTestId } = render(Board);
     const grid = getByTestId('board');

@@ -20,6 +20,16 @@ describe('shortcutFor', () => {
     ]);
   });
 
+  it('maps the queue keys: next and previous undecided, reopen, compare view', () => {
+    expect(['u', 'U', 'o', 'v'].map((k) => shortcutFor(key(k)))).toEqual([
+      'nextUndecided',
+      'previousUndecided',
+      'reopen',
+      'compare',
+    ]);
+    expect(shortcutFor(key('u', document.createElement('input')))).toBeNull();
+  });
+
   it('ignores letters typed into a text field, a textarea or an editable element', () => {
     const input = document.createElement('input');
     const area = document.createElement('textarea');

@@ -5,6 +5,10 @@
 export type ShortcutAction =
   | 'next'
   | 'previous'
+  | 'nextUndecided'
+  | 'previousUndecided'
+  | 'reopen'
+  | 'compare'
   | 'open'
   | 'confirm'
   | 'dismiss'
@@ -20,10 +24,13 @@ export type ShortcutAction =
 export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'j / ↓', action: 'Next row' },
   { keys: 'k / ↑', action: 'Previous row' },
+  { keys: 'u / Shift+U', action: 'Next / previous undecided conflict' },
   { keys: 'Enter', action: 'Open the selected row’s conflict' },
+  { keys: 'v', action: 'Compare view: the conflict’s values side by side' },
   { keys: 'c', action: 'Confirm the conflict' },
   { keys: 'd', action: 'Dismiss the conflict (asks a reason)' },
   { keys: 'r', action: 'Resolve: which claim is right' },
+  { keys: 'o', action: 'Reopen a decided conflict' },
   { keys: 'n', action: 'Add a note' },
   { keys: 'x', action: 'Tick the selected row (to merge, flag or export)' },
   { keys: '/', action: 'Search' },
@@ -82,6 +89,14 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
     case 'Enter':
       // Enter on a button or link activates it.
       return isControl(e.target) ? null : 'open';
+    case 'u':
+      return 'nextUndecided';
+    case 'U':
+      return 'previousUndecided';
+    case 'o':
+      return 'reopen';
+    case 'v':
+      return 'compare';
     case 'c':
       return 'confirm';
     case 'd':

@@ -15,6 +15,9 @@ export const PAGE_SIZE = 100;
 /** Board rows have one height so the scroller can place any row without measuring. */
 export const ROW_HEIGHT = 84;
 
+/** Beyond this many article columns, the selected row's articles are drawn first. */
+export const SELECTED_FIRST_OVER = 8;
+
 export type BoardSort = 'conflict' | 'fact' | 'article';
 
 export interface BoardFilters {
@@ -22,12 +25,16 @@ export interface BoardFilters {
   kind?: ConflictKind;
   articleId?: number;
   entityId?: number;
+  /** Only facts stated by at least this many articles. */
+  minArticles?: number;
 }
 
 interface ColumnPrefs {
   order: number[];
   hidden: number[];
   pinned: number[];
+  /** Every article of the desk as a column, rather than those stating something on the rows in view. */
+  allArticles?: boolean;
 }
 
 class BoardState {
@@ -37,11 +44,21 @@ class BoardState {
   #sort = $state<BoardSort>('conflict');
   #filters = $state<BoardFilters>({});
   #selected = $state(-1);
+  /** The fact the selection belongs to: after a re-sort the selection follows it. */
+  #selectedFactId: number | null = null;
+  /**
+   * Where the selection was before a refresh carried it off with its fact: the
+   * queue goes on from there, so the row that followed the decided one is next.
+   */
+  #resumeAt: number | null = null;
   #loading = $state(false);
   #loaded = $state(false);
   #entities = $state.raw<EntityView[]>([]);
   #prefs = $state<ColumnPrefs>({ order: [], hidden: [], pinned: [] });
   #prefsKey = '';
+  #filtersKey = '';
+  /** The rows on screen, for the columns that matter to them. */
+  #inView = $state<[number, number]>([0, PAGE_SIZE - 1]);
   /** Conflicts ticked for an export of the selection. */
   readonly checked = new SvelteSet<number>();
   /** Rows ticked for grouping edits (merge, flag a conflict), by fact id, with the row as last seen. */
@@ -98,11 +115,43 @@ class BoardState {
       ...this.#prefs.order.filter((id) => byId.has(id)),
       ...this.#articles.map((a) => a.id).filter((id) => !this.#prefs.order.includes(id)),
     ];
-    const visible = ordered.filter((id) => !this.#prefs.hidden.includes(id));
+    let visible = ordered.filter((id) => !this.#prefs.hidden.includes(id));
+    if (!this.#prefs.allArticles) {
+      const stating = this.#articlesInView();
+      if (stating.size > 0) visible = visible.filter((id) => stating.has(id));
+    }
     const pinned = visible.filter((id) => this.#prefs.pinned.includes(id));
-    const rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    let rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    // More columns than a window shows: the selected row's articles come first, so its
+    // disagreeing cells are on screen without scrolling sideways.
+    const selected = this.#rows.get(this.#selected);
+    if (selected && visible.length > SELECTED_FIRST_OVER) {
+      const own = new Set(Object.keys(selected.cells).map(Number));
+      rest = [...rest.filter((id) => own.has(id)), ...rest.filter((id) => !own.has(id))];
+    }
     return [...pinned, ...rest].map((id) => byId.get(id)!);
   });
+
+  /** Articles that state something on the loaded rows in view. */
+  #articlesInView(): ReadonlySet<number> {
+    const [first, last] = this.#inView;
+    const ids: number[] = [];
+    for (let i = first; i <= last; i++) {
+      const row = this.#rows.get(i);
+      if (row) for (const id of Object.keys(row.cells)) ids.push(Number(id));
+    }
+    return new Set(ids);
+  }
+
+  get allArticles(): boolean {
+    return Boolean(this.#prefs.allArticles);
+  }
+
+  /** Columns for every article of the desk, or only for those stating something on the rows in view. */
+  setAllArticles(on: boolean): void {
+    this.#prefs.allArticles = on;
+    this.#savePrefs();
+  }
 
   /** Every article in the user's order, with its visibility, for the Columns menu. */
   columnSettings = $derived.by(() => {
@@ -131,6 +180,34 @@ class BoardState {
       // Unreadable preferences fall back to the default layout.
     }
     this.#prefs = prefs;
+    this.#loadFilters(`claimdesk.filters:${path}`);
+  }
+
+  /** Sort and filters belong to one desk too, and come back after a reload. */
+  #loadFilters(key: string): void {
+    this.#filtersKey = key;
+    let saved: { sort?: BoardSort; filters?: BoardFilters } = {};
+    try {
+      const raw = localStorage.getItem(key);
+      if (raw) saved = JSON.parse(raw) as typeof saved;
+    } catch {
+      // Unreadable: the default sort, no filters.
+    }
+    const sort = saved.sort && ['conflict', 'fact', 'article'].includes(saved.sort) ? saved.sort : 'conflict';
+    const filters = saved.filters && typeof saved.filters === 'object' ? saved.filters : {};
+    const differ = sort !== this.#sort || JSON.stringify(filters) !== JSON.stringify(this.#filters);
+    this.#sort = sort;
+    this.#filters = filters;
+    if (differ && this.#loaded) void this.reset();
+  }
+
+  #saveFilters(): void {
+    if (!this.#filtersKey) return;
+    try {
+      localStorage.setItem(this.#filtersKey, JSON.stringify({ sort: this.#sort, filters: this.#filters }));
+    } catch {
+      // Storage full or blocked: the filters hold for this window.
+    }
   }
 
   #savePrefs(): void {
@@ -166,11 +243,13 @@ class BoardState {
 
   setSort(sort: BoardSort): void {
     this.#sort = sort;
+    this.#saveFilters();
     void this.reset();
   }
 
   setFilters(filters: BoardFilters): void {
     this.#filters = filters;
+    this.#saveFilters();
     void this.reset();
   }
 
@@ -200,6 +279,7 @@ class BoardState {
       ...(f.kind ? { kind: f.kind } : {}),
       ...(f.articleId ? { articleId: f.articleId } : {}),
       ...(f.entityId ? { entityId: f.entityId } : {}),
+      ...(f.minArticles ? { minArticles: f.minArticles } : {}),
       ...(this.#search ? { query: this.#search } : {}),
     };
   }
@@ -233,6 +313,7 @@ class BoardState {
   /** Makes sure rows first..last are loaded (called by the scroller). */
   ensureRange(first: number, last: number): void {
     this.#window = [first, last];
+    if (this.#inView[0] !== first || this.#inView[1] !== last) this.#inView = [first, last];
     const from = Math.max(0, Math.floor(first / PAGE_SIZE));
     const to = Math.floor(Math.max(first, last) / PAGE_SIZE);
     for (let page = from; page <= to; page++) {
@@ -247,6 +328,8 @@ class BoardState {
     this.#inflight.clear();
     this.#rows.clear();
     this.#selected = -1;
+    this.#selectedFactId = null;
+    this.#resumeAt = null;
     this.#loading = true;
     await this.#fetchPage(0, this.#generation);
     this.#loading = false;
@@ -275,10 +358,104 @@ class BoardState {
         result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       }
       this.#loaded = true;
-      if (this.#selected >= this.#total) this.#selected = this.#total - 1;
+      await this.#follow(generation);
     } catch (err) {
       ui.error(err);
     }
+  }
+
+  /** Puts the selection back on its fact wherever the refresh moved it. */
+  async #follow(generation: number): Promise<void> {
+    const factId = this.#selectedFactId;
+    if (factId === null) {
+      if (this.#selected >= this.#total) this.#selected = this.#total - 1;
+      return;
+    }
+    // Usually the row is on a page just fetched: move the selection in the same tick, no flicker.
+    const before = this.#selected;
+    for (const [i, row] of this.#rows) {
+      if (row.fact.id === factId) {
+        this.#moveSelectionTo(i, before);
+        return;
+      }
+    }
+    const at = await this.#indexOfFact(factId, generation);
+    if (generation !== this.#generation) return;
+    if (at >= 0) this.#moveSelectionTo(at, before);
+    else {
+      // The fact left the board (filtered out, merged away): nothing is selected rather than a stranger.
+      this.#selected = -1;
+      this.#selectedFactId = null;
+    }
+  }
+
+  #moveSelectionTo(index: number, before: number): void {
+    if (index !== before && before >= 0) this.#resumeAt = before;
+    this.#selected = index;
+  }
+
+  /** Where a fact's row is: loaded pages first, then the rest page by page. */
+  async #indexOfFact(factId: number, generation: number): Promise<number> {
+    for (const [i, row] of this.#rows) if (row.fact.id === factId) return i;
+    const pages = Math.ceil(this.#total / PAGE_SIZE);
+    for (let p = 0; p < pages; p++) {
+      if (generation !== this.#generation) return -1;
+      if (this.#rows.has(p * PAGE_SIZE)) continue;
+      await this.#fetchPage(p, generation);
+      for (let i = p * PAGE_SIZE; i < (p + 1) * PAGE_SIZE; i++) {
+        if (this.#rows.get(i)?.fact.id === factId) return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Loads the row at an index (and its page) if it is not loaded yet. */
+  async rowAt(index: number): Promise<BoardRow | undefined> {
+    if (index < 0 || index >= this.#total) return undefined;
+    if (!this.#rows.has(index)) await this.#fetchPage(Math.floor(index / PAGE_SIZE), this.#generation);
+    return this.#rows.get(index);
+  }
+
+  /**
+   * The next (or previous) undecided conflict in queue order after the one under
+   * review, wrapping around the board so that none is skipped after a decision
+   * moved the reviewed row elsewhere. Null when every conflict is decided.
+   */
+  async nextUndecided(
+    delta: 1 | -1,
+    currentConflictId: number | null,
+  ): Promise<{ index: number; conflictId: number } | null> {
+    const total = this.#total;
+    if (total === 0) return null;
+    const resume = this.#resumeAt;
+    const start =
+      resume !== null
+        ? resume - (delta === 1 ? 1 : 0)
+        : this.#selected < 0
+          ? delta === 1
+            ? -1
+            : total
+          : this.#selected;
+    // First the other undecided conflicts of the row in hand, after the open one.
+    const here = this.#selected >= 0 ? this.#rows.get(this.#selected) : undefined;
+    if (here && currentConflictId !== null && resume === null) {
+      const own = queueOrder(here.conflicts);
+      const at = own.findIndex((c) => c.id === currentConflictId);
+      if (at >= 0) {
+        const rest = delta === 1 ? own.slice(at + 1) : own.slice(0, at).reverse();
+        const hit = rest.find((c) => isUndecided(c.status));
+        if (hit) return { index: this.#selected, conflictId: hit.id };
+      }
+    }
+    for (let step = 1; step <= total; step++) {
+      const index = (((start + delta * step) % total) + total) % total;
+      const row = await this.rowAt(index);
+      if (!row) continue;
+      const ordered = queueOrder(row.conflicts);
+      const pick = (delta === 1 ? ordered : [...ordered].reverse()).find((c) => isUndecided(c.status));
+      if (pick) return { index, conflictId: pick.id };
+    }
+    return null;
   }
 
   select(index: number): void {
@@ -287,10 +464,19 @@ class BoardState {
       return;
     }
     this.#selected = Math.max(0, Math.min(this.#total - 1, index));
+    this.#resumeAt = null;
+    this.#selectedFactId = this.#rows.get(this.#selected)?.fact.id ?? null;
   }
 
+  /**
+   * j / k. Right after a decision carried the selection off with its fact, the
+   * move goes on from where the row was, so the row that followed it is next
+   * and no row is skipped.
+   */
   move(delta: number): void {
-    this.select(this.#selected < 0 ? 0 : this.#selected + delta);
+    const resume = this.#resumeAt;
+    if (resume !== null) this.select(delta > 0 ? resume + delta - 1 : resume + delta);
+    else this.select(this.#selected < 0 ? 0 : this.#selected + delta);
   }
 
   toggleChecked(conflictId: number, on: boolean): void {
@@ -315,6 +501,22 @@ class BoardState {
     for (const row of this.#rows.values()) if (row.fact.id === factId) return row;
     return this.checkedFacts.get(factId);
   }
+}
+
+/** A conflict waiting for the editor's decision. */
+export function isUndecided(status: ConflictStatus): boolean {
+  return status === 'suggested' || status === 'open';
+}
+
+/**
+ * The order a row's conflicts are reviewed in. The board's own row order comes
+ * from the core's sort; this only orders the conflicts within one row, undecided
+ * first, and is the one place to swap in a severity ranking.
+ */
+export function queueOrder<T extends { id: number; status: ConflictStatus }>(conflicts: readonly T[]): T[] {
+  return [...conflicts].sort(
+    (a, b) => Number(isUndecided(b.status)) - Number(isUndecided(a.status)) || a.id - b.id,
+  );
 }
 
 export const board = new BoardState();

@@ -3,7 +3,9 @@
  * recorded by the core in the history under the editor's name, which is asked
  * for once before the first one.
  */
+import { tick } from 'svelte';
 import { ClientError, api } from '../lib/client';
+import { keepFocusOffBody } from '../lib/focus-home';
 import { changed, onChanged } from '../lib/changes';
 import type { ConflictDetail } from '../../../src-main/shared/views';
 import type { EvidenceInput } from '../../../src-main/shared/evidence';
@@ -43,6 +45,7 @@ class ConflictState {
   close(): void {
     this.#openId = null;
     this.#detail = null;
+    void tick().then(keepFocusOffBody);
   }
 
   async reload(): Promise<void> {
@@ -71,6 +74,9 @@ class ConflictState {
       if (result && typeof result === 'object' && 'sides' in result) this.#detail = result as ConflictDetail;
       await changed();
       ui.notify(done);
+      // The button pressed may be gone now (Reopen shows only on decided conflicts).
+      await tick();
+      keepFocusOffBody();
       return true;
     } catch (err) {
       ui.error(err);

@@ -4,7 +4,16 @@
  */
 export type View = 'board' | 'reader' | 'draft';
 export type DialogName =
-  'shortcuts' | 'export' | 'paste' | 'dismiss' | 'resolve' | 'note' | 'merge' | 'regroup' | 'flag';
+  | 'shortcuts'
+  | 'export'
+  | 'paste'
+  | 'dismiss'
+  | 'resolve'
+  | 'note'
+  | 'merge'
+  | 'regroup'
+  | 'flag'
+  | 'replace';
 
 export interface Toast {
   id: number;
