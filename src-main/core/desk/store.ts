@@ -8,6 +8,7 @@
  * and corrected claims stay as the editor left them, boilerplate marks come from
  * passage_marks, and a conflict an editor decided on is never overwritten.
  */
+import { consequence } from './rank';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import type { ExtractedEntity, ExtractionResult } from '../extract/types';
@@ -352,6 +353,15 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
   );
   const live = new Set<number>();
   let added = 0;
+  const setSeverity = stmt(db, 'UPDATE conflicts SET severity = ? WHERE id = ?');
+  const claimRow = stmt(db, 'SELECT article_id, value FROM claims WHERE id = ?');
+  const side = (ids: number[]) => {
+    const rows = ids.map((x) => claimRow.get(x) as { article_id: number; value: string } | undefined);
+    return {
+      values: rows.map((r) => (r ? (JSON.parse(r.value) as ClaimValue) : null)),
+      articleIds: rows.flatMap((r) => (r ? [r.article_id] : [])),
+    };
+  };
   for (const c of result.conflicts) {
     const factId = factIds.get(c.factKey) ?? null;
     const prev = findConflict.get(c.key) as
@@ -382,6 +392,10 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
       if (c.values) setValues.run(JSON.stringify(c.values), id);
       added++;
     }
+    setSeverity.run(
+      consequence({ id, status: 'suggested', kind: c.kind, sides: [side(c.sideA), side(c.sideB)] }),
+      id,
+    );
     live.add(id);
   }
   const detectorConflicts = stmt(db, `SELECT id, status FROM conflicts WHERE origin = 'detector'`).all() as {
@@ -402,7 +416,13 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
   return { facts: factIds.size, conflicts: live.size, added };
 }
 
-const RANK_SQL = `coalesce((SELECT min(CASE k.status WHEN 'suggested' THEN 0 WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'resolved' THEN 2 ELSE 3 END)
+/**
+ * A fact's place on the board: the status tier of its most urgent conflict (undecided 0,
+ * confirmed 1, resolved 2, dismissed 3; 9 without one), and within a tier the most
+ * consequential conflict first (severity 1 ranks at tier + 0, severity 0 at tier + 0.999).
+ */
+const RANK_SQL = `coalesce((SELECT min(CASE k.status WHEN 'suggested' THEN 0 WHEN 'open' THEN 0 WHEN 'confirmed' THEN 1 WHEN 'resolved' THEN 2 ELSE 3 END
+  + 0.999 * (1 - max(0, min(1, k.severity))))
   FROM conflicts k WHERE k.fact_id = facts.id), 9)`;
 const COUNT_SQL = `(SELECT count(*) FROM claims c WHERE c.fact_id = facts.id AND c.deleted = 0)`;
 const POSITION_SQL = `(SELECT min(a.position * 10000000 + c.start) FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.fact_id = facts.id AND c.deleted = 0)`;

@@ -6,6 +6,7 @@ import { sql as m002 } from './002-conflict-values';
 import { sql as m003 } from './003-drafts';
 import { sql as m004 } from './004-evidence-items';
 import { sql as m005 } from './005-article-versions';
+import { sql as m006 } from './006-conflict-severity';
 
-export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: readonly string[] = [m001, m002, m003, m004, m005, m006];
 export const SCHEMA_VERSION = MIGRATIONS.length;
