@@ -28,30 +28,12 @@ import type { ClaimValue } from '../../shared/model';
 import { readRow, readRows, recordAction, type RowChange } from '../desk/history';
 import { refreshFacts } from '../desk/store';
 import { stmt } from '../db/stmt';
+import type { ClaimRow as StoredClaimRow } from '../desk/queries';
 import { pairClaims, placeClaim } from './anchor';
 import { ensureIndexed, findRevisionOf, indexArticle, latestVersion, statedUpdate } from './recognise';
 
-interface ClaimRow {
-  id: number;
-  article_id: number;
-  kind: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  sentence_start: number;
-  sentence_end: number;
-  subject: string | null;
-  scope: string | null;
-  value: string;
-  boilerplate: number;
-  origin: string;
-  deleted: number;
-  edited: number;
-  fact_id: number | null;
-  fact_pinned: number;
-}
+/** A claim row as stored, with the editor's pin on its fact. */
+type ClaimRow = StoredClaimRow & { fact_pinned: number };
 
 function article(db: Db, id: number): { id: number; title: string; outlet: string | null; text: string } {
   const a = stmt(db, 'SELECT id, title, outlet, text FROM articles WHERE id = ?').get(id) as
