@@ -75,7 +75,14 @@ export function draftSummary(db: Db, id: number): DraftSummary {
 }
 
 export function listDrafts(db: Db): DraftSummary[] {
-  const ids = db.prepare('SELECT article_id AS id FROM drafts ORDER BY article_id').all() as { id: number }[];
+  // A draft's older versions are history, not drafts to check: the latest stands for them.
+  const ids = db
+    .prepare(
+      `SELECT d.article_id AS id FROM drafts d
+       WHERE NOT EXISTS (SELECT 1 FROM article_versions v WHERE v.article_id = d.article_id AND v.superseded = 1)
+       ORDER BY d.article_id`,
+    )
+    .all() as { id: number }[];
   return ids.map((r) => draftSummary(db, r.id));
 }
 

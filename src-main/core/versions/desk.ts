@@ -129,6 +129,7 @@ export function linkVersion(
     ),
     ...readRows(db, 'passage_marks', 'article_id = ?', [newId]),
     ...readRows(db, 'passages', 'article_id = ?', [newId]),
+    ...readRows(db, 'drafts', 'article_id = ?', [newId]),
   ];
   const before = touched();
   const created: RowChange[] = [];
@@ -155,6 +156,19 @@ export function linkVersion(
     'INSERT OR REPLACE INTO claim_versions (from_claim_id, to_article_id, to_claim_id, status, method, score, conflict_ids) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const sidesOf = stmt(db, 'SELECT conflict_id, side FROM conflict_claims WHERE claim_id = ?');
+  // A revision of our draft is our draft too: never coverage, checked in its place.
+  if (
+    stmt(
+      db,
+      'INSERT OR IGNORE INTO drafts (article_id, marked_at, marked_by) SELECT ?, marked_at, marked_by FROM drafts WHERE article_id = ?',
+    ).run(newId, previousId).changes > 0
+  )
+    created.push({ table: 'drafts', key: { article_id: newId }, row: null });
+  const carryVerdict = stmt(
+    db,
+    `INSERT OR REPLACE INTO draft_verdicts (claim_id, status, evidence, note, editor, updated_at)
+     SELECT ?, status, evidence, note, editor, updated_at FROM draft_verdicts WHERE claim_id = ?`,
+  );
   const reopened = new Set<number>();
   let carried = 0;
   let changed = 0;
@@ -171,6 +185,9 @@ export function linkVersion(
     if (p.status === 'same') {
       carried++;
       carryWork(db, c, toId, byNew.get(toId) ?? null);
+      // A verdict the editor gave a draft's claim holds for the same words in its revision.
+      if (carryVerdict.run(toId, c.id).changes > 0)
+        created.push({ table: 'draft_verdicts', key: { claim_id: toId }, row: null });
       for (const s of sides) created.push(sideKey(s.conflict_id, toId));
       continue;
     }

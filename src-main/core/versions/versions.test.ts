@@ -332,3 +332,33 @@ describe('recognising a revision', () => {
     expect((await h['articles:list']({})).map((x) => x.id)).toEqual([b]);
   });
 });
+
+describe('a revised draft', () => {
+  it('stays our draft, keeps the verdicts given to words it still says, and never becomes coverage', async () => {
+    const first = await service.importFiles([fixture('courier-v1.md'), fixture('wire.md')]);
+    const v1 = first.imported.find((a) => a.source === 'courier-v1.md')!.id;
+    await h['drafts:mark']({ articleId: v1, draft: true });
+    const before = await h['drafts:check']({ id: v1 });
+    const kept = before.claims.find((c) => /At least 41/.test(c.quote))!;
+    await h['drafts:setVerdict']({
+      claimId: kept.id,
+      status: 'unverified',
+      note: 'Only the fishing boats counted.',
+    });
+
+    const v2 = (await service.importFiles([fixture('courier-v2.md')])).imported[0]!.id;
+    expect((await h['drafts:list']({})).map((d) => d.id)).toEqual([v2]);
+    const after = await h['drafts:check']({ id: v2 });
+    const carried = after.claims.find((c) => c.quote === kept.quote)!;
+    expect(carried.id).not.toBe(kept.id);
+    expect(carried).toMatchObject({
+      status: 'unverified',
+      editor: { note: 'Only the fishing boats counted.' },
+    });
+    // Neither version of the draft takes part in the desk's conflicts.
+    for (const k of await h['conflicts:list']({})) {
+      const d = await h['conflicts:get']({ id: k.id });
+      expect(d.sides.map((s) => s.article.id)).not.toContain(v2);
+    }
+  });
+});
