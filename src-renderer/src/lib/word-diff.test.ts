@@ -48,3 +48,16 @@ describe('emphasise', () => {
     expect(emphasise('a historic visit').every((s) => !s.emphasis)).toBe(true);
   });
 });
+
+describe('wordings written independently', () => {
+  it('are shown plain instead of marking almost every word', () => {
+    const segs = diffSegments(
+      'In the early 1980s, the party leader visited the capital on a state trip.',
+      'Officials hailed the first-ever trip as proof of deep political trust between the two nations.',
+    );
+    expect(segs.some((s) => s.changed)).toBe(false);
+    expect(segs.map((s) => s.text).join('')).toBe(
+      'Officials hailed the first-ever trip as proof of deep political trust between the two nations.',
+    );
+  });
+});

@@ -60,8 +60,15 @@ function words(text: string): string[] {
  */
 export function diffSegments(reference: string | null, text: string): DiffSegment[] {
   if (reference === null || reference === text) return emphasise(text);
+  const parts = diffArrays(words(reference), words(text));
+  // Two sentences written independently share only small words: marking every other word
+  // as changed hides the one that matters, so a wording that shares under a third of
+  // its words with the reference is shown plain (its numbers and dates still stand out).
+  const wordCount = (ws: string[]) => ws.filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const shared = wordCount(parts.filter((p) => !p.added && !p.removed).flatMap((p) => p.value));
+  if (shared < Math.max(wordCount(words(reference)), wordCount(words(text))) / 3) return emphasise(text);
   const out: DiffSegment[] = [];
-  for (const part of diffArrays(words(reference), words(text))) {
+  for (const part of parts) {
     if (part.removed) continue;
     const value = part.value.join('');
     // A change in spacing alone is not a different wording.
