@@ -90,8 +90,8 @@ test('an editor works through the seed conflicts with the keyboard only, and the
   const resolve = page.getByTestId('resolve-dialog');
   await expect(resolve).toBeVisible();
   await q.press('Space'); // the first choice has focus: that side is right
-  await q.press('Tab'); // the choices are one stop: Tab goes on to the evidence
-  await expect(page.getByTestId('resolve-evidence')).toBeFocused();
+  await q.press('Tab'); // the choices are one stop: Tab goes on to the first evidence item's address
+  await expect(page.getByTestId('resolve-evidence').locator('input').first()).toBeFocused();
   await page.keyboard.type('https://example.org/ministry-release');
   await q.press('Control+Enter');
   await expect(q.status).toContainText('resolved');
