@@ -1123,6 +1123,7 @@ export class DeskService {
           ...row,
           passages: Q.passages(db, id),
           claims: Q.listClaims(db, { articleId: id }),
+          disputes: Q.articleDisputes(db, id),
         };
       },
       'articles:delete': ({ id }) => this.deleteArticle(id),

@@ -68,6 +68,14 @@ export interface ClaimView {
   entities: EntityRef[];
 }
 
+/** A claim's place in a conflict, as the Reader marks it. */
+export interface ClaimDispute {
+  claimId: number;
+  conflictId: number;
+  kind: ConflictKind;
+  status: ConflictStatus;
+}
+
 export interface ArticleDetail extends ArticleSummary {
   author: string | null;
   url: string | null;
@@ -76,6 +84,8 @@ export interface ArticleDetail extends ArticleSummary {
   text: string;
   passages: PassageView[];
   claims: ClaimView[];
+  /** The conflicts the article's claims are on. */
+  disputes: ClaimDispute[];
 }
 
 export interface EntityView {

@@ -6,6 +6,7 @@
 import type { Db } from '../db/open';
 import type { ClaimValue } from '../../shared/model';
 import type {
+  ClaimDispute,
   ArticleSummary,
   BoardCellClaim,
   BoardPage,
@@ -512,4 +513,16 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
   );
   const columns = drafts.size ? articles.filter((a) => !drafts.has(a.id)) : articles;
   return { total, offset: q.offset, rows, articles: q.withArticles === false ? [] : columns };
+}
+
+/** The conflicts each claim of an article is on, for the Reader's margin markers. */
+export function articleDisputes(db: Db, articleId: number): ClaimDispute[] {
+  return db
+    .prepare(
+      `SELECT x.claim_id AS claimId, k.id AS conflictId, k.kind, k.status
+       FROM conflict_claims x JOIN claims c ON c.id = x.claim_id JOIN conflicts k ON k.id = x.conflict_id
+       WHERE c.article_id = ? AND c.deleted = 0 AND k.stale = 0
+       ORDER BY c.start, k.id`,
+    )
+    .all(articleId) as ClaimDispute[];
 }

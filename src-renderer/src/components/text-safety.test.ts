@@ -32,6 +32,7 @@ function detail(): ArticleDetail {
       },
     ],
     claims: [claimAt(HOSTILE, 5, '$594.6 million')],
+    disputes: [],
   };
 }
 
