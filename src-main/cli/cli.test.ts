@@ -2,36 +2,25 @@
  * The claimdesk command as scripts use it: real desk files, the JSON shapes the
  * issues promise, and exit codes that tell a script whether anything failed.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cliHarness } from './cli-harness';
 import { run } from './main';
 
 const SEEDS = resolve(import.meta.dirname, '../../../shared/corpus/seeds');
 const GOLD = resolve(import.meta.dirname, '../../../shared/corpus/seeds-gold.json');
 const STORIES = resolve(import.meta.dirname, '../../test-stories');
 
-let dir: string;
-let out: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = cliHarness('claimdesk-cli-');
 
-const desk = () => join(dir, 'd.claimdesk');
-const json = () => JSON.parse(out.join('\n')) as Record<string, unknown>;
+const desk = cli.desk;
+const json = () => cli.json();
 
 describe('claimdesk', () => {
   it('imports the seeds and lists them as JSON with their dates and sources', async () => {
     expect(await run(['import', '--desk', desk(), SEEDS])).toBe(0);
-    out = [];
+    cli.clear();
     expect(await run(['articles', '--desk', desk(), '--json'])).toBe(0);
     const { articles } = json() as { articles: Record<string, unknown>[] };
     expect(articles).toHaveLength(5);
@@ -42,18 +31,18 @@ describe('claimdesk', () => {
   });
 
   it('exits non-zero when a file fails, after importing the others', async () => {
-    const bad = join(dir, 'bad.txt');
+    const bad = join(cli.dir, 'bad.txt');
     writeFileSync(bad, Buffer.from([0, 1, 2, 3, 0xff]));
     expect(await run(['import', '--desk', desk(), join(SEEDS, '000_e1a5c95c88c371f1.txt'), bad])).toBe(1);
-    expect(out.join('\n')).toMatch(/FAILED\s+bad\.txt/);
-    out = [];
+    expect(cli.printed()).toMatch(/FAILED\s+bad\.txt/);
+    cli.clear();
     await run(['articles', '--desk', desk(), '--json']);
     expect((json().articles as unknown[]).length).toBe(1);
   });
 
   it('lists claims, conflicts and facts in the promised JSON shapes', async () => {
     await run(['import', '--desk', desk(), SEEDS]);
-    out = [];
+    cli.clear();
     await run(['claims', '--desk', desk(), '--json', '--article', '1']);
     const { claims } = json() as { claims: Record<string, unknown>[] };
     expect(claims.length).toBeGreaterThan(0);
@@ -72,7 +61,7 @@ describe('claimdesk', () => {
         'value',
       ].sort(),
     );
-    out = [];
+    cli.clear();
     await run(['conflicts', '--desk', desk(), '--json']);
     const { conflicts } = json() as { conflicts: { claims: Record<string, unknown>[]; fact: unknown }[] };
     expect(conflicts.length).toBeGreaterThan(0);
@@ -93,9 +82,9 @@ describe('claimdesk', () => {
 
   it('scores the seed desk against its gold file', async () => {
     await run(['import', '--desk', desk(), SEEDS]);
-    out = [];
+    cli.clear();
     const code = await run(['eval', '--desk', desk(), '--gold', GOLD]);
-    const last = out.join('\n').trim().split('\n').at(-1)!;
+    const last = cli.printed().trim().split('\n').at(-1)!;
     expect(last).toMatch(/^recall=1\.00 violations=0 precision=[01]\.\d\d$/);
     expect(code).toBe(0);
   });
@@ -108,7 +97,7 @@ describe('claimdesk', () => {
       '--stories',
       SEEDS,
     ]);
-    expect(out.join('\n').trim().split('\n').at(-1)).toMatch(/^total recall=1\.00 violations=0 precision=/);
+    expect(cli.printed().trim().split('\n').at(-1)).toMatch(/^total recall=1\.00 violations=0 precision=/);
     expect(code).toBe(0);
   });
 
@@ -139,7 +128,7 @@ describe('claimdesk', () => {
 
   it('reviews a conflict from a script, exports it and restores a backup', async () => {
     await run(['import', '--desk', desk(), SEEDS]);
-    out = [];
+    cli.clear();
     await run(['conflicts', '--desk', desk(), '--json']);
     const k = (json().conflicts as { id: number; claims: { id: number }[] }[])[0]!;
     expect(
@@ -161,17 +150,17 @@ describe('claimdesk', () => {
         'Ana',
       ]),
     ).toBe(0);
-    const md = join(dir, 'notes.md');
+    const md = join(cli.dir, 'notes.md');
     expect(await run(['export', '--desk', desk(), '--format', 'md', '--out', md])).toBe(0);
     const notes = readFileSync(md, 'utf8');
     expect(notes).toContain('Checked against the archive.');
     expect(notes).toContain('https://archive.example/1982');
-    const backup = join(dir, 'd.backup');
+    const backup = join(cli.dir, 'd.backup');
     await run(['export', '--desk', desk(), '--format', 'backup', '--out', backup]);
-    const restored = join(dir, 'restored.claimdesk');
+    const restored = join(cli.dir, 'restored.claimdesk');
     expect(await run(['restore', '--backup', backup, '--desk', restored])).toBe(0);
     expect(existsSync(restored)).toBe(true);
-    out = [];
+    cli.clear();
     await run(['conflicts', '--desk', restored, '--json']);
     expect((json().conflicts as { id: number; status: string }[]).find((c) => c.id === k.id)?.status).toBe(
       'resolved',
@@ -187,12 +176,12 @@ describe('claimdesk', () => {
 
 describe('invisible characters', () => {
   it('removes bidi controls and zero-width spaces at import and says how many', async () => {
-    const file = join(dir, 'hidden.txt');
+    const file = join(cli.dir, 'hidden.txt');
     // A zero-width space inside the figure, an RTL override around a percentage.
     writeFileSync(file, 'Trade rose to €386.\u200B4 million in 2024, up \u202E%21\u202C on the year.\n');
     expect(await run(['import', '--desk', desk(), file])).toBe(0);
-    expect(out.join('\n')).toMatch(/3 invisible characters removed/);
-    out = [];
+    expect(cli.printed()).toMatch(/3 invisible characters removed/);
+    cli.clear();
     await run(['claims', '--desk', desk(), '--json']);
     const quotes = (json().claims as { quote: string }[]).map((c) => c.quote);
     expect(quotes).toContain('€386.4 million');

@@ -2,45 +2,34 @@
  * The draft commands as scripts use them: mark, check (the promised JSON shape, no more,
  * no less), export DOCX, unmark; on a real desk file.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cliHarness } from './cli-harness';
 import { run } from './main';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
 const DRAFT = resolve(import.meta.dirname, '../core/draft/fixtures/sample-draft.txt');
 
-let dir: string;
-let out: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-draft-cli-'));
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = cliHarness('claimdesk-draft-cli-');
 
-const desk = () => join(dir, 'd.claimdesk');
+const desk = cli.desk;
 
 describe('claimdesk draft, check and export --format docx', () => {
   it('marks a draft, prints its verdicts as the promised JSON, exports DOCX and unmarks it', async () => {
     expect(await run(['import', '--desk', desk(), SAMPLES, DRAFT])).toBe(0);
-    out = [];
+    cli.clear();
     await run(['articles', '--desk', desk(), '--json']);
-    const { articles } = JSON.parse(out.join('\n')) as { articles: { id: number; source: string }[] };
+    const { articles } = JSON.parse(cli.printed()) as { articles: { id: number; source: string }[] };
     const id = articles.find((a) => a.source === 'sample-draft.txt')!.id;
 
-    out = [];
+    cli.clear();
     expect(await run(['draft', '--desk', desk(), '--article', String(id)])).toBe(0);
-    expect(out.join('\n')).toMatch(new RegExp(`Article ${id} is now marked as a draft`));
+    expect(cli.printed()).toMatch(new RegExp(`Article ${id} is now marked as a draft`));
 
-    out = [];
+    cli.clear();
     expect(await run(['check', '--desk', desk(), '--draft', String(id), '--json'])).toBe(0);
-    const check = JSON.parse(out.join('\n')) as {
+    const check = JSON.parse(cli.printed()) as {
       draft: Record<string, unknown>;
       claims: { status: string; quote: string; sources: Record<string, unknown>[] }[];
     };
@@ -59,22 +48,22 @@ describe('claimdesk draft, check and export --format docx', () => {
     expect(wrongYear.status).toBe('contradicted');
     expect(wrongYear.sources.map((s) => s.agrees)).toEqual([false, false, false]);
 
-    out = [];
+    cli.clear();
     expect(await run(['check', '--desk', desk(), '--draft', String(id)])).toBe(0);
-    expect(out.join('\n')).toMatch(/3 contradicted, 1 unverified, 6 supported/);
+    expect(cli.printed()).toMatch(/3 contradicted, 1 unverified, 6 supported/);
 
-    const docx = join(dir, 'back-to-writer.docx');
+    const docx = join(cli.dir, 'back-to-writer.docx');
     expect(
       await run(['export', '--desk', desk(), '--format', 'docx', '--article', String(id), '--out', docx]),
     ).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
-    const memo = join(dir, 'memo.md');
+    const memo = join(cli.dir, 'memo.md');
     await run(['export', '--desk', desk(), '--format', 'memo-md', '--article', String(id), '--out', memo]);
     expect(existsSync(memo)).toBe(true);
 
-    out = [];
+    cli.clear();
     expect(await run(['draft', '--desk', desk(), '--article', String(id), '--unmark'])).toBe(0);
-    expect(out.join('\n')).toMatch(/no longer a draft; the desk holds 0 drafts/);
+    expect(cli.printed()).toMatch(/no longer a draft; the desk holds 0 drafts/);
     await expect(run(['check', '--desk', desk(), '--draft', String(id)])).rejects.toThrow(
       /not marked as a draft/,
     );

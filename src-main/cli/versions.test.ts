@@ -1,48 +1,36 @@
 /**
  * `claimdesk versions` on a desk where an outlet's revision was imported after review.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
+import { cliHarness } from './cli-harness';
 import { run, UsageError } from './main';
 
 const FIXTURES = resolve(import.meta.dirname, '../core/versions/fixtures');
-let dir: string;
-let out: string[];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-versions-'));
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
-const desk = () => join(dir, 'd.claimdesk');
+const cli = cliHarness('claimdesk-cli-versions-');
+const desk = cli.desk;
 
 describe('claimdesk versions', () => {
   it('lists the versions, what changed and the orphans, for people and as JSON', async () => {
     await run(['import', '--desk', desk(), join(FIXTURES, 'courier-v1.md'), join(FIXTURES, 'wire.md')]);
-    out = [];
+    cli.clear();
     expect(await run(['import', '--desk', desk(), join(FIXTURES, 'courier-v2.md')])).toBe(0);
-    expect(out.join('\n')).toContain(
+    expect(cli.printed()).toContain(
       'revision   courier-v2.md  version 2 of article 1: 4 claims carried, 1 changed, 3 orphans',
     );
 
-    out = [];
+    cli.clear();
     expect(await run(['versions', '--desk', desk(), '--article', '3'])).toBe(0);
-    const text = out.join('\n');
+    const text = cli.printed();
     expect(text).toContain('v2  article 3 (latest)');
     expect(text).toContain('1 figure changed, 1 paragraph edited, 1 paragraph removed, headline changed');
     expect(text).toContain('changed: “312 passengers” → “296 passengers”');
     expect(text).toContain('claim 6 (v1, date) “1987”');
 
-    out = [];
+    cli.clear();
     // Any version's id names the article.
     expect(await run(['versions', '--desk', desk(), '--article', '1', '--json'])).toBe(0);
-    const j = JSON.parse(out.join('\n')) as {
+    const j = JSON.parse(cli.printed()) as {
       latestId: number;
       versions: unknown[];
       orphans: { quote: string }[];
