@@ -3,7 +3,8 @@
  * extractor keeps that form (it is what the matcher compares), but nobody should read
  * it: "21 April (year not stated)" is what the article said. Runs anywhere.
  */
-const MONTHS = [
+/** Month names in English, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -7,6 +7,7 @@
  * always a false positive. Everything comes from one seeded PRNG (mulberry32): the same
  * options give byte-identical output, and no clock or locale is read.
  */
+import { MONTHS } from '../../shared/human-date';
 import type { ConflictKind } from '../../shared/model';
 import type { Gold, GoldConflict, GoldPair, GoldSide, GoldStory } from './gold';
 
@@ -521,20 +522,7 @@ class Registry {
 
 // ---------------------------------------------------------------- dates and numbers
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export { MONTHS };
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const SMALL = [
   'zero',
