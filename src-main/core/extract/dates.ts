@@ -379,6 +379,9 @@ const CHRONO_HINT = new RegExp(
   `${MONTH_NAME_RE.source}|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[Yy]esterday|[Tt]oday|[Tt]omorrow)\\b|\\d{4}-\\d{2}-\\d{2}`,
 );
 
+const PART_OF_DAY_OF =
+  /\b(?:night|morning|evening|afternoon|early hours)\s+(?:of|to|into)\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*day\b|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d)/g;
+
 export function findDates(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const out: ClaimDraft[] = [];
   if (CHRONO_HINT.test(ctx.s)) {
@@ -388,7 +391,10 @@ export function findDates(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       : undefined;
     let results: chrono.ParsedResult[];
     try {
-      results = chrono.en.casual.parse(ctx.s, ref, { forwardDate: false });
+      // chrono reads "the night of Monday, September 16" as a time of day and drops the date:
+      // the part of the day is blanked (same length, so offsets hold) before it parses.
+      const text = ctx.s.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
+      results = chrono.en.casual.parse(text, ref, { forwardDate: false });
     } catch {
       // A third-party parser failing on one odd sentence must not cost the article its other claims.
       results = [];

@@ -73,11 +73,14 @@ class Drafts {
     sideB: number[],
     explanation: string,
     values?: string[],
+    moment?: string,
   ): void {
     const a = [...new Set(sideA)].sort((x, y) => x - y);
     const b = [...new Set(sideB)].filter((id) => !a.includes(id)).sort((x, y) => x - y);
-    // A dispute over a fact's value is that fact's one conflict, whoever states each value.
-    const key = values && factKey ? `${kind}|fact|${factKey}` : conflictKey(kind, a, b);
+    // A dispute over a fact's value is that fact's one conflict, whoever states each value;
+    // a running tally has one per moment of reporting.
+    const key =
+      values && factKey ? `${kind}|fact|${factKey}${moment ? '@' + moment : ''}` : conflictKey(kind, a, b);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.list.push({ key, kind, explanation, factKey, sideA: a, sideB: b, ...(values ? { values } : {}) });
@@ -205,16 +208,22 @@ function clusterConflict(
   why: string,
   clash: (a: Feat, b: Feat) => boolean,
   firm: (f: Feat) => boolean = () => true,
+  moment?: string,
 ): void {
   if (classes.length < 2) return;
   const articles = (c: Feat[]) => new Set(c.map((f) => f.claim.articleId)).size;
-  const ranked = [...classes].sort((x, y) => articles(y) - articles(x) || x[0].claim.id - y[0].claim.id);
-  const main = ranked[0];
-  const against = ranked
-    .slice(1)
-    .flat()
-    .filter((f) => main.some((g) => clash(g, f)) && !main.some((g) => firm(g) && !clash(g, f)));
-  if (against.length === 0) return;
+  const byArticles = [...classes].sort((x, y) => articles(y) - articles(x) || x[0].claim.id - y[0].claim.id);
+  const against_ = (main: Feat[]) =>
+    byArticles
+      .filter((c) => c !== main)
+      .flat()
+      .filter((f) => main.some((g) => clash(g, f)) && !main.some((g) => firm(g) && !clash(g, f)));
+  // The side most articles give, among those some other value contradicts: a running tally's
+  // early figure agrees with every later one, and the dispute is between two later readings.
+  const main = byArticles.find((c) => against_(c).length > 0);
+  if (!main) return;
+  const ranked = [main, ...byArticles.filter((c) => c !== main)];
+  const against = against_(main);
   const sideA = main.filter((g) => against.some((f) => clash(g, f)));
   const groups = ranked
     .map((c) => c.filter((f) => sideA.includes(f) || against.includes(f)))
@@ -224,8 +233,9 @@ function clusterConflict(
     fact.key,
     sideA.map((f) => f.claim.id),
     against.map((f) => f.claim.id),
-    `${fact.label}: ${groups.map((c) => sideText(c, value)).join(' vs ')} — ${why}.`,
+    `${fact.label}${moment ? ` (${moment})` : ''}: ${groups.map((c) => sideText(c, value)).join(' vs ')} — ${why}.`,
     [...new Set([...sideA, ...against].map(valueSignature))].sort(),
+    moment,
   );
 }
 
@@ -240,21 +250,42 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   if (classes.length < 2) return;
   const sentences = new Set(feats.map((f) => f.sentence));
   if (sentences.size < 2) return;
-  const lo = minOf(classes.map((c) => amountOf(c[0])));
-  const hi = maxOf(classes.map((c) => amountOf(c[0])));
+  const firm = (f: Feat) =>
+    f.claim.value.type !== 'figure' && f.claim.value.type !== 'count'
+      ? true
+      : f.claim.value.approx === 'exact';
+  const apart = (cls: Feat[][]) =>
+    `${pct(minOf(cls.map((c) => amountOf(c[0]))), maxOf(cls.map((c) => amountOf(c[0]))))}% apart, more than rounding or the stated approximation allows`;
+  const clash = (a: Feat, b: Feat) => a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b);
+  // A running tally told at several moments: each moment's readings are disputed among
+  // themselves (31 and 36 dead, both "on Thursday afternoon"), apart from readings that
+  // no later growth can explain.
+  const byDay = new Map<string, Feat[]>();
+  for (const f of feats) {
+    const day = tallyDay(f);
+    if (day) byDay.set(day, [...(byDay.get(day) ?? []), f]);
+  }
+  const sameDay = (a: Feat, b: Feat) => {
+    const d = tallyDay(a);
+    return d !== null && d === tallyDay(b);
+  };
+  const moments = [...byDay].filter(([, fs]) => new Set(fs.map((f) => f.sentence)).size >= 2);
+  const perMoment = byDay.size >= 2 && moments.length > 0;
   clusterConflict(
     drafts,
     fact,
     kind,
     classes,
     displayOf,
-    `${pct(lo, hi)}% apart, more than rounding or the stated approximation allows`,
-    (a, b) => a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b),
-    (f) =>
-      f.claim.value.type !== 'figure' && f.claim.value.type !== 'count'
-        ? true
-        : f.claim.value.approx === 'exact',
+    apart(classes),
+    perMoment ? (a, b) => clash(a, b) && !sameDay(a, b) : clash,
+    firm,
   );
+  if (!perMoment) return;
+  for (const [day, fs] of moments) {
+    const cls = valueClasses(fs);
+    if (cls.length >= 2) clusterConflict(drafts, fact, kind, cls, displayOf, apart(cls), clash, firm, day);
+  }
 }
 
 /**

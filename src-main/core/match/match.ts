@@ -171,6 +171,9 @@ export function sameQuantity(a: Feat, b: Feat, idf: Map<string, number> = new Ma
       : pa && pb && (pa.to < pb.from || pb.to < pa.from)
   )
     return false;
+  // A tally being reported now ("the toll stood at 31") is not a count from years ago
+  // ("47 people were killed in 1987"), though only one of them states its year.
+  if (framed && (pastOf(a, b) || pastOf(b, a))) return false;
   const byFrame = sameQuantityFrame(a, b, idf);
   if (byFrame !== null) return byFrame;
   // Claims without a frame (added by an editor): the older structural test.
@@ -188,6 +191,18 @@ export function sameQuantity(a: Feat, b: Feat, idf: Map<string, number> = new Ma
     return false;
   if (intersects(a.predicates, b.predicates)) return true;
   return jaccard(a.shingles, b.shingles) >= 0.2;
+}
+
+/** Whether `old` states a period years before the running tally `now` is reported in. */
+function pastOf(old: Feat, now: Feat): boolean {
+  const ref = now.article.refYear;
+  return (
+    old.period !== null &&
+    now.period === null &&
+    ref !== null &&
+    old.period.to < ref - 1 &&
+    quantityFrameOf(now)?.frame.running === true
+  );
 }
 
 /** "21:52 local time (02:52 GMT)": one moment written twice in one sentence. */

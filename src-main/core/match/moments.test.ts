@@ -1,0 +1,46 @@
+/**
+ * Disagreements about one moment: a running tally read at several moments of reporting
+ * is disputed within each moment, and a weekday told with "the night of" is still a date.
+ * Articles are invented for these tests and run through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+
+describe('running tallies', () => {
+  it('flags two tolls given for the same moment, not a later toll that grew', () => {
+    const { result } = runStory([
+      {
+        source: '01-wire.txt',
+        text: ' date 2025-09-17 Rail crash kills 19\n\nAt least 19 people were killed when two trains collided late on Tuesday, the emergency inspectorate said on Wednesday.\n',
+      },
+      {
+        source: '02-local.txt',
+        text: ' date 2025-09-18 Toll rises\n\nThe death toll stood at 31 on Thursday afternoon, the county emergency inspectorate said.\n',
+      },
+      {
+        source: '03-foreign.txt',
+        text: ' date 2025-09-18 Mourning declared\n\nOn Thursday afternoon the toll stood at 36 dead, according to the regional authorities.\n',
+      },
+    ]);
+    const tolls = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(tolls).toHaveLength(1);
+    expect(tolls[0].explanation).toMatch(/31.*36|36.*31/);
+    expect(tolls[0].explanation).not.toMatch(/\b19\b/);
+  });
+});
+
+describe('weekdays', () => {
+  it('reads "the night of Monday, September 16" as a date and sets it against the Tuesday it was', () => {
+    const { result } = story(
+      ' date 2025-09-17 Trains collide\n\nA passenger train collided with a freight train late on Tuesday, the operator said.\n',
+      'Explainer: what went wrong\n\nOn the night of Monday, September 16, 2025, the passenger train collided with a freight train near the station.\n',
+    );
+    const weekday = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(weekday.map((c) => c.explanation).join('\n')).toMatch(
+      /names Monday, but 2025-09-16 fell on a Tuesday/,
+    );
+  });
+});
