@@ -141,11 +141,12 @@ export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       entityKeys: entityKeysIn(ctx),
     });
   }
-  // "21:52 local time (02:52 GMT)": a local time beside a zoned one gives the local offset.
+  // "21:52 local time (02:52 GMT)", "21:47 local time, which was 19:47 GMT": a local time
+  // beside a zoned one gives the local offset.
   for (let i = 0; i + 1 < out.length; i++) {
     const [x, y] = [out[i].value as TimeValue, out[i + 1].value as TimeValue];
     const between = s.slice(out[i].end - ctx.start, out[i + 1].start - ctx.start);
-    if (!/^\s*[(,/–—-]?\s*(?:or\s+|i\.e\.\s+)?$/.test(between)) continue;
+    if (!/^\s*[(,/–—-]?\s*(?:or\s+|i\.e\.\s+|(?:which|that)\s+(?:was|is)\s+)?$/.test(between)) continue;
     if (x.offset === null && y.utc !== null) {
       x.offset = diff(x.minutes, y.utc);
       x.utc = y.utc;

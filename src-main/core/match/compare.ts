@@ -188,7 +188,7 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')
-    return overlap >= SAME_TIME && timeGap(a, b) <= MAX_TIME_GAP;
+    return (overlap >= SAME_TIME && timeGap(a, b) <= MAX_TIME_GAP) || sameClockReading(a, b);
   // Values far apart are two quantities, however alike the wording: a transposed digit
   // (14 and 41) stays within reach only when the words the values attach to agree.
   const sameProperty = [...qa.property].some((w) => qb.property.has(w));
@@ -205,6 +205,24 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const noun = countedNoun(a);
   if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
   return overlap >= SAME_FACT;
+}
+
+/**
+ * The same odd clock reading in the same zone ("21:47 local time") in two articles: one
+ * moment retold, however differently each outlet words it or converts it to GMT.
+ */
+function sameClockReading(a: Feat, b: Feat): boolean {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  return (
+    va.type === 'time' &&
+    vb.type === 'time' &&
+    a.claim.articleId !== b.claim.articleId &&
+    va.zone !== null &&
+    va.zone === vb.zone &&
+    va.minutes === vb.minutes &&
+    va.minutes % 15 !== 0
+  );
 }
 
 /** Minutes between two times in UTC (or on the clock, when neither zone is known), across midnight. */

@@ -335,27 +335,51 @@ const TIME_TOLERANCE = 5;
 
 /** Times of one happening that put it at different moments once zones are converted. */
 function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | null): void {
+  timeClasses(drafts, fact, (f) => utcOf(f, localOffset), true);
+  // With no offset learned, local times still compare with each other on the clock:
+  // "11.00 Uhr local time" and "10:00 local time" cannot both be when the figures came out.
+  if (localOffset === null)
+    timeClasses(
+      drafts,
+      fact,
+      (f) => (isLocal(f) && f.claim.value.type === 'time' ? f.claim.value.minutes : null),
+      false,
+    );
+}
+
+function isLocal(f: Feat): boolean {
+  const v = f.claim.value;
+  return v.type === 'time' && v.zone === 'local' && v.utc === null;
+}
+
+function timeClasses(
+  drafts: Drafts,
+  fact: FactGroup,
+  moment: (f: Feat) => number | null,
+  utc: boolean,
+): void {
   const placed = fact.feats
-    .map((f) => ({ f, utc: utcOf(f, localOffset) }))
-    .filter((x): x is { f: Feat; utc: number } => x.utc !== null)
-    .sort((a, b) => a.utc - b.utc);
+    .map((f) => ({ f, at: moment(f) }))
+    .filter((x): x is { f: Feat; at: number } => x.at !== null)
+    .sort((a, b) => a.at - b.at);
   const classes: Feat[][] = [];
   let last = -Infinity;
-  for (const { f, utc } of placed) {
-    const gap = Math.min(Math.abs(utc - last), 1440 - Math.abs(utc - last));
+  for (const { f, at } of placed) {
+    const gap = Math.min(Math.abs(at - last), 1440 - Math.abs(at - last));
     if (classes.length > 0 && gap <= TIME_TOLERANCE) classes[classes.length - 1].push(f);
     else classes.push([f]);
-    last = utc;
+    last = at;
   }
   if (new Set(placed.map((x) => x.f.sentence)).size < 2) return;
-  const asUtc = (f: Feat) => {
-    const u = utcOf(f, localOffset)!;
+  const said = (f: Feat) => {
     const v = f.claim.value;
-    const said = f.claim.quote.replace(/\s+/g, ' ');
-    return v.type === 'time' && v.zone && /^(?:GMT|UTC|Z)$/.test(v.zone) ? said : `${said} = ${clock(u)} UTC`;
+    const quote = f.claim.quote.replace(/\s+/g, ' ');
+    return !utc || (v.type === 'time' && v.zone && /^(?:GMT|UTC|Z)$/.test(v.zone))
+      ? quote
+      : `${quote} = ${clock(moment(f)!)} UTC`;
   };
   const gapOf = (a: Feat, b: Feat) => {
-    const d = Math.abs(utcOf(a, localOffset)! - utcOf(b, localOffset)!);
+    const d = Math.abs(moment(a)! - moment(b)!);
     return Math.min(d, 1440 - d);
   };
   clusterConflict(
@@ -363,8 +387,10 @@ function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | nu
     fact,
     'date_mismatch',
     classes,
-    asUtc,
-    'the same moment cannot be both once time zones are converted',
+    said,
+    utc
+      ? 'the same moment cannot be both once time zones are converted'
+      : 'both give the local time, so they cannot both be right',
     (a, b) => a.sentence !== b.sentence && gapOf(a, b) > TIME_TOLERANCE,
   );
 }

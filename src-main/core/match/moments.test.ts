@@ -44,3 +44,27 @@ describe('weekdays', () => {
     );
   });
 });
+
+describe('times of day', () => {
+  it('sets one local time against another when no article gives the local offset', () => {
+    const { result } = story(
+      ' date 2025-04-15 Inflation jumps\n\nThe statistics office released the data at 10:00 local time on Tuesday.\n',
+      ' date 2025-04-15 Prices climb\n\nThe statistics office published the figures at 11.00 Uhr local time.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times.map((c) => c.explanation).join('\n')).toMatch(
+      /10:00 local time.*11\.00 Uhr|11\.00 Uhr.*10:00 local time/,
+    );
+  });
+
+  it('takes the same local clock reading as one moment and sets the two GMT conversions against each other', () => {
+    const { result } = story(
+      ' date 2025-09-17 Trains collide\n\nThe trains collided at 21:47 local time (18:47 GMT), the operator said.\n',
+      'Explainer: the crash\n\nThe collision happened at 21:47 local time, which was 19:47 GMT.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/18:47/);
+    expect(times[0].explanation).toMatch(/19:47/);
+  });
+});
