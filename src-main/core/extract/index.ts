@@ -18,6 +18,7 @@ import { findAttributions } from './attribution';
 import { findEvents } from './events';
 import { frameFor } from './frame';
 import { findTimes } from './times';
+import { findDurations } from './durations';
 import type { ExtractedClaim, ExtractedPassage, ExtractInput, ExtractionResult } from './types';
 
 export const EXTRACTOR_VERSION = 3;
@@ -212,9 +213,11 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
     const occupied = new SpanSet();
     // concat, not push(...): one sentence of a data dump can hold 100,000 values.
     const times = findTimes(ctx, occupied);
+    const durations = findDurations(ctx, occupied);
     const figures = findFigures(ctx, occupied);
     const dates = findDates(ctx, occupied);
     const drafts: ClaimDraft[] = times.concat(
+      durations,
       figures,
       dates,
       findCounts(ctx, occupied),

@@ -28,6 +28,8 @@ const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
   /\b(?:alone|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
 
+/** Values this close, beside the same property words, are read as one quantity. */
+const CLOSE_VALUES = 1.5;
 /** Overlap a record and an earlier amount need to measure the same kind of thing. */
 const SAME_KIND = 0.2;
 /** Overlap two values of the same stated period need. */
@@ -197,6 +199,10 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (qa.outcome && qa.outcome === qb.outcome) return true;
   // The same words attached to both values ("… of rain"): half the wording evidence will do.
   if (sameProperty && overlap >= SAME_FACT / 2) return true;
+  // The same words the values attach to, and values close: one quantity, however much else
+  // each outlet wrote around it ("sentenced to 11 years and six months in prison", "Arrufat's
+  // 13-year sentence was greeted with applause").
+  if (sameProperty && ratio(a, b) <= CLOSE_VALUES) return true;
   // The same precise number twice ("€386.4 million", "1,140") is the same quantity.
   if (sameDigits(a, b)) return true;
   // Both tied to the same stated period, close in value and sharing some wording.
