@@ -575,6 +575,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     )
   )
     findTolls(ctx, occupied, out);
+  if (/\sof\s+(?:the|its|their|all)\s/.test(s)) findPartsOfTotal(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};
@@ -656,6 +657,31 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
   findElliptical(ctx, occupied, out);
   findBareCounts(ctx, occupied, out);
   return out;
+}
+
+const PART_OF_TOTAL = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:the|its|their|all)\\s+(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?<noun>\\p{Ll}+s)\\b`,
+  'giu',
+);
+
+/**
+ * "won 52 of the 150 seats": the part is a count of the same noun as the total ("52
+ * seats"), which the count pattern alone would miss; the total is left to it.
+ */
+function findPartsOfTotal(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  PART_OF_TOTAL.lastIndex = 0;
+  for (let m = PART_OF_TOTAL.exec(s); m; m = PART_OF_TOTAL.exec(s)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + g.part.length;
+    if (occupied.overlaps(start, end)) continue;
+    const count = /^\d/.test(g.part) ? parseNum(g.part, ctx.numberStyle, true) : parseNumberWord(g.part);
+    const total = /^\d/.test(g.total) ? parseNum(g.total, ctx.numberStyle, true) : parseNumberWord(g.total);
+    if (count === null || total === null || !(count < total)) continue;
+    const noun = singular(g.noun.toLowerCase());
+    pushCount(ctx, out, occupied, start, end, count, noun, s.slice(start, m.index + m[0].length));
+  }
 }
 
 const ELLIPSIS_HEAD = new RegExp(

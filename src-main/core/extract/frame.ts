@@ -214,6 +214,14 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
         s.slice(Math.max(cs, a - 80), a),
       );
     if (estimate) property = estimate[1].trim();
+    // The second object of the same estimate: "put the magnitude at 6.4 and the depth at 41 km".
+    else if (/\b(?:put|puts|set|sets|estimated|estimates|placed|places|pegged|pegs)\b/.test(s.slice(cs, a))) {
+      const second =
+        /\b(?:and|while)\s+(?:the\s+|its\s+|their\s+)((?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+)\s+at\s+(?:(?:about|around|some|nearly|almost|over|more than|at least)\s+)?$/u.exec(
+          s.slice(Math.max(cs, a - 60), a),
+        );
+      if (second) property = second[1].trim();
+    }
   }
   // 4. The subject of an amount verb: "turnout stood at 64%", "the toll rose to 42".
   if (!property) {

@@ -1,0 +1,24 @@
+/** What a number measures, read from less common wordings. Sentences invented for the test. */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from './index';
+
+function claimsOf(text: string) {
+  return extractArticle({ text, publishedAt: '2025-06-12' } as never).claims;
+}
+
+describe('frames and parts', () => {
+  it('reads the second object of one estimate: "put the magnitude at 6.4 and the depth at 41 km"', () => {
+    const km = claimsOf('The survey put the magnitude at 6.4 and the depth at 41 kilometres.').find(
+      (c) => c.value.type === 'figure' && c.value.unit === 'km',
+    );
+    expect(km?.value.type === 'figure' ? km.value.frame?.property : null).toBe('depth');
+  });
+
+  it('reads "won 52 of the 150 seats" as 52 seats, beside the 150 in all', () => {
+    const counts = claimsOf('The Greens won 52 of the 150 seats, the commission said.')
+      .map((c) => c.value)
+      .filter((v) => v.type === 'count')
+      .map((v) => (v.type === 'count' ? `${v.count} ${v.noun}` : ''));
+    expect(counts).toEqual(['52 seat', '150 seat']);
+  });
+});
