@@ -162,13 +162,26 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     if (participle) property = participle.lower;
     else if (lead.length > 0) property = lead.map((w) => w.lower).join(' ');
   }
+  // 0b. An amount used as an adjective names what it measures by the noun it modifies:
+  // "the €410 million mission", "the €310 million Lumiar-2 mission", "a $2bn deal".
+  if (!property && draft.kind === 'figure') {
+    const det =
+      /\b(?:the|a|an|its|their|this|his|her|our)\s+(?:(?:estimated|total|planned|proposed|reported|original|final|whole|entire|new|record)\s+)?$/i.test(
+        s.slice(Math.max(cs, a - 30), a),
+      );
+    const head = det
+      ? /^[\s-]*(?:(?:\p{Lu}[\p{L}\d-]*|\d[\w-]*)\s+){0,2}(\p{Ll}[\p{Ll}-]{2,})\b/u.exec(s.slice(b, ce))
+      : null;
+    if (head && !FUNCTION_WORDS.has(head[1]) && !AMOUNT_VERBS.test(head[1]) && !/(?:ed|ly)$/.test(head[1]))
+      property = head[1];
+  }
   // 1. "a death toll of 1,420", "at a depth of 10 km", "a premium of 36%".
   const prevText = s.slice(Math.max(cs, a - 40), a);
   const ofHead =
     /((?:[\p{Ll}-]+\s+)?[\p{Ll}-]+)\s+of\s+(?:(?:about|around|some|nearly|almost|over|more than|at least|up to|roughly|just)\s+)?$/u.exec(
       prevText,
     );
-  if (ofHead) {
+  if (ofHead && !property) {
     const ws = ofHead[1].split(/\s+/).filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w));
     if (ws.length > 0) property = ws.join(' ');
   }

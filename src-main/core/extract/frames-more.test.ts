@@ -22,3 +22,16 @@ describe('frames and parts', () => {
     expect(counts).toEqual(['52 seat', '150 seat']);
   });
 });
+
+describe('amounts used as adjectives', () => {
+  it('takes the noun an amount modifies as what it measures, over a name between them', () => {
+    const prop = (text: string) => {
+      const c = claimsOf(text).find((x) => x.value.type === 'figure');
+      return c?.value.type === 'figure' ? c.value.frame?.property : null;
+    };
+    expect(
+      prop('The lander is the centrepiece of the €310 million Lumiar-2 mission and landed safely.'),
+    ).toBe('mission');
+    expect(prop('She leads the team of the €410 million mission that put the lander down.')).toBe('mission');
+  });
+});
