@@ -1001,9 +1001,15 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
   const byStem = new Map<string, Feat[]>();
   for (const f of desk.feats) {
     if (f.claim.kind !== 'date' || !f.date || !f.date.from) continue;
-    if (f.date.granularity !== 'year' && f.date.granularity !== 'decade' && f.date.granularity !== 'range')
+    // "declared in August 2015", "on 3 May 2019": a dated instance at any precision; a day
+    // or month of the story's own year is the story itself, not a precedent.
+    if (
+      (f.date.granularity === 'month' || f.date.granularity === 'day') &&
+      (f.article.refYear === null || Number(f.date.from.slice(0, 4)) >= f.article.refYear)
+    )
       continue;
-    for (const st of clauseStems(f)) {
+    if (!/^(?:year|decade|range|month|day)$/.test(f.date.granularity)) continue;
+    for (const st of datedStems(f)) {
       const list = byStem.get(st) ?? [];
       if (list.length < 300) list.push(f);
       byStem.set(st, list);
@@ -1037,7 +1043,7 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
         seen.add(p);
         if (!sameStory(f.article, p.article)) continue;
         // The same happening: two shared words ("festival" + "sold"), or one disaster named in both.
-        const pStems = clauseStems(p);
+        const pStems = datedStems(p);
         let shared = 0;
         for (const x of stems) if (pStems.has(x)) shared++;
         const sameDisaster = p.sentence.events.some(
@@ -1073,6 +1079,18 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
       }
     }
   }
+}
+
+/**
+ * The words a date dates: its clause, or its whole sentence when the date opens it ("In
+ * 2019 the company was fined … after attackers accessed the records of 410,000 customers").
+ */
+function datedStems(f: Feat): Set<string> {
+  const opening = /^\W*(?:(?:in|on|by|during|since)\s+)?(?:(?:early|late|mid)\s+)?$/i.test(
+    f.sentence.text.slice(0, f.pos),
+  );
+  if (!opening || f.clause.end >= f.sentence.text.length) return clauseStems(f);
+  return clauseStems({ ...f, clause: { ...f.clause, start: 0, end: f.sentence.text.length } });
 }
 
 const MAGNITUDE = /\b(?:largest|biggest|highest|most expensive|costliest|record)\b/i;

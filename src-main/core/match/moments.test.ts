@@ -68,3 +68,23 @@ describe('times of day', () => {
     expect(times[0].explanation).toMatch(/19:47/);
   });
 });
+
+describe('precedents', () => {
+  it('sets a "first time in its history" against an earlier instance the same sentence dates at its start', () => {
+    const { result } = story(
+      " date 2026-10-22 Hack hits telecom firm\n\nIt is the first time in the firm's history that its customer records have been stolen by hackers, staff said.\n",
+      ' date 2026-10-23 Explainer\n\nIn 2019 the firm was fined £1.25m by the regulator after attackers accessed the records of around 410,000 customers through a flaw in its portal.\n',
+    );
+    const firsts = result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent');
+    expect(firsts).toHaveLength(1);
+    expect(firsts[0].explanation).toMatch(/2019/);
+  });
+
+  it('takes an instance dated to a month of an earlier year as a precedent, not a day of the story itself', () => {
+    const { result } = story(
+      ' date 2026-09-08 Governor acts\n\nThe governor declared the first-ever statewide wildfire emergency on Monday.\n',
+      ' date 2026-09-09 Background\n\nA statewide wildfire emergency was also declared in August 2015, when fires burned across the state.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent')).toHaveLength(1);
+  });
+});

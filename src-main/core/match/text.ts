@@ -96,7 +96,9 @@ export function stem(word: string): string {
 /** Folded content-word stems of a text (numbers kept: "2023" is content). */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const tok of foldKey(text).split(' ')) {
+  for (const raw of foldKey(text).split(' ')) {
+    // A possessive is its noun: "the firm's history" is about the firm.
+    const tok = raw.replace(/'s?$/, '');
     if (tok.length < 2 || STOPWORDS.has(tok)) continue;
     out.push(stem(tok));
   }
