@@ -1180,6 +1180,56 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
   }
 }
 
+/**
+ * "Won the cup for the first time since 1998" against "the first cup win since 1994": two
+ * articles date the last time the same thing happened to different years. The same
+ * thing is two shared words of the clauses, or one shared word where nothing names two
+ * different happenings.
+ */
+function sinceConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const scoped: Array<{ f: Feat; year: number; stems: Set<string>; names: Set<string> }> = [];
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || v.strength !== 'first' || isNegatedNovelty(f) || isOrdinal(f)) continue;
+    const scope = noveltyScope(f);
+    if (scope.kind !== 'since' || scope.year === null) continue;
+    const names = new Set(f.sentence.mentions.filter((m) => !m.country).map((m) => m.key));
+    scoped.push({ f, year: scope.year, stems: clauseStems(f), names });
+  }
+  if (scoped.length < 2 || scoped.length > 400) return;
+  for (let i = 0; i < scoped.length; i++) {
+    for (let j = i + 1; j < scoped.length; j++) {
+      const [a, b] = [scoped[i], scoped[j]];
+      if (a.year === b.year || a.f.claim.articleId === b.f.claim.articleId) continue;
+      if (!sameStory(a.f.article, b.f.article)) continue;
+      let shared = 0;
+      for (const x of a.stems) if (b.stems.has(x)) shared++;
+      const sharedName = [...a.names].some((k) => b.names.has(k));
+      // Few "first … since" claims share a story; one shared word will do unless they name
+      // different happenings ("first win since" against "first final since").
+      // "first since" meets "first since", "deadliest since" meets "deadliest since".
+      if (rankWord(a.f) !== rankWord(b.f)) continue;
+      const events = a.f.event && b.f.event && a.f.event !== b.f.event;
+      if (shared < 2 && !(shared >= 1 && (sharedName || !events))) continue;
+      drafts.add(
+        'date_mismatch',
+        factOf.get(a.f.claim.id) ?? '',
+        [a.f.claim.id],
+        [b.f.claim.id],
+        `${quote(a.f.sentence.text.slice(a.f.clause.start, a.f.clause.end), 70)} and ${quote(b.f.sentence.text.slice(b.f.clause.start, b.f.clause.end), 70)} date the last time it happened differently: ${a.year} against ${b.year}.`,
+      );
+    }
+  }
+}
+
+/** The word that ranks a "… since YEAR" claim: "first", or its superlative ("deadliest"). */
+function rankWord(f: Feat): string {
+  const v = f.claim.value;
+  const text = `${v.type === 'novelty' ? v.phrase : ''} ${f.claim.quote}`.toLowerCase();
+  if (/\bfirst\b/.test(text)) return 'first';
+  return /\b(?:most\s+\p{L}+|\p{L}+est)\b/u.exec(text)?.[0] ?? text;
+}
+
 /** Wording that ranks a happening by how many it killed. */
 const DEADLIEST = /\b(?:deadliest|most deadly|bloodiest|worst|most lethal)\b/;
 
@@ -1264,6 +1314,7 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   );
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
+  sinceConflicts(drafts, desk, factOf);
   magnitudeNoveltyConflicts(drafts, desk, factOf);
   deadliestConflicts(drafts, desk, factOf);
   drafts.flush();

@@ -88,3 +88,16 @@ describe('precedents', () => {
     expect(result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent')).toHaveLength(1);
   });
 });
+
+describe('"first since" years', () => {
+  it('sets two articles that date the last time differently against each other, not a different ranking', () => {
+    const { result } = story(
+      ' date 2025-05-29 Cup final\n\nHallvik won the cup for the first time since 1998 on Thursday, beating Norrsand 2-1.\n',
+      ' date 2025-05-30 Harbour party\n\nFor the small club from the west coast it is the first cup win since 1994.\n',
+      ' date 2025-05-30 Ratings\n\nThe broadcast was the most-watched final since 2004, the ratings firm said.\n',
+    );
+    const since = result.conflicts.filter((c) => /date the last time/.test(c.explanation));
+    expect(since).toHaveLength(1);
+    expect(since[0].explanation).toMatch(/1998 against 1994/);
+  });
+});
