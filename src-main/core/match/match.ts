@@ -495,7 +495,7 @@ export function groupFacts(desk: Desk): FactGroup[] {
       feats: [f],
     });
   }
-  return mergeDatedEvents(facts);
+  return mergeRestatedAmounts(mergeDatedEvents(facts));
 }
 
 const MERGEABLE = new Set(['meeting', 'signing', 'visit', 'ceremony']);
@@ -562,6 +562,74 @@ function mergeDatedEvents(facts: FactGroup[]): FactGroup[] {
     }
   }
   return facts.filter((g) => !merged.has(g));
+}
+
+/** A fact this small can join another through a restated amount. */
+const STRAY = 2;
+
+/** Whether an amount is precise enough that two articles giving it are giving the same figure. */
+function preciseKey(f: Feat): string | null {
+  const v = f.claim.value;
+  if (v.type !== 'figure' && v.type !== 'count') return null;
+  const amount = v.type === 'figure' ? v.amount : v.count;
+  if (v.approx !== 'exact' || !Number.isFinite(amount) || amount === 0) return null;
+  const digits = String(Math.abs(amount))
+    .replace(/^0\.0*|\.|e.*$/g, '')
+    .replace(/0+$/, '');
+  const money = v.type === 'figure' && v.currency !== null;
+  // "€2.1bn" is precise for money of that size; a count needs three significant digits ("1,140").
+  if (!(money ? Math.abs(amount) >= 1e6 && digits.length >= 2 : digits.length >= 3)) return null;
+  return `${f.unit ?? ''}|${amount}`;
+}
+
+/**
+ * "for €2.1bn in cash" worded too differently to join "Telvia will pay €2.1 billion":
+ * a stray fact (a claim or two) whose precise amount a larger fact of the
+ * story restates joins that fact, unless their frames tell them apart (another outcome,
+ * another rate, another stated period). Rewording then no longer hides the disagreement
+ * the restated figure sits in.
+ */
+function mergeRestatedAmounts(facts: FactGroup[]): FactGroup[] {
+  const byAmount = new Map<string, FactGroup[]>();
+  for (const g of facts) {
+    for (const f of g.feats) {
+      const k = preciseKey(f);
+      if (!k) continue;
+      const list = byAmount.get(k) ?? [];
+      if (list.length < 20 && !list.includes(g)) list.push(g);
+      byAmount.set(k, list);
+    }
+  }
+  const merged = new Set<FactGroup>();
+  for (const g of facts) {
+    if (g.feats.length > STRAY) continue;
+    let target: FactGroup | null = null;
+    for (const f of g.feats) {
+      const k = preciseKey(f);
+      if (!k) continue;
+      for (const h of byAmount.get(k) ?? []) {
+        if (h === g || merged.has(h) || h.feats.length <= g.feats.length) continue;
+        const twin = h.feats.find((x) => preciseKey(x) === k && x.claim.articleId !== f.claim.articleId);
+        if (!twin || !sameStory(f.article, twin.article) || !compatibleFrames(f, twin)) continue;
+        if (!target || h.feats.length > target.feats.length) target = h;
+      }
+    }
+    if (!target) continue;
+    for (const f of g.feats) target.feats.push(f);
+    merged.add(g);
+  }
+  return merged.size === 0 ? facts : facts.filter((g) => !merged.has(g));
+}
+
+/** Nothing in two numbers' frames tells them apart: outcome, rate and stated period agree. */
+function compatibleFrames(a: Feat, b: Feat): boolean {
+  const qa = quantityFrameOf(a);
+  const qb = quantityFrameOf(b);
+  if (!qa || !qb) return false;
+  if (qa.frame.per !== qb.frame.per) return false;
+  if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
+  if (a.period && b.period && (a.period.to < b.period.from || b.period.to < a.period.from)) return false;
+  return a.relative === b.relative;
 }
 
 export function matchClaims(claims: MatchClaim[], options: MatchOptions = {}): MatchResult {

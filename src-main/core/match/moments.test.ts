@@ -101,3 +101,16 @@ describe('"first since" years', () => {
     expect(since[0].explanation).toMatch(/1998 against 1994/);
   });
 });
+
+describe('restated amounts', () => {
+  it('joins a price worded too differently to the fact that restates it, so its dispute shows', () => {
+    const { result } = story(
+      ' date 2024-03-12 Telvia agrees deal\n\nTelvia agreed to buy the operator Kaskada for €2.1bn in cash, the companies said.\n',
+      ' date 2024-03-12 Telvia buys Kaskada\n\nTelvia will pay €2.1 billion for Kaskada, its chief executive said.\n',
+      ' date 2024-03-13 Deal analysis\n\nTelvia will pay €2.4bn for Kaskada, according to people familiar with the deal.\n',
+    );
+    const money = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(money).toHaveLength(1);
+    expect(money[0].explanation).toMatch(/2 articles/);
+  });
+});
