@@ -666,6 +666,58 @@ function directionOf(f: Feat): 'up' | 'down' | null {
   return v.type === 'trend' && v.direction !== 'flat' ? v.direction : null;
 }
 
+/** "edged up to 5.2%", "fell to 5.2% in March": the value a trend ends at, read in its sentence. */
+function trendTarget(f: Feat): Feat | null {
+  const end = f.pos + f.claim.quote.length;
+  for (const c of f.sentence.claims) {
+    if ((c.claim.kind !== 'figure' && c.claim.kind !== 'count') || !c.interval || c.pos < end) continue;
+    const between = f.sentence.folded.slice(end, c.pos);
+    if (/^,?\s*(?:\p{L}+\s+)?to\s+(?:(?:about|around|some|nearly|almost|just|roughly)\s+)?$/u.test(between))
+      return c;
+  }
+  return null;
+}
+
+/**
+ * Two articles that bring one quantity to the same value from opposite directions: "the
+ * jobless rate edged up to 5.2%" against "unemployment fell to 5.2% in March from 5.4%",
+ * "new deposits still rose, to €9.8 million" against "dropped to €9.8 million". The same
+ * end value, precise enough to identify the quantity, ties two trends that their wording
+ * ("jobless rate", "unemployment") does not.
+ */
+function trendsToOneValue(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const byTarget = new Map<string, Array<{ f: Feat; dir: 'up' | 'down' }>>();
+  for (const f of desk.feats) {
+    const dir = directionOf(f);
+    if (!dir || isForecastOrNegated(f)) continue;
+    const t = trendTarget(f);
+    if (!t) continue;
+    const v = t.claim.value;
+    const amount = v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : null;
+    if (amount === null || amount === 0) continue;
+    const key = `${t.unit ?? ''}|${amount}`;
+    const list = byTarget.get(key) ?? [];
+    if (list.length < 20) list.push({ f, dir });
+    byTarget.set(key, list);
+  }
+  for (const list of byTarget.values()) {
+    const ups = list.filter((x) => x.dir === 'up');
+    const downs = list.filter((x) => x.dir === 'down');
+    for (const a of ups)
+      for (const b of downs) {
+        if (a.f.claim.articleId === b.f.claim.articleId || !sameStory(a.f.article, b.f.article)) continue;
+        const target = trendTarget(a.f)!;
+        drafts.add(
+          'trend_contradiction',
+          factOf.get(a.f.claim.id) ?? '',
+          [a.f.claim.id, target.claim.id],
+          [b.f.claim.id, trendTarget(b.f)!.claim.id],
+          `${quote(a.f.sentence.text.slice(a.f.clause.start, a.f.clause.end), 70)} says it rose to ${displayOf(target)}, while ${quote(b.f.sentence.text.slice(b.f.clause.start, b.f.clause.end), 70)} says it fell to the same value.`,
+        );
+      }
+  }
+}
+
 function trendConflicts(drafts: Drafts, fact: FactGroup, refFallback: number | null): void {
   const usable = fact.feats.filter((f) => directionOf(f) !== null && !isForecastOrNegated(f));
   const ups = usable.filter((f) => directionOf(f) === 'up');
@@ -1304,6 +1356,7 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   const checked = weekdaySelfCheck(drafts, desk, factOf);
   weekdayAcrossArticles(drafts, desk, factOf, checked);
   trendVersusFigures(drafts, desk, factOf, refFallback);
+  trendsToOneValue(drafts, desk, factOf);
   const trends: Array<{ f: Feat; dir: 'up' | 'down' }> = [];
   for (const f of desk.feats) {
     const dir = f.claim.kind === 'trend' ? directionOf(f) : null;

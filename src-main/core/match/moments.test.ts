@@ -114,3 +114,15 @@ describe('restated amounts', () => {
     expect(money[0].explanation).toMatch(/2 articles/);
   });
 });
+
+describe('trends to one value', () => {
+  it('sets a rise and a fall to the same value against each other, whatever each calls the quantity', () => {
+    const { result } = story(
+      " date 2025-04-15 Prices jump\n\nLesovia's jobless rate edged up to 5.2%, the statistics office said.\n",
+      ' date 2025-04-15 Inflation data\n\nIn Lesovia, unemployment fell to 5.2% in March from 5.4% in February.\n',
+    );
+    const trends = result.conflicts.filter((c) => c.kind === 'trend_contradiction');
+    expect(trends).toHaveLength(1);
+    expect(trends[0].explanation).toMatch(/rose to 5\.2%.*fell to the same value/);
+  });
+});
