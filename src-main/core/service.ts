@@ -58,6 +58,7 @@ import {
 import { versionDiff } from './versions/diff';
 import { carriesDetection, lastEntryId, readDetectState, recordDetection } from './desk/detect-record';
 import { rereadDates } from './desk/article-dates';
+import { latestClaims } from './versions/latest-claims';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -1148,7 +1149,7 @@ export class DeskService {
       },
       'articles:delete': ({ id }) => this.deleteArticle(id),
       'articles:update': (i) => this.updateArticle(i),
-      'claims:list': (f) => Q.listClaims(this.database, f),
+      'claims:list': (f) => latestClaims(this.database, f),
       'claims:add': (i) => this.addClaim(i),
       'claims:update': (i) => this.updateClaim(i),
       'claims:delete': ({ id }) => this.deleteClaim(id),
