@@ -132,7 +132,15 @@ test('a revised article keeps its review and shows what the outlet changed', asy
   );
   await page.screenshot({ path: testInfo.outputPath('reopened-conflict.png') });
 
-  // Undo takes the link back: two articles from the outlet again.
+  // Undo takes the link back: two articles from the outlet again, and the review exactly
+  // as it was before the revision: the passenger count confirmed, not reopened.
   await page.keyboard.press('Control+z');
   await expect(app.articles).toHaveCount(3);
+  await page.getByRole('tab', { name: /Board/ }).click();
+  await board.openConflict(/312 passengers/, /count mismatch/, /312 passengers/);
+  await expect(board.status).toContainText('confirmed');
+  await expect(page.getByTestId('conflict-reopened')).toHaveCount(0);
+  await board.openConflict(/4 km/, /figure mismatch/, /about 4 km/);
+  await expect(board.status).toContainText('confirmed');
+  await expect(page.getByTestId('conflict-notes')).toContainText('chart puts the wreck 4 km out');
 });

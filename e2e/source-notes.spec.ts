@@ -1,8 +1,10 @@
 /**
  * Source notes an editor can hand on, in the browser mode: a conflict resolved with two
- * evidence items (a bad address refused as it is typed), the evidence shown as links, an
- * article's outlet corrected and undone, and the notes downloaded as a PDF the core
- * printed with Chromium. Screenshots of the dialogs and the panel are kept.
+ * evidence items (a bad address refused as it is typed), the evidence shown as links, a
+ * conflict dismissed with a reason, an article's outlet corrected and undone, and the
+ * notes downloaded: as HTML listing every decision (the dismissal with its reason), as
+ * HTML with dismissed conflicts unticked in the dialog (the dismissal absent), and as a
+ * PDF the core printed with Chromium. Screenshots of the dialogs and the panel are kept.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,8 @@ import { test, expect, SEEDS } from './fixtures';
 import { DeskPage } from './pages/desk-page';
 import { BoardPage } from './pages/board-page';
 import { NotesPage } from './pages/notes-page';
+
+const REASON = 'Different periods: growth over several years, a fall from 2022 to 2023';
 
 const seedFiles = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
@@ -55,6 +59,13 @@ test('an editor resolves with evidence links, fixes an outlet, and downloads PDF
   await expect(notes.evidenceList).toContainText('The delegation arrived in Baku in May 1982.');
   await page.screenshot({ path: testInfo.outputPath('conflict-evidence.png') });
 
+  // Dismiss the trend conflict the desk's own figures explain, with the reason.
+  await board.openConflict(/trade turnover/i, /trend/i, /while “decreased” says it fell/);
+  await board.decide('Dismiss');
+  await page.getByTestId('dismiss-reason').fill(REASON);
+  await page.getByRole('button', { name: 'Save dismissal' }).click();
+  await expect(board.status).toContainText('dismissed');
+
   // The seed that opens with a photo caption: its outlet is unknown, and said so.
   await app.article(/traditional friendship/).click();
   await expect(app.readerTitle).toContainText('The traditional friendship between Vietnam and Azerbaijan');
@@ -77,8 +88,31 @@ test('an editor resolves with evidence links, fixes an outlet, and downloads PDF
   await page.getByRole('button', { name: /Redo/ }).click();
   await expect(page.locator('.byline .outlet')).toHaveText('Vietnam News Agency');
 
+  // The notes list every decision by default: the dismissal with its reason.
+  const all = await notes.exportAs('HTML notes');
+  const allHtml = readFileSync(await all.path(), 'utf8');
+  expect(allHtml).toContain(REASON);
+  expect(allHtml).toContain('while “decreased” says it fell');
+  expect(allHtml).toContain('State archive: delegation in Baku, 1982');
+
+  // Dismissed conflicts unticked in the dialog, from the keyboard: the dismissal is absent.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const kinds = notes.exportDialog.getByRole('group', { name: 'Conflicts to list' }).getByRole('checkbox');
+  await notes.exportDialog.getByLabel('Format').selectOption({ label: 'HTML notes' });
+  await expect(kinds).toHaveCount(4);
+  for (let i = 0; i < 4; i++) await expect(kinds.nth(i)).toBeChecked();
+  await notes.exportDialog.getByRole('checkbox', { name: /^Dismissed/ }).focus();
+  await page.keyboard.press('Space');
+  await page.screenshot({ path: testInfo.outputPath('export-statuses.png') });
+  await notes.exportDialog.getByRole('button', { name: 'Cancel' }).click();
+  const some = await notes.exportAs('HTML notes', [], [/^Dismissed/]);
+  const someHtml = readFileSync(await some.path(), 'utf8');
+  expect(someHtml).not.toContain(REASON);
+  expect(someHtml).not.toContain('while “decreased” says it fell');
+  expect(someHtml).toContain('State archive: delegation in Baku, 1982');
+
   // PDF notes in the browser: printed by the core, downloaded as a file.
-  const download = await notes.exportAs('Source notes (PDF)', ['Leave out dismissed conflicts']);
+  const download = await notes.exportAs('Source notes (PDF)', [], [/^Dismissed/]);
   expect(download.suggestedFilename()).toMatch(/-notes\.pdf$/);
   const path = testInfo.outputPath('notes.pdf');
   await download.saveAs(path);
@@ -96,4 +130,5 @@ test('an editor resolves with evidence links, fixes an outlet, and downloads PDF
   expect(text).toContain('State archive: delegation in Baku, 1982');
   expect(text).toContain('Vietnam News Agency');
   expect(text).toContain('Resolved by Ana Editor');
+  expect(text).not.toContain('Different periods');
 });

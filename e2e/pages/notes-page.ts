@@ -2,7 +2,7 @@
  * What an editor does to hand on source notes: resolve a conflict with evidence items,
  * correct an article's details, export the notes.
  */
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class NotesPage {
   constructor(readonly page: Page) {}
@@ -30,12 +30,29 @@ export class NotesPage {
     return this.page.getByTestId('article-meta-dialog');
   }
 
-  /** Opens the Export dialog, picks a format and options, and returns the download. */
-  async exportAs(format: string, options: string[] = []): Promise<Download> {
+  get exportDialog(): Locator {
+    return this.page.getByTestId('export-dialog');
+  }
+
+  /**
+   * Opens the Export dialog, picks a format, ticks `options` and, from the keyboard
+   * (focus, Space), unticks `untick`; returns the download.
+   */
+  async exportAs(
+    format: string,
+    options: string[] = [],
+    untick: (string | RegExp)[] = [],
+  ): Promise<Download> {
     await this.page.getByRole('button', { name: 'Export…' }).click();
-    const dialog = this.page.getByTestId('export-dialog');
+    const dialog = this.exportDialog;
     await dialog.getByLabel('Format').selectOption({ label: format });
     for (const o of options) await dialog.getByLabel(o).check();
+    for (const o of untick) {
+      const box = dialog.getByRole('checkbox', { name: o });
+      await box.focus();
+      await this.page.keyboard.press('Space');
+      await expect(box).not.toBeChecked();
+    }
     const download = this.page.waitForEvent('download');
     await this.page.getByRole('button', { name: 'Export', exact: true }).click();
     return download;

@@ -14,6 +14,7 @@ import { maxOf } from '../shared/extremes';
 import { checkJson, checkText, DRAFT_FORMATS, exportDraft, markDraft } from './draft-commands';
 import { CONFLICT_STATUSES, type ConflictStatus } from '../shared/model';
 import { parseInput } from '../shared/contract';
+import { latestClaims } from '../core/versions/latest-claims';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -225,7 +226,7 @@ export async function run(argv: string[]): Promise<number> {
       const db = service.database;
       const articleId = intArg(values.article, '--article');
       const sources = new Map(Q.articleSummaries(db).map((a) => [a.id, a]));
-      const claims = Q.listClaims(db, articleId !== undefined ? { articleId } : {}).map((c) => ({
+      const claims = latestClaims(db, articleId !== undefined ? { articleId } : {}).map((c) => ({
         id: c.id,
         kind: c.kind,
         quote: c.quote,

@@ -56,6 +56,9 @@ import {
   unlinkVersion,
 } from './versions/desk';
 import { versionDiff } from './versions/diff';
+import { carriesDetection, lastEntryId, readDetectState, recordDetection } from './desk/detect-record';
+import { rereadDates } from './desk/article-dates';
+import { latestClaims } from './versions/latest-claims';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -445,7 +448,9 @@ export class DeskService {
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
     const interrupted = report.imported.length === 0 && this.needsDetection();
     if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
-      await this.detectNow();
+      // A lone revision's link is undone with the detection it set off (detect-record.ts).
+      const lone = report.imported.length === 1 ? report.imported[0]!.revision : undefined;
+      await this.detectNow(lone ? this.linkEntry(lone.articleId) : undefined);
       if (interrupted) report.resumedDetection = true;
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
@@ -520,7 +525,20 @@ export class DeskService {
 
   // ---- detection ----------------------------------------------------------
 
-  private async detectNow(): Promise<{ facts: number; conflicts: number; added: number }> {
+  /** The history entry that linked `articleId` as a version, newest first. */
+  private linkEntry(articleId: number): number | undefined {
+    const row = this.database
+      .prepare("SELECT max(id) AS id FROM history WHERE action = 'version:link' AND target_id = ?")
+      .get(articleId) as { id: number | null };
+    return row.id ?? undefined;
+  }
+
+  /**
+   * Matching and detection over the desk. Given the history entry of the editor action
+   * that set it off, the rows it changes are recorded with that action, so undo puts the
+   * desk back exactly (desk/detect-record.ts).
+   */
+  private async detectNow(record?: number): Promise<{ facts: number; conflicts: number; added: number }> {
     const db = this.database;
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
     await yieldToLoop();
@@ -532,9 +550,11 @@ export class DeskService {
     const result = matchClaims(claims, { entities });
     const stored = db
       .transaction(() => {
+        const state = record !== undefined ? readDetectState(db) : null;
         const r = storeMatch(db, result);
         carryConflicts(db);
         this.setNeedsDetection(false);
+        if (state) recordDetection(db, record!, state, this.actor());
         return r;
       })
       .immediate();
@@ -1046,11 +1066,11 @@ export class DeskService {
   }
 
   /** Links or unlinks versions by hand, then re-runs matching: the board shows the latest version. */
-  private versionsChange<T>(change: (db: Db) => T): Promise<T> {
+  private versionsChange<T>(change: (db: Db) => T, record = false): Promise<T> {
     return this.exclusive(async () => {
       const db = this.database;
-      const result = db.transaction(() => change(db)).immediate();
-      await this.detectNow();
+      const [result, entry] = db.transaction(() => [change(db), lastEntryId(db)] as const).immediate();
+      await this.detectNow(record && entry !== null ? entry : undefined);
       this.emit('desk:changed', this.info());
       return result;
     });
@@ -1062,7 +1082,8 @@ export class DeskService {
       .transaction(() => {
         const entry = step(db, this.actor());
         // An article's search index follows it out and back in.
-        if (entry?.action === 'article:delete') reindexDeleted(db, entry.id);
+        if (entry?.action === 'article:delete' || entry?.action === 'article:update')
+          reindexDeleted(db, entry.id);
         if (entry) refreshFacts(db);
         return { entry };
       })
@@ -1127,11 +1148,8 @@ export class DeskService {
         };
       },
       'articles:delete': ({ id }) => this.deleteArticle(id),
-      'articles:update': (i) => {
-        if (updateArticleMeta(this.database, this.actor(), i)) this.emit('desk:changed', this.info());
-        return Q.articleSummary(this.database, i.id);
-      },
-      'claims:list': (f) => Q.listClaims(this.database, f),
+      'articles:update': (i) => this.updateArticle(i),
+      'claims:list': (f) => latestClaims(this.database, f),
       'claims:add': (i) => this.addClaim(i),
       'claims:update': (i) => this.updateClaim(i),
       'claims:delete': ({ id }) => this.deleteClaim(id),
@@ -1169,7 +1187,7 @@ export class DeskService {
       'versions:list': ({ articleId }) => articleVersions(this.database, articleId),
       'versions:diff': ({ fromId, toId }) => versionDiff(this.database, fromId, toId),
       'versions:link': ({ articleId, toArticleId }) =>
-        this.versionsChange((db) => linkByHand(db, articleId, toArticleId, this.actor())),
+        this.versionsChange((db) => linkByHand(db, articleId, toArticleId, this.actor()), true),
       'versions:unlink': ({ articleId }) =>
         this.versionsChange((db) => {
           unlinkVersion(db, articleId, this.actor());
@@ -1184,13 +1202,40 @@ export class DeskService {
    * brought back, a draft marked or unmarked) re-runs matching, so facts and conflicts
    * follow the articles.
    */
-  private async afterCoverageChange<T extends { entry: { action: string } | null }>(result: T): Promise<T> {
+  private async afterCoverageChange<T extends { entry: { id: number; action: string } | null }>(
+    result: T,
+  ): Promise<T> {
     const action = result.entry?.action;
+    // An action recorded with its detection run is put back exactly: no fresh run.
+    if (result.entry && carriesDetection(this.database, result.entry.id)) {
+      this.emit('desk:changed', this.info());
+      return result;
+    }
     if (changesDrafts(action) || action === 'article:delete' || action?.startsWith('version:')) {
       await this.detect();
       this.emit('desk:changed', this.info());
     }
     return result;
+  }
+
+  /**
+   * Corrects an article's details. A new date re-reads the claims read against it
+   * ("on Wednesday") and re-runs detection; both are recorded with the edit, so one
+   * undo takes back the date, the claims and the conflicts that followed.
+   */
+  private updateArticle(i: ParsedInput<'articles:update'>) {
+    return this.exclusive(async () => {
+      const db = this.database;
+      let claims = 0;
+      const changed = updateArticleMeta(db, this.actor(), i, (id, from, to) => {
+        const r = rereadDates(db, this.entities(), id, from, to);
+        claims = r.claims;
+        return r;
+      });
+      if (claims > 0) await this.detectNow(lastEntryId(db) ?? undefined);
+      if (changed) this.emit('desk:changed', this.info());
+      return Q.articleSummary(db, i.id);
+    });
   }
 
   private newsroom(): { newsroomUrl: string | null; newsroomName: string | null } {

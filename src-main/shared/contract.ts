@@ -134,7 +134,10 @@ export const methods = {
   /** Removes an article and everything extracted from it. */
   'articles:delete': { input: v.strictObject({ id }), output: out<DeskInfo>() },
 
-  /** Claims of one article, or of the desk. */
+  /**
+   * Claims of one article, or of the desk. A revised article's claims are its latest
+   * version's (asked by any of its versions); older versions' are in versions:diff.
+   */
   'claims:list': {
     input: v.strictObject({ articleId: v.optional(id), kind: v.optional(claimKind) }),
     output: out<ClaimView[]>(),

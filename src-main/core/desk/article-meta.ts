@@ -64,8 +64,23 @@ function changes(patch: ArticleMetaPatch): Partial<MetaRow> {
   return out;
 }
 
+/**
+ * What else a new publication date changes (the claims read against it), done inside the
+ * edit's transaction; the rows it returns are recorded with the edit.
+ */
+export type OnDateChange = (
+  articleId: number,
+  from: string | null,
+  to: string | null,
+) => { before: RowChange[]; after: RowChange[] };
+
 /** Applies the patch in one transaction and records it; returns whether anything changed. */
-export function updateArticleMeta(db: Db, actor: string, patch: ArticleMetaPatch): boolean {
+export function updateArticleMeta(
+  db: Db,
+  actor: string,
+  patch: ArticleMetaPatch,
+  onDateChange?: OnDateChange,
+): boolean {
   const set = changes(patch);
   return db
     .transaction(() => {
@@ -77,14 +92,18 @@ export function updateArticleMeta(db: Db, actor: string, patch: ArticleMetaPatch
         patch.id,
       );
       const after = readMeta(db, patch.id);
+      const dated =
+        cols.includes('published_at') && onDateChange
+          ? onDateChange(patch.id, before.published_at, after.published_at)
+          : { before: [], after: [] };
       const row = (r: MetaRow): RowChange => ({ table: 'articles', key: { id: r.id }, row: { ...r } });
       recordAction(db, {
         actor,
         action: 'article:update',
         targetType: 'article',
         targetId: patch.id,
-        before: [row(before)],
-        after: [row(after)],
+        before: [row(before), ...dated.before],
+        after: [row(after), ...dated.after],
       });
       return true;
     })

@@ -10,6 +10,7 @@
 import type { Db } from '../db/open';
 import type { HistoryEntry } from '../../shared/views';
 import { DeskError } from '../../shared/errors';
+import { detectionOf } from './detect-record';
 
 /** Tables an editor action may change, with their key columns. Identifiers are checked against this list. */
 const TABLES = {
@@ -188,6 +189,9 @@ export function undo(db: Db, actor: string): HistoryEntry | null {
       if (target === undefined) return null;
       const row = getRow(db, target);
       const before = JSON.parse(row.before ?? '{"rows":[]}') as Snapshot;
+      // The detection run the action set off is taken back first, then the action.
+      const detection = detectionOf(db, row.id);
+      if (detection) applyRows(db, detection.before);
       applyRows(db, before.rows);
       db.prepare(
         `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'undo', ?, ?, ?)`,
@@ -206,6 +210,8 @@ export function redo(db: Db, actor: string): HistoryEntry | null {
       const row = getRow(db, target);
       const after = JSON.parse(row.after ?? '{"rows":[]}') as Snapshot;
       applyRows(db, after.rows);
+      const detection = detectionOf(db, row.id);
+      if (detection) applyRows(db, detection.after);
       db.prepare(
         `INSERT INTO history (at, actor, action, target_type, target_id, reverses) VALUES (?, ?, 'redo', ?, ?, ?)`,
       ).run(new Date().toISOString(), actor, row.target_type, row.target_id, row.id);
@@ -260,11 +266,17 @@ export function listHistory(
   db: Db,
   opts: { limit?: number; targetType?: string; targetId?: number } = {},
 ): HistoryEntry[] {
+  // A detection run recorded with the action that set it off is part of that action.
+  const own = "NOT (action = 'detect' AND reverses IS NOT NULL)";
   const rows =
     opts.targetType !== undefined
       ? (db
-          .prepare('SELECT * FROM history WHERE target_type = ? AND target_id = ? ORDER BY id DESC LIMIT ?')
+          .prepare(
+            `SELECT * FROM history WHERE target_type = ? AND target_id = ? AND ${own} ORDER BY id DESC LIMIT ?`,
+          )
           .all(opts.targetType, opts.targetId, opts.limit ?? 100) as HistoryRow[])
-      : (db.prepare('SELECT * FROM history ORDER BY id DESC LIMIT ?').all(opts.limit ?? 100) as HistoryRow[]);
+      : (db
+          .prepare(`SELECT * FROM history WHERE ${own} ORDER BY id DESC LIMIT ?`)
+          .all(opts.limit ?? 100) as HistoryRow[]);
   return rows.map(toEntry);
 }

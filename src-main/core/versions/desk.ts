@@ -115,6 +115,8 @@ export function linkVersion(
     readRow(db, 'article_versions', { article_id: newId }),
     ...readRows(db, 'claims', 'article_id IN (?, ?)', [previousId, newId]),
     ...readRows(db, 'conflict_claims', `claim_id IN (${marks})`, oldIds),
+    // The revision's own claims may be on sides already (linked by hand after detection).
+    ...readRows(db, 'conflict_claims', 'claim_id IN (SELECT id FROM claims WHERE article_id = ?)', [newId]),
     ...readRows(
       db,
       'conflicts',

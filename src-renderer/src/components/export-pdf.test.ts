@@ -58,13 +58,46 @@ describe('Export as PDF', () => {
     const utils = render(ExportDialog, { onclose });
     const format = utils.getByRole('combobox', { name: /Format/ }) as HTMLSelectElement;
     await fireEvent.change(format, { target: { value: 'pdf' } });
-    await fireEvent.click(utils.getByRole('checkbox', { name: /Leave out dismissed conflicts/ }));
+    // Every kind of conflict is listed to begin with; the dismissed ones are left out here.
+    const kinds = utils.getAllByRole('checkbox').filter((c) => (c as HTMLInputElement).name === 'statuses');
+    expect(
+      kinds.map((c) => [c.closest('label')!.textContent!.trim(), (c as HTMLInputElement).checked]),
+    ).toEqual([
+      ['Confirmed', true],
+      ['Resolved', true],
+      ['Dismissed, with their reasons', true],
+      ['Still to review (suggested or open)', true],
+    ]);
+    await fireEvent.click(utils.getByRole('checkbox', { name: /Dismissed/ }));
     await fireEvent.click(utils.getByRole('button', { name: 'Export' }));
     await waitFor(() => expect(onclose).toHaveBeenCalled());
     expect(core.called('export:run')).toEqual([
-      { format: 'pdf', scope: 'desk', includeDismissed: false, hideDismissed: true },
+      {
+        format: 'pdf',
+        scope: 'desk',
+        includeDismissed: false,
+        statuses: ['confirmed', 'resolved', 'suggested', 'open'],
+      },
     ]);
     expect(downloads).toEqual(['harbour-desk-notes.pdf']);
     click.mockRestore();
+  });
+
+  it('refuses to export notes that list no conflict at all, and says why', async () => {
+    const core = installFakeCore({ 'export:run': () => notes, 'settings:get': () => ({ editorName: null }) });
+    const utils = render(ExportDialog, { onclose: vi.fn() });
+    for (const name of [/^Confirmed/, /^Resolved/, /^Dismissed/, /^Still to review/])
+      await fireEvent.click(utils.getByRole('checkbox', { name }));
+    expect(utils.getByRole('alert').textContent).toBe('Choose at least one kind of conflict to list.');
+    const button = utils.getByRole('button', { name: 'Export' }) as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await fireEvent.submit(utils.container.ownerDocument.getElementById('export-form')!);
+    expect(core.called('export:run')).toEqual([]);
+    // Another format has no such choice, and exports.
+    await fireEvent.change(utils.getByRole('combobox', { name: /Format/ }), {
+      target: { value: 'csv-claims' },
+    });
+    expect(utils.queryByRole('alert')).toBeNull();
+    expect(button.disabled).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { api, saveExport } from '../lib/client';
 import type { ExportFormat } from '../../../src-main/shared/views';
+import type { ConflictStatus } from '../../../src-main/shared/model';
 import { ui } from './ui.svelte';
 
 export type ExportScope = 'desk' | 'article' | 'selection';
@@ -23,6 +24,18 @@ export const PDF_FORMAT = {
 export function canPrintPdf(): boolean {
   return typeof window !== 'undefined' && typeof window.claimdesk?.saveFile === 'function';
 }
+
+/**
+ * The conflicts the notes can list, as an editor groups them: the three decisions, and
+ * everything still undecided (suggested by the detector, or opened again).
+ */
+export const NOTE_STATUSES: { value: string; label: string; statuses: ConflictStatus[] }[] = [
+  { value: 'confirmed', label: 'Confirmed', statuses: ['confirmed'] },
+  { value: 'resolved', label: 'Resolved', statuses: ['resolved'] },
+  { value: 'dismissed', label: 'Dismissed, with their reasons', statuses: ['dismissed'] },
+  { value: 'review', label: 'Still to review (suggested or open)', statuses: ['suggested', 'open'] },
+];
+const ALL_STATUSES = NOTE_STATUSES.flatMap((s) => s.statuses);
 
 export const EXPORT_FORMATS: { value: ExportFormat; label: string; hint: string }[] = [
   { value: 'md', label: 'Markdown notes', hint: 'Source notes for the desk, as Markdown' },
@@ -69,8 +82,8 @@ class ExportState {
     articleIds?: number[];
     conflictIds?: number[];
     includeDismissed: boolean;
-    /** Notes only: leave dismissed conflicts out; drop the articles appendix. */
-    hideDismissed?: boolean;
+    /** Notes only: the statuses to list (all when every one is chosen); drop the articles appendix. */
+    statuses?: ConflictStatus[];
     appendix?: boolean;
     /** ClaimReview: the newsroom address to keep in the desk settings first. */
     newsroomUrl?: string;
@@ -89,7 +102,9 @@ class ExportState {
         format,
         scope: input.scope,
         includeDismissed: input.includeDismissed,
-        ...(notes && input.hideDismissed ? { hideDismissed: true } : {}),
+        ...(notes && input.statuses && input.statuses.length < ALL_STATUSES.length
+          ? { statuses: input.statuses }
+          : {}),
         ...(notes && input.appendix === false ? { appendix: false } : {}),
         ...(input.scope === 'article' && input.articleIds ? { articleIds: input.articleIds } : {}),
         ...(input.scope === 'selection' && input.conflictIds ? { conflictIds: input.conflictIds } : {}),
