@@ -575,7 +575,8 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     )
   )
     findTolls(ctx, occupied, out);
-  if (/\sof\s+(?:the|its|their|all)\s/.test(s)) findPartsOfTotal(ctx, occupied, out);
+  if (/\sof\s+(?:the|its|their|all|about|around|some|roughly|nearly|almost|approximately)\s/.test(s))
+    findPartsOfTotal(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};
@@ -660,7 +661,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
 }
 
 const PART_OF_TOTAL = new RegExp(
-  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:the|its|their|all)\\s+(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?<noun>\\p{Ll}+s)\\b`,
+  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:the|its|their|all|(?:the\\s+)?(?:about|around|some|roughly|nearly|almost|approximately))\\s+(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?:\\p{Ll}+\\s+)?(?<noun>\\p{Ll}+s)\\b`,
   'giu',
 );
 

@@ -336,20 +336,19 @@ const TIME_TOLERANCE = 5;
 /** Times of one happening that put it at different moments once zones are converted. */
 function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | null): void {
   timeClasses(drafts, fact, (f) => utcOf(f, localOffset), true);
-  // With no offset learned, local times still compare with each other on the clock:
-  // "11.00 Uhr local time" and "10:00 local time" cannot both be when the figures came out.
-  if (localOffset === null)
-    timeClasses(
-      drafts,
-      fact,
-      (f) => (isLocal(f) && f.claim.value.type === 'time' ? f.claim.value.minutes : null),
-      false,
-    );
+  // Times that cannot be put in UTC (no zone, or "local" with no offset learned) still compare
+  // with each other on the clock: "8:25 p.m." and "9:25 p.m." for one order cannot both be right.
+  timeClasses(
+    drafts,
+    fact,
+    (f) => (onClockOnly(f, localOffset) ? (f.claim.value as { minutes: number }).minutes : null),
+    false,
+  );
 }
 
-function isLocal(f: Feat): boolean {
+function onClockOnly(f: Feat, localOffset: number | null): boolean {
   const v = f.claim.value;
-  return v.type === 'time' && v.zone === 'local' && v.utc === null;
+  return v.type === 'time' && (v.zone === null || v.zone === 'local') && utcOf(f, localOffset) === null;
 }
 
 function timeClasses(
@@ -390,7 +389,7 @@ function timeClasses(
     said,
     utc
       ? 'the same moment cannot be both once time zones are converted'
-      : 'both give the local time, so they cannot both be right',
+      : 'both are clock times in the same place, so they cannot both be right',
     (a, b) => a.sentence !== b.sentence && gapOf(a, b) > TIME_TOLERANCE,
   );
 }

@@ -804,6 +804,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.amount, /\d/.test(f.claim.quote) ? f.claim.quote : v.display, approx);
       f.unit = quantityUnit(v.currency, v.unit, null);
+      toMetric(f);
       describeQuantity(f);
       break;
     }
@@ -816,6 +817,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.count, /\d/.test(f.claim.quote) ? f.claim.quote : String(v.count), approx);
       f.unit = quantityUnit(null, null, v.noun);
+      toMetric(f);
       describeQuantity(f);
       break;
     }
@@ -1070,6 +1072,33 @@ const UNIT_ALIASES: Record<string, string> = {
   job: 'job',
   post: 'job',
 };
+
+/** Imperial units and their metric counterparts, as factors. */
+const TO_METRIC: Record<string, [string, number]> = {
+  mile: ['km', 1.609344],
+  mph: ['km/h', 1.609344],
+  feet: ['m', 0.3048],
+  foot: ['m', 0.3048],
+  inche: ['cm', 2.54],
+  inches: ['cm', 2.54],
+  inch: ['cm', 2.54],
+  acre: ['ha', 0.4046856],
+  'square mile': ['km²', 2.589988],
+  pound: ['kg', 0.4535924],
+};
+
+/**
+ * "Gusts of up to 60 mph" and "130 km/h", "221,750 acres" and "89,740 hectares": one
+ * quantity in two systems. Imperial values are compared in metric units, their range
+ * widened by one per cent for the rounding outlets do when they convert.
+ */
+function toMetric(f: Feat): void {
+  const conv = f.unit ? TO_METRIC[f.unit] : undefined;
+  if (!conv || !f.interval) return;
+  const [unit, k] = conv;
+  f.unit = unit;
+  f.interval = { lo: f.interval.lo * k * 0.99, hi: f.interval.hi * k * 1.01 };
+}
 
 /** One unit name per quantity: "millimetres" and "mm", "per cent" and "%", "visitors" and "people". */
 export function quantityUnit(currency: string | null, unit: string | null, noun: string | null): string {

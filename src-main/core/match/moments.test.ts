@@ -126,3 +126,41 @@ describe('trends to one value', () => {
     expect(trends[0].explanation).toMatch(/rose to 5\.2%.*fell to the same value/);
   });
 });
+
+describe('units and clocks', () => {
+  it('compares miles per hour with kilometres per hour, allowing for rounding in conversion', () => {
+    const gusts = (a: string, b: string) =>
+      story(
+        ` date 2026-09-06 Fire spreads\n\nIn Brannock, wind gusts reached ${a} on Saturday night, the weather service said.\n`,
+        ` date 2026-09-06 Fire in Brannock\n\nIn Brannock, wind gusts reached ${b} on Saturday night, according to the weather service.\n`,
+      ).result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(gusts('60 mph', '130 km/h')).toHaveLength(1);
+    expect(gusts('81 mph', '130 km/h')).toHaveLength(0);
+  });
+
+  it('sets two clock times without a zone for one order against each other', () => {
+    const { result } = story(
+      ' date 2026-09-06 Evacuations\n\nThe sheriff issued the evacuation order for Brannock at 8:25 p.m. on Saturday.\n',
+      ' date 2026-09-06 Live: fire\n\nThe evacuation order for Brannock went out at 9:25 p.m. on Saturday, the sheriff said.\n',
+    );
+    expect(
+      result.conflicts
+        .filter((c) => c.kind === 'date_mismatch')
+        .map((c) => c.explanation)
+        .join('\n'),
+    ).toMatch(/8:25 p\.m\..*9:25 p\.m\.|9:25 p\.m\..*8:25 p\.m\./);
+  });
+
+  it('reads "6,200 of about 7,400 scheduled services" as 6,200 services', () => {
+    const { result } = story(
+      ' date 2026-11-26 Strike day one\n\nThe railway cancelled 6,200 of about 7,400 scheduled services on Wednesday, the company said.\n',
+      ' date 2026-11-26 Live: strike\n\nThe railway cancelled 5,200 services on Wednesday, the company said.\n',
+    );
+    expect(
+      result.conflicts
+        .filter((c) => c.kind === 'count_mismatch')
+        .map((c) => c.explanation)
+        .join('\n'),
+    ).toMatch(/6,200.*5,200|5,200.*6,200/);
+  });
+});
