@@ -42,7 +42,7 @@ const AMOUNT_VERBS =
   /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|jumped|fell|fallen|dropped|hit|totalled|totaled|totals|came|amounted|amounts|increased|decreased|grew|declined|soared|surged|slipped|edged)$/;
 /** "a share", "per day": the value is a rate or a unit price, never a total. */
 const PER =
-  /^\s*(?:a|an|per|each|every)\s+(share|head|person|capita|day|week|month|year|hour|night|tonne|ton|barrel|litre|liter|kilo|kilogram|ticket|seat|unit|vote|household|game|match|visitor|passenger|kilometre|kilometer|mile)\b/i;
+  /^\s*(?:for\s+)?(?:a|an|per|each|every)\s+(share|head|person|capita|day|week|month|year|hour|night|tonne|ton|barrel|litre|liter|kilo|kilogram|ticket|seat|unit|vote|household|game|match|visitor|passenger|kilometre|kilometer|mile)\b/i;
 const SOURCE_BEFORE =
   /\b(?:according to|data from|figures from|estimates? (?:from|by)|cited by|citing|quoted by)\s+$/i;
 const PLACE_BEFORE =
@@ -307,7 +307,11 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     if (m) source = m[1].trim();
   }
 
-  const per = PER.exec(s.slice(b, b + 24));
+  // "€120 million a day", "for each day of the strike"; or told first: "each day of the
+  // strike costs the economy around €120 million".
+  const per =
+    PER.exec(s.slice(b, b + 24)) ??
+    /\b(?:each|every)\s+(day|week|month|night)\b[^,;]{0,50}$/i.exec(s.slice(cs, a));
 
   // As of when: a day named in the sentence, for tallies that grow as reporting goes on.
   // The nearest day wins: "the floods, which struck on Tuesday, October 15, rose to 42 on Wednesday".

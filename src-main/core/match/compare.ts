@@ -78,8 +78,19 @@ function stems(text: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}]+/u)
     .filter((w) => w.length >= 3)
-    .map((w) => stem(w).slice(0, 5));
+    .map((w) => stem(w).slice(0, 5))
+    .map((w) => SAME_MEANING[w] ?? w);
 }
+
+/** Words outlets use for one measure ("the damage to the economy", "the cost to the economy"). */
+const SAME_MEANING: Record<string, string> = {
+  damag: 'cost',
+  bill: 'cost',
+  expen: 'cost',
+  joble: 'unemp',
+  salar: 'wage',
+  turno: 'reven',
+};
 
 export function quantityFrame(f: Feat): QuantityFrame | null {
   const hit = cache.get(f);

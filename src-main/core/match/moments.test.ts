@@ -164,3 +164,18 @@ describe('units and clocks', () => {
     ).toMatch(/6,200.*5,200|5,200.*6,200/);
   });
 });
+
+describe('rates and words for one measure', () => {
+  it('reads "for each day of the strike" as a daily figure and "damage" and "cost" as one measure', () => {
+    const { result } = story(
+      ' date 2026-11-26 Rail strike\n\nThe Brenzow institute estimated the cost to the wider economy at around €120 million a day.\n',
+      'Explainer: the Brenzow rail strike\n\nThe Brenzow institute puts the damage to the wider economy at €210 million for each day of the strike.\n',
+    );
+    expect(
+      result.conflicts
+        .filter((c) => c.kind === 'figure_mismatch')
+        .map((c) => c.explanation)
+        .join('\n'),
+    ).toMatch(/120.*210|210.*120/);
+  });
+});
