@@ -1052,13 +1052,8 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
   const byStem = new Map<string, Feat[]>();
   for (const f of desk.feats) {
     if (f.claim.kind !== 'date' || !f.date || !f.date.from) continue;
-    // "declared in August 2015", "on 3 May 2019": a dated instance at any precision; a day
-    // or month of the story's own year is the story itself, not a precedent.
-    if (
-      (f.date.granularity === 'month' || f.date.granularity === 'day') &&
-      (f.article.refYear === null || Number(f.date.from.slice(0, 4)) >= f.article.refYear)
-    )
-      continue;
+    // "declared in August 2015", "on 3 May 2019": a dated instance at any precision (a day
+    // of the story's own year is left out below, where it is not before the claim's year).
     if (!/^(?:year|decade|range|month|day)$/.test(f.date.granularity)) continue;
     for (const st of datedStems(f)) {
       const list = byStem.get(st) ?? [];
