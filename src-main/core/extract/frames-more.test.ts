@@ -35,3 +35,12 @@ describe('amounts used as adjectives', () => {
     expect(prop('She leads the team of the €410 million mission that put the lander down.')).toBe('mission');
   });
 });
+
+describe('novelty in a named history', () => {
+  it('reads "the first … in Valdoria\'s history" and "in the company\'s 35-year history" as claims of novelty', () => {
+    const firsts = (text: string) => claimsOf(text).filter((c) => c.value.type === 'novelty').length;
+    expect(firsts("It will be the first nationwide rail strike in Valdoria's history.")).toBe(1);
+    expect(firsts("It is the first breach in the company's 35-year history.")).toBe(1);
+    expect(firsts('She was the first director of the agency.')).toBe(0);
+  });
+});

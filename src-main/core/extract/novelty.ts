@@ -60,7 +60,10 @@ function claimsNovelty(s: string, end: number): boolean {
   if (next && eventsIn(next[1])[0]?.start === 0) return true;
   return (
     /^(?:\s+[\p{L}-]+){0,4}?\s+to\s+(?!the\b|a\b|an\b|\d)\p{Ll}+/u.test(rest) ||
-    /\b(?:ever|in (?:its |their |the )?(?:recorded |modern )?history|of its kind|on record)\b/i.test(rest) ||
+    // "in its history", "in Valdoria's history", "in the company's 35-year history".
+    /\b(?:ever|in\s+(?:(?:its|their|the|[\p{L}-]+['’]s?|\d+-year|recorded|modern)\s+){0,3}history|of its kind|on record)\b/iu.test(
+      rest,
+    ) ||
     SCOPE_SINCE.test(rest) ||
     SCOPE_YEARS.test(rest)
   );
