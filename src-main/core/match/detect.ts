@@ -1139,7 +1139,8 @@ function datedStems(f: Feat): Set<string> {
   return clauseStems({ ...f, clause: { ...f.clause, start: 0, end: f.sentence.text.length } });
 }
 
-const MAGNITUDE = /\b(?:largest|biggest|highest|most expensive|costliest|record)\b/i;
+const MAGNITUDE =
+  /\b(?:largest|biggest|highest|longest|tallest|deepest|greatest|heaviest|most expensive|costliest|record)\b/i;
 
 /**
  * "The largest ever deal" set against a larger one the desk dates earlier ("In 2019,
@@ -1151,7 +1152,9 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
   const idf = termWeights(desk.feats);
   // Dated figures, indexed by the rare entity keys (story words) of their article, so a
   // large desk only compares within a story and the cost stays linear.
-  const dated = desk.feats.filter((p) => p.claim.kind === 'figure' && p.period && p.interval && !p.relative);
+  const dated = desk.feats.filter(
+    (p) => (p.claim.kind === 'figure' || p.claim.kind === 'count') && p.period && p.interval && !p.relative,
+  );
   const byKey = new Map<string, Feat[]>();
   for (const p of dated) {
     for (const k of p.article.rareKeys) {
@@ -1190,7 +1193,6 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
     );
     const own = f.sentence.claims.filter((c) => c.claim.kind === 'figure' && c.interval && !c.relative);
     const eventStem = v.event && v.event.length >= 4 ? v.event.toLowerCase().slice(0, 5) : null;
-    if (own.length === 0) continue;
     const ref = f.article.refYear;
     if (ref === null) continue;
     const scope = noveltyScope(f);
@@ -1200,6 +1202,10 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
       const set = new Set<Feat>();
       for (const k of f.article.rareKeys) for (const p of byKey.get(k) ?? []) set.add(p);
       candidates = set;
+    }
+    if (own.length === 0) {
+      unstatedMagnitude(drafts, desk, f, candidates, scope, ref, restriction, factOf, idf);
+      continue;
     }
     for (const mine of own) {
       for (const p of candidates) {
@@ -1274,6 +1280,101 @@ function rankWord(f: Feat): string {
   const text = `${v.type === 'novelty' ? v.phrase : ''} ${f.claim.quote}`.toLowerCase();
   if (/\bfirst\b/.test(text)) return 'first';
   return /\b(?:most\s+\p{L}+|\p{L}+est)\b/u.exec(text)?.[0] ?? text;
+}
+
+/**
+ * A superlative whose sentence states no amount ("the longest bridge ever built in
+ * Poland", "the largest rail strike the country has ever seen"). The story's own amount
+ * is the largest reading of the fact of the precedent's kind that most of the story's
+ * articles give (same unit; for counts the same counted noun, for figures the same
+ * property words), and a dated earlier amount within the claim's scope that exceeds it
+ * contradicts the claim.
+ */
+function unstatedMagnitude(
+  drafts: Drafts,
+  desk: Desk,
+  f: Feat,
+  candidates: Iterable<Feat>,
+  scope: ReturnType<typeof noveltyScope>,
+  ref: number,
+  restriction: string[],
+  factOf: Map<number, string>,
+  idf: Map<string, number>,
+): void {
+  const current = desk.feats.filter(
+    (c) =>
+      sameStory(c.article, f.article) &&
+      (c.claim.kind === 'figure' || c.claim.kind === 'count') &&
+      c.interval &&
+      !c.relative &&
+      !c.period,
+  );
+  if (current.length === 0) return;
+  for (const p of candidates) {
+    if (p.sentence === f.sentence || !p.period || !p.interval) continue;
+    if (!sameStory(f.article, p.article) || p.period.to >= ref) continue;
+    if (scope.kind === 'since' && !(p.period.from > scope.year!)) continue;
+    if (scope.kind === 'in_years' && !(p.period.to > ref - scope.years)) continue;
+    if (scope.kind === 'modern_history' && !(p.period.to > ref - MODERN_HISTORY_YEARS)) continue;
+    if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
+    if (!measuredBy(f, p.unit)) continue;
+    const kin = current.filter((c) => c.unit === p.unit && c.sentence !== p.sentence && sameKind(c, p, idf));
+    if (kin.length === 0) continue;
+    // The story's own amount: the fact of that kind most articles give (a tally's latest
+    // reading at most), not a stray larger figure about something else.
+    const byFact = new Map<string, Feat[]>();
+    for (const c of kin) {
+      const k = factOf.get(c.claim.id) ?? String(c.claim.id);
+      byFact.set(k, [...(byFact.get(k) ?? []), c]);
+    }
+    const articles = (cs: Feat[]) => new Set(cs.map((c) => c.claim.articleId)).size;
+    const main = [...byFact.values()].reduce((a, b) => (articles(b) > articles(a) ? b : a));
+    const mid = (c: Feat) => (c.interval!.lo + c.interval!.hi) / 2;
+    const top = main.reduce((a, b) => (mid(b) > mid(a) ? b : a));
+    if (!(p.interval.lo > top.interval!.hi)) continue;
+    drafts.merge(
+      'novelty_vs_precedent',
+      factOf.get(f.claim.id) ?? '',
+      [f.claim.id, top.claim.id],
+      [p.claim.id],
+      `${quote(f.claim.quote, 40)} (${displayOf(top)}) is not the largest: another passage reports ${displayOf(p)} in ${yearsText(p.period)}.`,
+    );
+  }
+}
+
+/** Whether a superlative can be about an amount in `unit`: "longest" is a length, "costliest" money. */
+function measuredBy(f: Feat, unit: string | null): boolean {
+  const text =
+    `${f.claim.value.type === 'novelty' ? f.claim.value.phrase : ''} ${f.claim.quote}`.toLowerCase();
+  const u = unit ?? '';
+  if (/\b(?:longest|tallest|deepest|widest|highest\s+(?:bridge|tower|building|mountain|peak))\b/.test(text))
+    return /^(?:km|m|cm|mm|mile|feet)$/.test(u);
+  if (/\b(?:costliest|most expensive|priciest)\b/.test(text)) return u.startsWith('cur:');
+  if (/\bheaviest\b/.test(text)) return /^(?:kg|t)$/.test(u);
+  return true;
+}
+
+/** Two amounts of one kind: counts of the same specific noun, or figures beside the same property words. */
+function sameKind(a: Feat, b: Feat, idf: Map<string, number>): boolean {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  if (va.type === 'count' && vb.type === 'count')
+    return (
+      va.noun === vb.noun && !/^(?:person|people|time|year)$/.test(va.noun) && sameKindOfAmount(a, b, idf)
+    );
+  const pa = va.type === 'figure' ? va.frame?.property : null;
+  const pb = vb.type === 'figure' ? vb.frame?.property : null;
+  if (!pa || !pb) return false;
+  const stems = (t: string) =>
+    new Set(
+      t
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .map((w) => w.slice(0, 5))
+        .filter((w) => w.length >= 3),
+    );
+  const sa = stems(pa);
+  return [...stems(pb)].some((w) => sa.has(w)) && sameKindOfAmount(a, b, idf);
 }
 
 /** Wording that ranks a happening by how many it killed. */

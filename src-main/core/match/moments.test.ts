@@ -179,3 +179,24 @@ describe('rates and words for one measure', () => {
     ).toMatch(/120.*210|210.*120/);
   });
 });
+
+describe('superlatives without their amount', () => {
+  it('sets "the largest wildfire in the state\'s history" against a larger earlier fire, using the story\'s own acreage', () => {
+    const { result } = story(
+      ' date 2026-09-09 Basalt Gap fire grows\n\nThe Basalt Gap fire has burned 238,400 acres near Brannock, fire officials said.\n',
+      " date 2026-09-09 Brannock counts losses\n\nThe Basalt Gap fire near Brannock has now burned 238,400 acres. Officials call it the largest wildfire in the state's recorded history.\n",
+      ' date 2026-09-10 Brannock fire: the records\n\nState records show the 2020 Coulee Rim fire near Brannock burned 251,300 acres.\n',
+    );
+    const firsts = result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent');
+    expect(firsts).toHaveLength(1);
+    expect(firsts[0].explanation).toMatch(/251,300 acres in 2020/);
+  });
+
+  it('does not set "the longest bridge" against an earlier cost', () => {
+    const { result } = story(
+      ' date 2025-06-20 Bridge opens\n\nThe Morzyca bridge cost 8.4 billion zlotys. It is the longest bridge ever built in Poland, officials said.\n',
+      ' date 2025-06-21 Morzyca bridge history\n\nWhen the Morzyca contract was signed in 2016, the Morzyca bridge was priced at 9.1 billion zlotys.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent')).toHaveLength(0);
+  });
+});
