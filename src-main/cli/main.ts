@@ -19,6 +19,7 @@ const HELP = `claimdesk — line up what articles claim and flag where they disa
 
 Usage:
   claimdesk import    --desk FILE PATH|URL...    import files, folders (.txt .md .html .docx .pdf) and web pages
+                      [--progress]  print each step to stderr as it starts
   claimdesk articles  --desk FILE [--json]       list the desk's articles
   claimdesk claims    --desk FILE [--json] [--article ID]
   claimdesk article   --desk FILE --article ID [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url URL]
@@ -48,6 +49,10 @@ Usage:
                       an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
+  claimdesk faults    kill [--articles 2000] [--kills 10] [--seed N] [--keep DIR]
+                      kill imports at random moments, re-run each, compare with a clean import
+  claimdesk faults    writers [--articles 500] [--decisions 500] [--keep DIR]
+                      import from the command line while the browser mode records decisions
 
 Options:
   --help, -h   show this help
@@ -144,6 +149,10 @@ export async function run(argv: string[]): Promise<number> {
       unmark: { type: 'boolean' },
       'link-to': { type: 'string' },
       unlink: { type: 'boolean' },
+      progress: { type: 'boolean' },
+      kills: { type: 'string' },
+      decisions: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -155,6 +164,12 @@ export async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
       const service = needDesk(values, false);
+      if (values.progress)
+        service.onEvent((event, payload) => {
+          if (event !== 'progress') return;
+          const p = payload as { job: string; done: number; total: number; label: string };
+          console.error(`progress ${p.job} ${p.done}/${p.total} ${JSON.stringify(p.label)}`);
+        });
       const urls = positionals.filter((p) => /^https?:\/\//i.test(p));
       const paths = positionals.filter((p) => !/^https?:\/\//i.test(p));
       const fromFiles = paths.length
@@ -542,6 +557,16 @@ export async function run(argv: string[]): Promise<number> {
       return runBench({
         articles: intArg(values.articles, '--articles'),
         out: values.out,
+        keep: values.keep,
+      });
+    }
+    case 'faults': {
+      const { runFaults } = await import('./faults');
+      return runFaults(positionals[0], {
+        articles: intArg(values.articles, '--articles'),
+        kills: intArg(values.kills, '--kills'),
+        decisions: intArg(values.decisions, '--decisions'),
+        seed: intArg(values.seed, '--seed'),
         keep: values.keep,
       });
     }

@@ -530,6 +530,7 @@ export class DeskService {
       kind: EntityKind;
     }[];
     const result = matchClaims(claims, { entities });
+    this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
     const stored = db
       .transaction(() => {
         const r = storeMatch(db, result);
