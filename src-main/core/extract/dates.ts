@@ -10,7 +10,7 @@
  * earlier); a day without a year takes the publication year unless that puts it more
  * than half a year after publication.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { DateGranularity, DateValue } from '../../shared/model';
 import { WEEKDAYS } from './lexicon';
 import { entityKeysIn, eventsIn, nearest, yearsIn, type ClaimDraft, type SentenceContext } from './context';
@@ -388,7 +388,7 @@ export function findDates(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       : undefined;
     let results: chrono.ParsedResult[];
     try {
-      results = chrono.en.casual.parse(ctx.s, ref, { forwardDate: false });
+      results = chrono.casual.parse(ctx.s, ref, { forwardDate: false });
     } catch {
       // A third-party parser failing on one odd sentence must not cost the article its other claims.
       results = [];
