@@ -39,6 +39,8 @@ export interface FaultOptions {
   kills?: number | undefined;
   decisions?: number | undefined;
   seed?: number | undefined;
+  /** The phase of each kill, in order (by default each phase gets its share, in a seeded order). */
+  phases?: Phase[];
   /** Keep the desks and the corpus in this folder. */
   keep?: string | undefined;
   /** Where the lines go (console.log by default). */
@@ -271,7 +273,7 @@ const secs = (s: number) => `${s.toFixed(1)} s`;
 export async function killTrials(options: FaultOptions): Promise<KillResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const articles = options.articles ?? 2000;
-  const kills = options.kills ?? 10;
+  const kills = options.phases?.length ?? options.kills ?? 10;
   const seed = options.seed ?? Math.floor(Math.random() * 1_000_000_000);
   const rng = mulberry32(seed);
   const dir = workFolder(options.keep, 'claimdesk-faults-');
@@ -291,11 +293,12 @@ export async function killTrials(options: FaultOptions): Promise<KillResult> {
     );
 
     // Each phase gets its share of the kills, in a seeded order.
-    const phases = Array.from({ length: kills }, (_, k) => PHASES[k % PHASES.length]!);
-    for (let i = phases.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [phases[i], phases[j]] = [phases[j]!, phases[i]!];
-    }
+    const phases = options.phases ?? Array.from({ length: kills }, (_, k) => PHASES[k % PHASES.length]!);
+    if (!options.phases)
+      for (let i = phases.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [phases[i], phases[j]] = [phases[j]!, phases[i]!];
+      }
 
     const trials: KillTrial[] = [];
     for (const [k, phase] of phases.entries()) {
