@@ -50,6 +50,38 @@ describe('the HTTP server', () => {
     expect(r.json).toMatchObject({ ok: false, error: { code: 'too_large' } });
     expect((r.json as { error: { message: string } }).error.message).toMatch(/over 30 MB/);
   });
+
+  it('answers a malformed address with 400, and takes the token from the address only for the event stream', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
+    const calls: string[] = [];
+    server = await startServer({
+      dispatch: async (method) => {
+        calls.push(method);
+        return { ok: true, value: null };
+      },
+      subscribe: () => () => undefined,
+      staticDir: dir,
+    });
+    const auth = { authorization: `Bearer ${server.token}` };
+    const bad = await fetch(`${server.url}/api/desk%E0%A4%A:info`, { method: 'POST', headers: auth });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/malformed %-escape/) },
+    });
+    expect((await fetch(`${server.url}/notes%E0%A4%A.html`)).status).toBe(400);
+
+    const inQuery = await fetch(`${server.url}/api/desk:info?token=${server.token}`, { method: 'POST' });
+    expect(inQuery.status).toBe(401);
+    expect((await fetch(`${server.url}/api/desk:info`, { method: 'POST', headers: auth })).status).toBe(200);
+    expect(calls).toEqual(['desk:info']);
+
+    const events = new AbortController();
+    const stream = await fetch(`${server.url}/api/events?token=${server.token}`, { signal: events.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    events.abort();
+  });
 });
 
 describe('the HTTP server during an import of hostile files', () => {
