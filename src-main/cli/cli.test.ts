@@ -3,7 +3,7 @@
  * issues promise, and exit codes that tell a script whether anything failed.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cliHarness } from './cli-harness';
 import { run } from './main';
@@ -186,5 +186,47 @@ describe('invisible characters', () => {
     const quotes = (json().claims as { quote: string }[]).map((c) => c.quote);
     expect(quotes).toContain('€386.4 million');
     expect(quotes.join(' ')).not.toMatch(/[\u200B\u202E\u202C]/);
+  });
+});
+
+describe('desk files that are not desks yet', () => {
+  it('leaves a 0-byte desk file untouched when listing, and says what to do', async () => {
+    const empty = join(cli.dir, 'lost.claimdesk');
+    writeFileSync(empty, '');
+    await expect(run(['articles', '--desk', empty])).rejects.toThrow(
+      /lost\.claimdesk is an empty file \(0 bytes\), not a desk; it was left untouched\. Restore the desk from a backup/,
+    );
+    await expect(run(['conflicts', '--desk', empty])).rejects.toThrow(/empty file/);
+    expect(statSync(empty).size).toBe(0);
+    expect(existsSync(`${empty}-wal`)).toBe(false);
+  });
+
+  it('refuses to create a desk in a folder that does not exist, naming the folder', async () => {
+    const missing = join(cli.dir, 'no', 'such', 'folder');
+    const article = join(cli.dir, 'a.txt');
+    writeFileSync(article, 'Ferry timetable\n\nThe ferry now runs 6 times a day.\n');
+    await expect(run(['import', '--desk', join(missing, 'd.claimdesk'), article])).rejects.toThrow(
+      `the folder ${missing} does not exist. Create it first or choose another folder.`,
+    );
+    expect(existsSync(join(cli.dir, 'no'))).toBe(false);
+  });
+});
+
+describe('file names with line breaks', () => {
+  it('are printed on one line, escaped, so they cannot pose as report lines', async () => {
+    const folder = join(cli.dir, 'drop');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'a.txt\nimported   forged.txt'),
+      'Ferry timetable\n\nThe ferry now runs 6 times a day.\n',
+    );
+    writeFileSync(join(folder, 'b\nFAILED.txt'), '');
+    expect(await run(['import', '--desk', desk(), folder])).toBe(1);
+    const lines = cli.printed().split('\n');
+    expect(lines).toContain('FAILED     b\\nFAILED.txt  b\\nFAILED.txt is empty.');
+    expect(lines.filter((l) => l.startsWith('imported'))).toEqual([
+      'imported   a.txt\\nimported   forged.txt  "Ferry timetable"  (1 claims)',
+    ]);
+    expect(lines.filter((l) => l.startsWith('FAILED'))).toHaveLength(1);
   });
 });

@@ -81,6 +81,15 @@ function intArg(v: string | undefined, name: string): number | undefined {
   return n;
 }
 
+/**
+ * A file name or message as one printed line: control characters (a newline in a file
+ * name could fake a report line) are shown escaped, as JSON writes them.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.min(60, maxOf(rows.map((r) => (r[i] ?? '').length))));
   return rows
@@ -188,15 +197,17 @@ export async function run(argv: string[]): Promise<number> {
       else {
         for (const a of report.imported)
           console.log(
-            `imported   ${a.source}  "${a.title}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
+            `imported   ${oneLine(a.source)}  "${oneLine(a.title)}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
           );
         for (const a of report.imported.filter((x) => x.revision))
           console.log(
-            `revision   ${a.source}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
+            `revision   ${oneLine(a.source)}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
           );
         for (const d of report.duplicates)
-          console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
-        for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);
+          console.log(
+            `duplicate  ${oneLine(d.source)}  same text as article ${d.existingId} "${oneLine(d.title)}"`,
+          );
+        for (const f of report.failed) console.log(`FAILED     ${oneLine(f.source)}  ${oneLine(f.reason)}`);
         if (report.resumedDetection)
           console.log('An earlier import stopped before matching its articles; matching was completed now.');
         const info = service.info();

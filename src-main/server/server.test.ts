@@ -56,7 +56,7 @@ describe('the HTTP server', () => {
     const calls: string[] = [];
     server = await startServer({
       dispatch: async (method) => {
-        calls.push(method);
+        calls.push(String(method));
         return { ok: true, value: null };
       },
       subscribe: () => () => undefined,

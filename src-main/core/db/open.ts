@@ -4,6 +4,7 @@
  * newer Claimdesk is refused rather than misread. Migrations run in one transaction.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { DeskError } from '../../shared/errors';
@@ -110,6 +111,20 @@ export function openDesk(path: string, options: OpenOptions = {}): Db {
   const state = inspect(path);
   if (state === 'absent' && options.mustExist) {
     throw new DeskError('not_found', `No desk at ${path}.`);
+  }
+  // Opening is not creating: an empty file (a desk lost in a crash of the disk, a copy that
+  // failed) is left as it is for the user to restore, not turned into a new desk.
+  if (state === 'empty' && options.mustExist && statSync(path).size === 0) {
+    throw new DeskError(
+      'not_a_desk',
+      `${path} is an empty file (0 bytes), not a desk; it was left untouched. Restore the desk from a backup, or choose another file.`,
+    );
+  }
+  if (state === 'absent' && path !== ':memory:' && !existsSync(dirname(resolve(path)))) {
+    throw new DeskError(
+      'not_found',
+      `Cannot create ${path}: the folder ${dirname(resolve(path))} does not exist. Create it first or choose another folder.`,
+    );
   }
   const db = new Database(path, nativeOptions());
   try {
