@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { cliHarness } from './cli-harness';
 import { run } from './main';
+import { DeskService } from '../core/service';
 
 const SEEDS = resolve(import.meta.dirname, '../../../shared/corpus/seeds');
 const GOLD = resolve(import.meta.dirname, '../../../shared/corpus/seeds-gold.json');
@@ -228,5 +229,37 @@ describe('file names with line breaks', () => {
       'imported   a.txt\\nimported   forged.txt  "Ferry timetable"  (1 claims)',
     ]);
     expect(lines.filter((l) => l.startsWith('FAILED'))).toHaveLength(1);
+  });
+});
+
+describe('review --editor', () => {
+  it('signs the decision with the name given, and leaves the desk editor as it was', async () => {
+    await run(['import', '--desk', desk(), SEEDS]);
+    await run(['settings', '--desk', desk(), '--editor', 'Desk chief']);
+    cli.clear();
+    await run(['conflicts', '--desk', desk(), '--json']);
+    const k = (json().conflicts as { id: number }[])[0]!;
+    expect(
+      await run([
+        'review',
+        '--desk',
+        desk(),
+        '--conflict',
+        String(k.id),
+        '--status',
+        'confirmed',
+        '--editor',
+        'Ana',
+      ]),
+    ).toBe(0);
+    cli.clear();
+    await run(['settings', '--desk', desk(), '--json']);
+    expect(json()).toMatchObject({ editorName: 'Desk chief' });
+    const service = new DeskService();
+    service.open(desk(), false);
+    const detail = await service.handlers()['conflicts:get']({ id: k.id });
+    service.close();
+    expect(detail.status).toBe('confirmed');
+    expect(detail.history.map((h) => h.actor)).toEqual(['Ana']);
   });
 });

@@ -65,10 +65,14 @@ function die(message: string, code = 2): never {
   process.exit(code);
 }
 
-function needDesk(values: { desk?: string | undefined }, mustExist = true): DeskService {
+/** The desk named by --desk; `actor` signs this command's history entries (its --editor). */
+function needDesk(values: { desk?: string | undefined }, mustExist = true, actor?: string): DeskService {
   if (!values.desk) throw new UsageError('--desk FILE is required.');
   if (mustExist && !existsSync(values.desk)) throw new DeskError('not_found', `No desk at ${values.desk}.`);
-  const service = new DeskService({ defaultActor: process.env.USER ?? 'editor' });
+  const service = new DeskService({
+    defaultActor: process.env.USER ?? 'editor',
+    ...(actor ? { actor } : {}),
+  });
   service.open(values.desk, !mustExist);
   return service;
 }
@@ -391,9 +395,8 @@ export async function run(argv: string[]): Promise<number> {
       return failed ? 1 : 0;
     }
     case 'review': {
-      const service = needDesk(values);
-      const handlers = service.handlers();
-      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
+      // --editor names who decided, for this command only: the desk's editor stays as set.
+      const service = needDesk(values, true, values.editor);
       const id = intArg(values.conflict, '--conflict');
       if (id === undefined) throw new UsageError('review needs --conflict ID.');
       const status = values.status;
@@ -492,7 +495,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'article': {
-      const service = needDesk(values);
+      const service = needDesk(values, true, values.editor);
       const id = intArg(values.article, '--article');
       if (id === undefined) throw new UsageError('article needs --article ID.');
       const input = {
@@ -504,7 +507,6 @@ export async function run(argv: string[]): Promise<number> {
         ...(values.url !== undefined ? { url: values.url } : {}),
       };
       const handlers = service.handlers();
-      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
       const a = await handlers['articles:update'](parseInput('articles:update', input));
       const detail = await handlers['articles:get']({ id });
       if (values.json) console.log(JSON.stringify({ ...a, author: detail.author, url: detail.url }, null, 2));

@@ -73,6 +73,8 @@ export interface ServiceOptions {
   samplesDir?: string;
   /** Who acts when no editor name is set (the CLI passes --editor). */
   defaultActor?: string;
+  /** Who acts in this session whatever the desk's editor setting (one command's --editor). */
+  actor?: string;
   /** Time and memory budgets for reading each import file. */
   reader?: ReaderOptions;
 }
@@ -289,6 +291,7 @@ export class DeskService {
   }
 
   actor(): string {
+    if (this.options.actor) return this.options.actor;
     const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? this.options.defaultActor ?? 'editor';
