@@ -229,6 +229,10 @@ describe('file names with line breaks', () => {
       'imported   a.txt\\nimported   forged.txt  "Ferry timetable"  (1 claims)',
     ]);
     expect(lines.filter((l) => l.startsWith('FAILED'))).toHaveLength(1);
+    cli.clear();
+    await run(['articles', '--desk', desk()]);
+    expect(cli.printed().split('\n')).toHaveLength(2);
+    expect(cli.printed()).toContain('a.txt\\nimported   forged.txt');
   });
 });
 

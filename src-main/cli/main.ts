@@ -94,7 +94,8 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
-function table(rows: string[][]): string {
+function table(cells: string[][]): string {
+  const rows = cells.map((r) => r.map(oneLine));
   const widths = rows[0]!.map((_, i) => Math.min(60, maxOf(rows.map((r) => (r[i] ?? '').length))));
   return rows
     .map((r) =>
