@@ -334,7 +334,7 @@ export async function run(argv: string[]): Promise<number> {
           console.log(`   ${k.explanation}`);
           for (const c of k.claims)
             console.log(
-              `   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`,
+              oneLine(`   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`),
             );
         }
         console.log(`${list.length} conflicts.`);
