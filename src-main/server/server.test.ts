@@ -2,10 +2,11 @@
  * The HTTP transport's limits, over a real socket: an over-size body gets the 413
  * with its message instead of a connection reset.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
 import { DeskService } from '../core/service';
@@ -164,5 +165,28 @@ describe('the HTTP server during an import of hostile files', () => {
     });
     expect(await again).toMatchObject({ ok: true, value: { imported: [], cancelled: { remaining: 1 } } });
     slow.close();
+  });
+});
+
+describe('npm run web', () => {
+  it('refuses a desk in a folder that does not exist, naming it, and creates no folder', () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
+    const missing = join(dir, 'no', 'such');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/server/main.ts', '--desk', join(missing, 'd.claimdesk'), '--port', '0'],
+      {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dir },
+        // A server that starts anyway would serve until stopped.
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `the folder ${missing} does not exist. Create it first or choose another folder.`,
+    );
+    expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });
