@@ -3,10 +3,11 @@
  * issues promise, and exit codes that tell a script whether anything failed.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cliHarness } from './cli-harness';
 import { run } from './main';
+import { DeskService } from '../core/service';
 
 const SEEDS = resolve(import.meta.dirname, '../../../shared/corpus/seeds');
 const GOLD = resolve(import.meta.dirname, '../../../shared/corpus/seeds-gold.json');
@@ -186,5 +187,83 @@ describe('invisible characters', () => {
     const quotes = (json().claims as { quote: string }[]).map((c) => c.quote);
     expect(quotes).toContain('€386.4 million');
     expect(quotes.join(' ')).not.toMatch(/[\u200B\u202E\u202C]/);
+  });
+});
+
+describe('desk files that are not desks yet', () => {
+  it('leaves a 0-byte desk file untouched when listing, and says what to do', async () => {
+    const empty = join(cli.dir, 'lost.claimdesk');
+    writeFileSync(empty, '');
+    await expect(run(['articles', '--desk', empty])).rejects.toThrow(
+      /lost\.claimdesk is an empty file \(0 bytes\), not a desk; it was left untouched\. Restore the desk from a backup/,
+    );
+    await expect(run(['conflicts', '--desk', empty])).rejects.toThrow(/empty file/);
+    expect(statSync(empty).size).toBe(0);
+    expect(existsSync(`${empty}-wal`)).toBe(false);
+  });
+
+  it('refuses to create a desk in a folder that does not exist, naming the folder', async () => {
+    const missing = join(cli.dir, 'no', 'such', 'folder');
+    const article = join(cli.dir, 'a.txt');
+    writeFileSync(article, 'Ferry timetable\n\nThe ferry now runs 6 times a day.\n');
+    await expect(run(['import', '--desk', join(missing, 'd.claimdesk'), article])).rejects.toThrow(
+      `the folder ${missing} does not exist. Create it first or choose another folder.`,
+    );
+    expect(existsSync(join(cli.dir, 'no'))).toBe(false);
+  });
+});
+
+describe('file names with line breaks', () => {
+  it('are printed on one line, escaped, so they cannot pose as report lines', async () => {
+    const folder = join(cli.dir, 'drop');
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, 'a.txt\nimported   forged.txt'),
+      'Ferry timetable\n\nThe ferry now runs 6 times a day.\n',
+    );
+    writeFileSync(join(folder, 'b\nFAILED.txt'), '');
+    expect(await run(['import', '--desk', desk(), folder])).toBe(1);
+    const lines = cli.printed().split('\n');
+    expect(lines).toContain('FAILED     b\\nFAILED.txt  b\\nFAILED.txt is empty.');
+    expect(lines.filter((l) => l.startsWith('imported'))).toEqual([
+      'imported   a.txt\\nimported   forged.txt  "Ferry timetable"  (1 claims)',
+    ]);
+    expect(lines.filter((l) => l.startsWith('FAILED'))).toHaveLength(1);
+    cli.clear();
+    await run(['articles', '--desk', desk()]);
+    expect(cli.printed().split('\n')).toHaveLength(2);
+    expect(cli.printed()).toContain('a.txt\\nimported   forged.txt');
+  });
+});
+
+describe('review --editor', () => {
+  it('signs the decision with the name given, and leaves the desk editor as it was', async () => {
+    await run(['import', '--desk', desk(), SEEDS]);
+    await run(['settings', '--desk', desk(), '--editor', 'Desk chief']);
+    cli.clear();
+    await run(['conflicts', '--desk', desk(), '--json']);
+    const k = (json().conflicts as { id: number }[])[0]!;
+    expect(
+      await run([
+        'review',
+        '--desk',
+        desk(),
+        '--conflict',
+        String(k.id),
+        '--status',
+        'confirmed',
+        '--editor',
+        'Ana',
+      ]),
+    ).toBe(0);
+    cli.clear();
+    await run(['settings', '--desk', desk(), '--json']);
+    expect(json()).toMatchObject({ editorName: 'Desk chief' });
+    const service = new DeskService();
+    service.open(desk(), false);
+    const detail = await service.handlers()['conflicts:get']({ id: k.id });
+    service.close();
+    expect(detail.status).toBe('confirmed');
+    expect(detail.history.map((h) => h.actor)).toEqual(['Ana']);
   });
 });

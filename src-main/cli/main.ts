@@ -20,6 +20,7 @@ const HELP = `claimdesk — line up what articles claim and flag where they disa
 
 Usage:
   claimdesk import    --desk FILE PATH|URL...    import files, folders (.txt .md .html .docx .pdf) and web pages
+                      [--progress]  print each step to stderr as it starts
   claimdesk articles  --desk FILE [--json]       list the desk's articles
   claimdesk claims    --desk FILE [--json] [--article ID]
   claimdesk article   --desk FILE --article ID [--title T] [--outlet O] [--author A] [--date YYYY-MM-DD] [--url URL]
@@ -49,6 +50,10 @@ Usage:
                       an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
   claimdesk bench     [--articles N] [--out FILE] [--keep DIR]  benchmark at newsroom scale
+  claimdesk faults    kill [--articles 2000] [--kills 10] [--seed N] [--keep DIR]
+                      kill imports at random moments, re-run each, compare with a clean import
+  claimdesk faults    writers [--articles 500] [--decisions 500] [--keep DIR]
+                      import from the command line while the browser mode records decisions
 
 Options:
   --help, -h   show this help
@@ -61,10 +66,14 @@ function die(message: string, code = 2): never {
   process.exit(code);
 }
 
-function needDesk(values: { desk?: string | undefined }, mustExist = true): DeskService {
+/** The desk named by --desk; `actor` signs this command's history entries (its --editor). */
+function needDesk(values: { desk?: string | undefined }, mustExist = true, actor?: string): DeskService {
   if (!values.desk) throw new UsageError('--desk FILE is required.');
   if (mustExist && !existsSync(values.desk)) throw new DeskError('not_found', `No desk at ${values.desk}.`);
-  const service = new DeskService({ defaultActor: process.env.USER ?? 'editor' });
+  const service = new DeskService({
+    defaultActor: process.env.USER ?? 'editor',
+    ...(actor ? { actor } : {}),
+  });
   service.open(values.desk, !mustExist);
   return service;
 }
@@ -77,7 +86,17 @@ function intArg(v: string | undefined, name: string): number | undefined {
   return n;
 }
 
-function table(rows: string[][]): string {
+/**
+ * A file name or message as one printed line: control characters (a newline in a file
+ * name could fake a report line) are shown escaped, as JSON writes them.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+function table(cells: string[][]): string {
+  const rows = cells.map((r) => r.map(oneLine));
   const widths = rows[0]!.map((_, i) => Math.min(60, maxOf(rows.map((r) => (r[i] ?? '').length))));
   return rows
     .map((r) =>
@@ -145,6 +164,10 @@ export async function run(argv: string[]): Promise<number> {
       unmark: { type: 'boolean' },
       'link-to': { type: 'string' },
       unlink: { type: 'boolean' },
+      progress: { type: 'boolean' },
+      kills: { type: 'string' },
+      decisions: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -156,6 +179,12 @@ export async function run(argv: string[]): Promise<number> {
     case 'import': {
       if (positionals.length === 0) throw new UsageError('import needs at least one file or folder.');
       const service = needDesk(values, false);
+      if (values.progress)
+        service.onEvent((event, payload) => {
+          if (event !== 'progress') return;
+          const p = payload as { job: string; done: number; total: number; label: string };
+          console.error(`progress ${p.job} ${p.done}/${p.total} ${JSON.stringify(p.label)}`);
+        });
       const urls = positionals.filter((p) => /^https?:\/\//i.test(p));
       const paths = positionals.filter((p) => !/^https?:\/\//i.test(p));
       const fromFiles = paths.length
@@ -174,15 +203,17 @@ export async function run(argv: string[]): Promise<number> {
       else {
         for (const a of report.imported)
           console.log(
-            `imported   ${a.source}  "${a.title}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
+            `imported   ${oneLine(a.source)}  "${oneLine(a.title)}"  (${a.claimCount} claims${a.invisible ? `; ${a.invisible} invisible characters removed` : ''})`,
           );
         for (const a of report.imported.filter((x) => x.revision))
           console.log(
-            `revision   ${a.source}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
+            `revision   ${oneLine(a.source)}  ${a.revision!.articleId === a.id ? `version ${a.revision!.version} of article ${a.revision!.previousId}` : `an earlier version of article ${a.revision!.articleId}`}: ${a.revision!.carried} claims carried, ${a.revision!.changed} changed, ${a.revision!.orphans} orphans${a.revision!.reopened.length ? `; reopened conflict ${a.revision!.reopened.join(', ')}` : ''}`,
           );
         for (const d of report.duplicates)
-          console.log(`duplicate  ${d.source}  same text as article ${d.existingId} "${d.title}"`);
-        for (const f of report.failed) console.log(`FAILED     ${f.source}  ${f.reason}`);
+          console.log(
+            `duplicate  ${oneLine(d.source)}  same text as article ${d.existingId} "${oneLine(d.title)}"`,
+          );
+        for (const f of report.failed) console.log(`FAILED     ${oneLine(f.source)}  ${oneLine(f.reason)}`);
         if (report.resumedDetection)
           console.log('An earlier import stopped before matching its articles; matching was completed now.');
         const info = service.info();
@@ -304,7 +335,7 @@ export async function run(argv: string[]): Promise<number> {
           console.log(`   ${k.explanation}`);
           for (const c of k.claims)
             console.log(
-              `   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`,
+              oneLine(`   ${c.side}: ${c.article.source}: “${c.quote}” — ${c.sentence.trim().slice(0, 140)}`),
             );
         }
         console.log(`${list.length} conflicts.`);
@@ -366,9 +397,8 @@ export async function run(argv: string[]): Promise<number> {
       return failed ? 1 : 0;
     }
     case 'review': {
-      const service = needDesk(values);
-      const handlers = service.handlers();
-      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
+      // --editor names who decided, for this command only: the desk's editor stays as set.
+      const service = needDesk(values, true, values.editor);
       const id = intArg(values.conflict, '--conflict');
       if (id === undefined) throw new UsageError('review needs --conflict ID.');
       const status = values.status;
@@ -467,7 +497,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'article': {
-      const service = needDesk(values);
+      const service = needDesk(values, true, values.editor);
       const id = intArg(values.article, '--article');
       if (id === undefined) throw new UsageError('article needs --article ID.');
       const input = {
@@ -479,7 +509,6 @@ export async function run(argv: string[]): Promise<number> {
         ...(values.url !== undefined ? { url: values.url } : {}),
       };
       const handlers = service.handlers();
-      if (values.editor) await handlers['settings:set']({ editorName: values.editor });
       const a = await handlers['articles:update'](parseInput('articles:update', input));
       const detail = await handlers['articles:get']({ id });
       if (values.json) console.log(JSON.stringify({ ...a, author: detail.author, url: detail.url }, null, 2));
@@ -543,6 +572,16 @@ export async function run(argv: string[]): Promise<number> {
       return runBench({
         articles: intArg(values.articles, '--articles'),
         out: values.out,
+        keep: values.keep,
+      });
+    }
+    case 'faults': {
+      const { runFaults } = await import('./faults');
+      return runFaults(positionals[0], {
+        articles: intArg(values.articles, '--articles'),
+        kills: intArg(values.kills, '--kills'),
+        decisions: intArg(values.decisions, '--decisions'),
+        seed: intArg(values.seed, '--seed'),
         keep: values.keep,
       });
     }

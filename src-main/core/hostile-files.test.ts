@@ -23,13 +23,17 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A zip of stored names and deflated contents, with honest sizes in its directory. */
-function zip(entries: [string, Buffer][]): Buffer {
+/**
+ * A zip of stored names and deflated contents. Its directory states each entry's true
+ * size unless `declared` gives another (a zip that lies about what it unpacks to).
+ */
+function zip(entries: [string, Buffer][], declared: Record<string, number> = {}): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const [name, data] of entries) {
     const packed = deflateRawSync(data, { level: 9 });
+    const size = declared[name] ?? data.length;
     const n = Buffer.from(name);
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
@@ -37,7 +41,7 @@ function zip(entries: [string, Buffer][]): Buffer {
     head.writeUInt16LE(8, 8);
     head.writeUInt32LE(crc32(data), 14);
     head.writeUInt32LE(packed.length, 18);
-    head.writeUInt32LE(data.length, 22);
+    head.writeUInt32LE(size, 22);
     head.writeUInt16LE(n.length, 26);
     const dirEntry = Buffer.alloc(46);
     dirEntry.writeUInt32LE(0x02014b50, 0);
@@ -46,7 +50,7 @@ function zip(entries: [string, Buffer][]): Buffer {
     dirEntry.writeUInt16LE(8, 10);
     dirEntry.writeUInt32LE(crc32(data), 16);
     dirEntry.writeUInt32LE(packed.length, 20);
-    dirEntry.writeUInt32LE(data.length, 24);
+    dirEntry.writeUInt32LE(size, 24);
     dirEntry.writeUInt16LE(n.length, 28);
     dirEntry.writeUInt32LE(offset, 42);
     locals.push(head, n, packed);
@@ -113,5 +117,27 @@ describe('hostile files in one drop', () => {
     expect(report.failed).toHaveLength(1);
     expect(report.failed[0]!.source).toBe('memo.docx');
     expect(report.failed[0]!.reason).toMatch(/memo\.docx unpacks to 300 MB, more than the 200 MB/);
+  }, 60_000);
+
+  it('refuses a Word file whose directory understates what it unpacks to, naming it, and imports the rest', async () => {
+    const folder = join(dir, 'drop');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'good.txt'), GOOD);
+    const bomb = zip(
+      [
+        ['[Content_Types].xml', Buffer.from('<?xml version="1.0"?><Types/>')],
+        ['word/document.xml', Buffer.alloc(300 * 1024 * 1024, 0x20)],
+      ],
+      { 'word/document.xml': 2048 },
+    );
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    writeFileSync(join(folder, 'brief.docx'), bomb);
+    const report = await service.importPaths([folder]);
+    expect(report.imported.map((a) => a.source)).toEqual(['good.txt']);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.source).toBe('brief.docx');
+    expect(report.failed[0]!.reason).toMatch(
+      /^brief\.docx unpacks to more than 200 MB, more than the 200 MB a Word document may hold here/,
+    );
   }, 60_000);
 });

@@ -76,6 +76,8 @@ export interface ServiceOptions {
   samplesDir?: string;
   /** Who acts when no editor name is set (the CLI passes --editor). */
   defaultActor?: string;
+  /** Who acts in this session whatever the desk's editor setting (one command's --editor). */
+  actor?: string;
   /** Time and memory budgets for reading each import file. */
   reader?: ReaderOptions;
 }
@@ -292,6 +294,7 @@ export class DeskService {
   }
 
   actor(): string {
+    if (this.options.actor) return this.options.actor;
     const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? this.options.defaultActor ?? 'editor';
@@ -548,6 +551,7 @@ export class DeskService {
       kind: EntityKind;
     }[];
     const result = matchClaims(claims, { entities });
+    this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
     const stored = db
       .transaction(() => {
         const state = record !== undefined ? readDetectState(db) : null;

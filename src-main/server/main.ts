@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const configDir = join(homedir(), '.config', 'claimdesk');
   const service = new DeskService({ recentFile: join(configDir, 'recent-desks.json') });
   const path = values.desk ?? service.recentDesks().find((p) => existsSync(p)) ?? defaultDeskPath();
-  mkdirSync(dirname(resolve(path)), { recursive: true });
+  // Only the default desk's folder is made here; a --desk in a missing folder is refused
+  // by name (a mistyped path should not quietly grow folders).
+  if (path === defaultDeskPath()) mkdirSync(dirname(resolve(path)), { recursive: true });
   try {
     service.open(path, true);
   } catch (err) {

@@ -2,10 +2,11 @@
  * The HTTP transport's limits, over a real socket: an over-size body gets the 413
  * with its message instead of a connection reset.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
 import { DeskService } from '../core/service';
@@ -49,6 +50,38 @@ describe('the HTTP server', () => {
     expect(r.status).toBe(413);
     expect(r.json).toMatchObject({ ok: false, error: { code: 'too_large' } });
     expect((r.json as { error: { message: string } }).error.message).toMatch(/over 30 MB/);
+  });
+
+  it('answers a malformed address with 400, and takes the token from the address only for the event stream', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
+    const calls: string[] = [];
+    server = await startServer({
+      dispatch: async (method) => {
+        calls.push(String(method));
+        return { ok: true, value: null };
+      },
+      subscribe: () => () => undefined,
+      staticDir: dir,
+    });
+    const auth = { authorization: `Bearer ${server.token}` };
+    const bad = await fetch(`${server.url}/api/desk%E0%A4%A:info`, { method: 'POST', headers: auth });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/malformed %-escape/) },
+    });
+    expect((await fetch(`${server.url}/notes%E0%A4%A.html`)).status).toBe(400);
+
+    const inQuery = await fetch(`${server.url}/api/desk:info?token=${server.token}`, { method: 'POST' });
+    expect(inQuery.status).toBe(401);
+    expect((await fetch(`${server.url}/api/desk:info`, { method: 'POST', headers: auth })).status).toBe(200);
+    expect(calls).toEqual(['desk:info']);
+
+    const events = new AbortController();
+    const stream = await fetch(`${server.url}/api/events?token=${server.token}`, { signal: events.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toBe('text/event-stream');
+    events.abort();
   });
 });
 
@@ -132,5 +165,28 @@ describe('the HTTP server during an import of hostile files', () => {
     });
     expect(await again).toMatchObject({ ok: true, value: { imported: [], cancelled: { remaining: 1 } } });
     slow.close();
+  });
+});
+
+describe('npm run web', () => {
+  it('refuses a desk in a folder that does not exist, naming it, and creates no folder', () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
+    const missing = join(dir, 'no', 'such');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/server/main.ts', '--desk', join(missing, 'd.claimdesk'), '--port', '0'],
+      {
+        cwd: resolve(import.meta.dirname, '../..'),
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dir },
+        // A server that starts anyway would serve until stopped.
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `the folder ${missing} does not exist. Create it first or choose another folder.`,
+    );
+    expect(existsSync(join(dir, 'no'))).toBe(false);
   });
 });

@@ -95,6 +95,15 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The path with its %-escapes decoded, or null when one is malformed. */
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = resolve(options.staticDir);
@@ -113,9 +122,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
+    const path = decodedPath(url.pathname);
+    if (path === null) {
+      fail(res, 400, 'invalid_input', `The address ${url.pathname} has a malformed %-escape.`);
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
       const auth = req.headers.authorization;
-      const given = auth?.startsWith('Bearer ') ? auth.slice(7) : url.searchParams.get('token');
+      // The token travels in the header; only the event stream (EventSource cannot set
+      // headers) may carry it in the address.
+      const fromQuery = method === 'events' && req.method === 'GET' ? url.searchParams.get('token') : null;
+      const given = auth?.startsWith('Bearer ') ? auth.slice(7) : fromQuery;
       if (!tokenMatches(given, token)) {
         fail(
           res,
@@ -125,7 +143,6 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         );
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       if (method === 'events' && req.method === 'GET') {
         serveEvents(req, res);
         return;
@@ -162,7 +179,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       sendJson(res, status, result);
       return;
     }
-    serveStatic(url.pathname, res);
+    serveStatic(path, res);
   }
 
   function serveEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -183,7 +200,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const rel = normalize(pathname).replace(/^([/\\])+/, '');
     let file = join(staticRoot, rel || 'index.html');
     if (!file.startsWith(staticRoot + sep) && file !== staticRoot) {
       res.writeHead(403).end();

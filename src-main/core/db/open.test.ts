@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -113,6 +113,19 @@ describe('openDesk', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('refuses a damaged desk with what to do, and leaves nothing beside it', () => {
+    const path = join(dir, 'damaged.claimdesk');
+    openDesk(path).close();
+    const bytes = readFileSync(path);
+    for (let i = 200; i < bytes.length; i += 97) bytes[i] = (bytes[i]! * 7 + 13) % 256;
+    writeFileSync(path, bytes);
+    expect(() => openDesk(path)).toThrow(
+      /damaged\.claimdesk is damaged and cannot be opened \(SQLite says: .+\); it was left untouched\. Restore it from a backup\./,
+    );
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['damaged.claimdesk']);
+  });
+
   it('refuses a desk written by a newer version with a message that says so', () => {
     const path = join(dir, 'new.claimdesk');
     openDesk(path).close();
@@ -120,6 +133,7 @@ describe('openDesk', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
     expect(() => openDesk(path)).toThrow(/newer version of Claimdesk/);
+    expect(readdirSync(dir)).toEqual(['new.claimdesk']);
   });
 
   it('keeps the history append-only', () => {

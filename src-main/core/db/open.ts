@@ -3,7 +3,8 @@
  * A file that is not a desk is refused before anything writes to it; a desk from a
  * newer Claimdesk is refused rather than misread. Migrations run in one transaction.
  */
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { DeskError } from '../../shared/errors';
@@ -45,6 +46,10 @@ function inspect(path: string): 'absent' | 'empty' | 'desk' {
   if (readHeader(path) !== SQLITE_MAGIC) {
     throw new DeskError('not_a_desk', `${path} is not a Claimdesk desk (it is not a SQLite database).`);
   }
+  // A file in WAL mode gets -wal and -shm files from any reader, this probe included: the
+  // ones it made are removed again when the file is refused, so nothing is left beside it.
+  const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
+  let refused = false;
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
@@ -78,10 +83,15 @@ function inspect(path: string): 'absent' | 'empty' | 'desk' {
     }
     return 'desk';
   } catch (err) {
+    refused = true;
     if (err instanceof DeskError) throw err;
-    throw new DeskError('desk_corrupt', `${path} is damaged: ${(err as Error).message}`);
+    throw new DeskError(
+      'desk_corrupt',
+      `${path} is damaged and cannot be opened (SQLite says: ${(err as Error).message}); it was left untouched. Restore it from a backup.`,
+    );
   } finally {
     probe.close();
+    if (refused) for (const f of sidecars) rmSync(f, { force: true });
   }
 }
 
@@ -110,6 +120,20 @@ export function openDesk(path: string, options: OpenOptions = {}): Db {
   const state = inspect(path);
   if (state === 'absent' && options.mustExist) {
     throw new DeskError('not_found', `No desk at ${path}.`);
+  }
+  // Opening is not creating: an empty file (a desk lost in a crash of the disk, a copy that
+  // failed) is left as it is for the user to restore, not turned into a new desk.
+  if (state === 'empty' && options.mustExist && statSync(path).size === 0) {
+    throw new DeskError(
+      'not_a_desk',
+      `${path} is an empty file (0 bytes), not a desk; it was left untouched. Restore the desk from a backup, or choose another file.`,
+    );
+  }
+  if (state === 'absent' && path !== ':memory:' && !existsSync(dirname(resolve(path)))) {
+    throw new DeskError(
+      'not_found',
+      `Cannot create ${path}: the folder ${dirname(resolve(path))} does not exist. Create it first or choose another folder.`,
+    );
   }
   const db = new Database(path, nativeOptions());
   try {

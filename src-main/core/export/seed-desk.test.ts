@@ -85,7 +85,9 @@ beforeAll(async () => {
   ids.resolved = novelty;
   [ids.confirmed, ids.dismissed, ids.undecided] = others as [number, number, number];
 
-  // The review, as a script would do it.
+  // The review, as a script would do it: the desk's editor is set once; --editor on a
+  // review signs that decision only.
+  await cli('settings', '--desk', desk, '--editor', 'Ana Lind');
   await cli(
     'review',
     '--desk',

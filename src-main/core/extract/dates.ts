@@ -10,7 +10,7 @@
  * earlier); a day without a year takes the publication year unless that puts it more
  * than half a year after publication.
  */
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import type { DateGranularity, DateValue } from '../../shared/model';
 import { WEEKDAYS } from './lexicon';
 import { entityKeysIn, eventsIn, nearest, yearsIn, type ClaimDraft, type SentenceContext } from './context';
@@ -394,7 +394,7 @@ export function findDates(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       // chrono reads "the night of Monday, September 16" as a time of day and drops the date:
       // the part of the day is blanked (same length, so offsets hold) before it parses.
       const text = ctx.s.replace(PART_OF_DAY_OF, (m) => ' '.repeat(m.length));
-      results = chrono.en.casual.parse(text, ref, { forwardDate: false });
+      results = chrono.casual.parse(text, ref, { forwardDate: false });
     } catch {
       // A third-party parser failing on one odd sentence must not cost the article its other claims.
       results = [];

@@ -12,9 +12,6 @@ import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
 import { checkSize, decodeText, invisibleCount, normaliseText, requireContent, textMeta } from './text';
 import { parseMarkdown } from './markdown';
-import { parseHtml } from './html';
-import { docxText } from './docx';
-import { pdfText } from './pdf';
 
 export { normaliseText, canonicalForHash } from './text';
 import { fetchArticle } from './fetch';
@@ -101,7 +98,13 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
 
   if (format === 'pdf' || format === 'docx') {
     checkSize(name, bytes.length, MAX_CONTAINER_BYTES);
-    const raw = format === 'pdf' ? await pdfText(name, bytes) : await docxText(name, bytes);
+    // The parsers of containers and pages (mammoth, pdf.js, linkedom with Readability) load
+    // on the first file that needs them: the import worker starts without them, and a drop
+    // of plain-text articles never loads them at all.
+    const raw =
+      format === 'pdf'
+        ? await (await import('./pdf')).pdfText(name, bytes)
+        : await (await import('./docx')).docxText(name, bytes);
     invisible = invisibleCount(raw);
     text = normaliseText(raw);
     meta = textMeta(text);
@@ -110,7 +113,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
     invisible = invisibleCount(decoded);
     if (format === 'text' && extension(name) !== 'txt' && looksLikeHtml(decoded)) format = 'html';
     if (format === 'html') {
-      const parsed = parseHtml(decoded);
+      const parsed = (await import('./html')).parseHtml(decoded);
       text = normaliseText(parsed.text);
       meta = { ...parsed.meta };
       if (meta.title) meta.title = meta.title.normalize('NFC');
