@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskService } from '../service';
-import { checkClaimReview } from './claimreview-check';
+import { checkClaimReview, claimReviewAdvice } from './claimreview-check';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -100,6 +100,55 @@ describe('checkClaimReview', () => {
     }
     expect(checkClaimReview({ '@type': 'Review' })).toEqual([
       { field: '@type', problem: 'invalid', detail: 'not a ClaimReview' },
+    ]);
+  });
+});
+
+describe('claimReviewAdvice', () => {
+  it('says once per cause what to set and where, whatever the number of reviews', () => {
+    const dated = {
+      id: 1,
+      title: 'Ferry runs aground off the cape',
+      outlet: 'Coast Courier',
+      publishedAt: '2025-02-27',
+    };
+    const partial = {
+      id: 7,
+      title: 'Cape ferry: what we know',
+      outlet: 'Kestria Today',
+      publishedAt: '--02-27',
+    };
+    const anonymous = {
+      id: 9,
+      title: 'Passengers recall the night',
+      outlet: null,
+      publishedAt: '2025-02-28',
+    };
+    const review = (a: typeof dated, change: (r: Record<string, any>) => void = () => undefined) => {
+      const r = complete();
+      change(r);
+      return { review: r, conflictId: 4, claimId: a.id * 10, article: a };
+    };
+    const noDate = (r: Record<string, any>) => (r['itemReviewed'].datePublished = '--02-27');
+    const noAuthor = (r: Record<string, any>) => delete r['itemReviewed'].author;
+    const http = (r: Record<string, any>) => (r['url'] = 'http://checks.example/conflict-4#claim-1');
+    expect(claimReviewAdvice([review(dated), review(dated)])).toEqual([]);
+    expect(
+      claimReviewAdvice(
+        [
+          review(partial, noDate),
+          review(partial, noDate),
+          review(anonymous, noAuthor),
+          review(dated, http),
+          review(dated, (r) => (r['author'] = { '@type': 'Person', name: 'Unknown editor' })),
+        ],
+        '/desks/cape ferry.claimdesk',
+      ),
+    ).toEqual([
+      "Article 7 (Kestria Today, “Cape ferry: what we know”) has a date without a year (--02-27), so 2 reviews lack the claim's date (itemReviewed.datePublished): set it in the article's details or with `claimdesk article --desk '/desks/cape ferry.claimdesk' --article 7 --date YYYY-MM-DD`.",
+      "Article 9 (“Passengers recall the night”) has no outlet or author, so 1 review lacks who made the claim (itemReviewed.author): set the outlet in the article's details or with `claimdesk article --desk '/desks/cape ferry.claimdesk' --article 9 --outlet NAME`.",
+      '1 review has an address search engines will not take ("http://checks.example/conflict-4#claim-1" is not an https address): set the newsroom address to an https one in the export dialog or with `claimdesk settings --desk \'/desks/cape ferry.claimdesk\' --newsroom-url https://…`.',
+      "1 review has no author: set the newsroom's name with `claimdesk settings --desk '/desks/cape ferry.claimdesk' --newsroom-name NAME`, or your editor name.",
     ]);
   });
 });
