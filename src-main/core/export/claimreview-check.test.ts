@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskService } from '../service';
-import { checkClaimReview, claimReviewAdvice } from './claimreview-check';
+import { checkClaimReview, claimReviewAdvice, type SourcedReview } from './claimreview-check';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -124,7 +124,10 @@ describe('claimReviewAdvice', () => {
       outlet: null,
       publishedAt: '2025-02-28',
     };
-    const review = (a: typeof dated, change: (r: Record<string, any>) => void = () => undefined) => {
+    const review = (
+      a: SourcedReview['article'],
+      change: (r: Record<string, any>) => void = () => undefined,
+    ) => {
       const r = complete();
       change(r);
       return { review: r, conflictId: 4, claimId: a.id * 10, article: a };
