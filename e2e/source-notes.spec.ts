@@ -132,3 +132,54 @@ test('an editor resolves with evidence links, fixes an outlet, and downloads PDF
   expect(text).toContain('Resolved by Ana Editor');
   expect(text).not.toContain('Different periods');
 });
+
+test('ClaimReview: the dialog names the articles with no date after the export, and a date set in the details clears its gap', async ({
+  page,
+  desk,
+}, testInfo) => {
+  const app = new DeskPage(page, desk);
+  const board = new BoardPage(page);
+  const notes = new NotesPage(page);
+  await app.open();
+  await app.importFiles(seedFiles);
+  await expect(app.articles).toHaveCount(5);
+
+  // Confirm the trend conflict between two undated articles (VNA's and Trend's).
+  await board.openConflict(/trade turnover/i, /trend/i, /while “decreased” says it fell/);
+  await board.decide('Confirm');
+  await board.giveEditorNameIfAsked('Ana Editor');
+  await expect(board.status).toContainText('confirmed');
+
+  const exportReviews = async () => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await notes.exportDialog.getByLabel('Format').selectOption({ label: 'ClaimReview (JSON-LD)' });
+    await notes.exportDialog.getByLabel('Newsroom address').fill('https://checks.example/state-visit');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    return JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { url: string }[];
+  };
+
+  // The file is saved, and the dialog stays open saying what the reviews lack.
+  const first = await exportReviews();
+  expect(first.length).toBeGreaterThan(0);
+  const gaps = notes.exportDialog.getByTestId('export-gaps');
+  await expect(gaps).toContainText(/Exported .*-claimreview\.jsonld/);
+  const items = gaps.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: /\(VNA, “Vietnam, Azerbaijan seek/ })).toContainText('has no date');
+  await expect(items.filter({ hasText: /\(Trend, “/ })).toContainText('has no date');
+  await expect(items.first()).toContainText("set it in the article's details or with claimdesk article");
+  await page.screenshot({ path: testInfo.outputPath('claimreview-gaps.png') });
+  await notes.exportDialog.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(notes.exportDialog).toHaveCount(0);
+
+  // Date VNA's article in its details: only Trend's is left.
+  await app.article(/Vietnam, Azerbaijan seek measures/).click();
+  await page.getByTestId('edit-article-details').click();
+  await notes.articleDialog.getByLabel(/^Published/).fill('2025-05-08');
+  await notes.articleDialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(notes.articleDialog).toHaveCount(0);
+  await exportReviews();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText(/\(Trend, “.*has no date/);
+});

@@ -493,6 +493,9 @@ export async function run(argv: string[]): Promise<number> {
       });
       writeFileSync(values.out, file.encoding === 'base64' ? Buffer.from(file.data, 'base64') : file.data);
       console.log(`Wrote ${values.out} (${file.mime}).`);
+      // What the file lacks (ClaimReview: articles with no date or outlet), with the fix.
+      if (file.warnings?.length)
+        console.error([`${values.out} is written, but:`, ...file.warnings.map((w) => `  - ${w}`)].join('\n'));
       service.close();
       return 0;
     }

@@ -250,6 +250,11 @@ export interface ExportFile {
   mime: string;
   encoding: 'utf8' | 'base64';
   data: string;
+  /**
+   * What the file lacks, in plain words with the fix (ClaimReview: an article with no
+   * date or no outlet); the file is written all the same.
+   */
+  warnings?: string[];
 }
 
 /** Events the core pushes to the window. */

@@ -42,6 +42,7 @@ export function exportDesk(
     ...(input.scope === 'article' && input.articleIds ? { articleIds: input.articleIds } : {}),
     ...(input.scope === 'selection' && input.conflictIds ? { conflictIds: input.conflictIds } : {}),
     deskName: basename(deskPath),
+    deskPath,
   });
 }
 

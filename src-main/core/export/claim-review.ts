@@ -10,15 +10,18 @@
  *   figures are the evidence, not claims in doubt).
  * The scale is 1–5, as Google's fact-check markup suggests.
  *
- * Every field Google requires or recommends is present: claimReviewed, reviewRating with
- * alternateName, url, itemReviewed (a Claim with author, datePublished and appearance),
- * author and datePublished. The review's url is the page it will be published on, under
+ * Every field Google requires or recommends is written when the desk knows it:
+ * claimReviewed, reviewRating with alternateName, url, itemReviewed (a Claim with author,
+ * datePublished and appearance), author and datePublished. An article with no date or no
+ * outlet leaves its claims' datePublished or author out; `claimreview-check.ts` finds such
+ * gaps and the export names the article and the fix. The review's url is the page it will be published on, under
  * the newsroom's address (the desk setting `newsroomUrl`); without one the export is
  * refused with a message saying where to set it, rather than publishing a placeholder.
  */
 import type { Db } from '../db/open';
 import { DeskError } from '../../shared/errors';
 import { safeHref } from '../../shared/evidence';
+import { claimReviewAdvice, type SourcedReview } from './claimreview-check';
 import {
   decisionText,
   loadExport,
@@ -71,7 +74,15 @@ export function reviewPage(base: string, conflictId: number, claimId: number): s
 }
 
 export function claimReviews(m: ExportModel, options: ClaimReviewOptions & { reviewUrl: string }): object[] {
-  const out: object[] = [];
+  return sourcedClaimReviews(m, options).map((r) => r.review);
+}
+
+/** The reviews with the conflict, claim and article each comes from (for `claimreview-check`). */
+export function sourcedClaimReviews(
+  m: ExportModel,
+  options: ClaimReviewOptions & { reviewUrl: string },
+): SourcedReview[] {
+  const out: SourcedReview[] = [];
   for (const c of m.conflicts) {
     if (c.status !== 'resolved' && c.status !== 'confirmed') continue;
     for (const claimId of [...c.sideA, ...c.sideB]) {
@@ -88,7 +99,7 @@ export function claimReviews(m: ExportModel, options: ClaimReviewOptions & { rev
       if (a.outlet) itemReviewed['author'] = { '@type': 'Organization', name: a.outlet };
       else if (a.author) itemReviewed['author'] = { '@type': 'Person', name: a.author };
       if (a.publishedAt && /^\d{4}/.test(a.publishedAt)) itemReviewed['datePublished'] = a.publishedAt;
-      out.push({
+      const review = {
         '@context': SCHEMA_CONTEXT,
         '@type': 'ClaimReview',
         url: reviewPage(options.reviewUrl, c.id, claimId),
@@ -110,6 +121,12 @@ export function claimReviews(m: ExportModel, options: ClaimReviewOptions & { rev
               })),
             }
           : {}),
+      };
+      out.push({
+        review,
+        conflictId: c.id,
+        claimId,
+        article: { id: a.id, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt },
       });
     }
   }
@@ -121,6 +138,17 @@ const setting = (db: Db, key: string) =>
   null;
 
 export function exportClaimReview(db: Db, opts: ExportOptions & ClaimReviewOptions): string {
+  return claimReviewReport(db, opts).data;
+}
+
+/**
+ * The reviews as JSON-LD, and what they lack in plain words (`claimreview-check.ts`):
+ * an article with no date or no outlet does not stop the export, it is named with the fix.
+ */
+export function claimReviewReport(
+  db: Db,
+  opts: ExportOptions & ClaimReviewOptions & { deskPath?: string },
+): { data: string; warnings: string[] } {
   const reviewUrl = opts.reviewUrl ?? setting(db, 'newsroomUrl');
   if (!reviewUrl)
     throw new DeskError(
@@ -129,9 +157,16 @@ export function exportClaimReview(db: Db, opts: ExportOptions & ClaimReviewOptio
         'Set the newsroom address in Settings, or run: claimdesk settings --desk FILE --newsroom-url https://…',
     );
   const organisation = opts.organisation ?? setting(db, 'newsroomName') ?? undefined;
-  const reviews = claimReviews(loadExport(db, opts), {
+  const reviews = sourcedClaimReviews(loadExport(db, opts), {
     reviewUrl,
     ...(organisation ? { organisation } : {}),
   });
-  return `${JSON.stringify(reviews, null, 2)}\n`;
+  return {
+    data: `${JSON.stringify(
+      reviews.map((r) => r.review),
+      null,
+      2,
+    )}\n`,
+    warnings: claimReviewAdvice(reviews, opts.deskPath),
+  };
 }

@@ -9,7 +9,7 @@ import type { ExportOptions } from './model';
 import { exportHtml, exportMarkdown, type NotesOptions } from './notes';
 import { exportClaimsCsv, exportConflictsCsv } from './csv';
 import { exportWebAnnotations } from './web-annotation';
-import { exportClaimReview, type ClaimReviewOptions } from './claim-review';
+import { claimReviewReport, type ClaimReviewOptions } from './claim-review';
 import { exportBackup } from './backup';
 import { DeskError } from '../../shared/errors';
 
@@ -24,7 +24,8 @@ export {
 } from './notes';
 export { exportClaimsCsv, exportConflictsCsv, csvCell } from './csv';
 export { exportWebAnnotations } from './web-annotation';
-export { exportClaimReview } from './claim-review';
+export { exportClaimReview, claimReviewReport } from './claim-review';
+export { checkClaimReview, claimReviewAdvice, type ReviewGap } from './claimreview-check';
 export { exportBackup, restoreBackup, inspectBackup } from './backup';
 
 export type ExportFormat =
@@ -36,6 +37,8 @@ export interface RunExportInput extends ExportOptions, ClaimReviewOptions, Omit<
   scope?: 'desk' | 'article' | 'selection';
   /** Used to name the file: "<desk>-notes-<date>.md". */
   deskName?: string;
+  /** The desk file, named in the commands the ClaimReview warnings suggest. */
+  deskPath?: string;
 }
 
 function stem(input: RunExportInput): string {
@@ -92,11 +95,13 @@ export function runExport(db: Db, input: RunExportInput): ExportFile {
         ...(input.reviewUrl ? { reviewUrl: input.reviewUrl } : {}),
         ...(input.organisation ? { organisation: input.organisation } : {}),
       };
-      return text(
-        `${base}-claimreview.jsonld`,
-        'application/ld+json',
-        exportClaimReview(db, { ...opts, ...review }),
-      );
+      const { data, warnings } = claimReviewReport(db, {
+        ...opts,
+        ...review,
+        ...(input.deskPath ? { deskPath: input.deskPath } : {}),
+      });
+      const file = text(`${base}-claimreview.jsonld`, 'application/ld+json', data);
+      return warnings.length ? { ...file, warnings } : file;
     }
     case 'backup':
       // The whole desk whatever the scope: a partial backup could not restore it.

@@ -55,6 +55,8 @@ class ExportState {
   #busy = $state(false);
   #error = $state<string | null>(null);
   #newsroomUrl = $state('');
+  #warnings = $state<string[]>([]);
+  #saved = $state<string | null>(null);
 
   /** The newsroom address ClaimReview is published under (a desk setting). */
   get newsroomUrl(): string {
@@ -75,6 +77,21 @@ class ExportState {
   get error(): string | null {
     return this.#error;
   }
+  /**
+   * What the last exported file lacks, with the fix (ClaimReview: articles with no date or
+   * no outlet). The file is saved all the same; the dialog shows these after the export.
+   */
+  get warnings(): string[] {
+    return this.#warnings;
+  }
+  /** The name the last export was saved under, shown with its warnings. */
+  get saved(): string | null {
+    return this.#saved;
+  }
+  clearWarnings(): void {
+    this.#warnings = [];
+    this.#saved = null;
+  }
 
   async run(input: {
     format: ExportChoice;
@@ -90,6 +107,7 @@ class ExportState {
   }): Promise<boolean> {
     this.#busy = true;
     this.#error = null;
+    this.clearWarnings();
     try {
       const newsroom = input.newsroomUrl?.trim();
       if (input.format === 'claimreview' && newsroom && newsroom !== this.#newsroomUrl) {
@@ -119,6 +137,10 @@ class ExportState {
         : exported;
       const saved = await saveExport(file);
       if (saved) ui.notify(`Exported ${saved}.`);
+      if (saved && exported.warnings?.length) {
+        this.#warnings = exported.warnings;
+        this.#saved = saved;
+      }
       return true;
     } catch (err) {
       this.#error = err instanceof Error ? err.message : String(err);
