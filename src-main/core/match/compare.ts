@@ -198,6 +198,7 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     if (!names(b).has(fa.holder) && !names(a).has(fb.holder)) return false;
   }
   if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
+  if (!sameReference(a, b)) return false;
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')
@@ -240,6 +241,36 @@ function sameClockReading(a: Feat, b: Feat): boolean {
     va.minutes === vb.minutes &&
     va.minutes % 15 !== 0
   );
+}
+
+/**
+ * What a percentage is measured against, named right after it: "a premium of 41% to
+ * Brenner's closing price", "about 52% over the volume-weighted average share price".
+ * Two percentages against references that share no word are two quantities.
+ */
+function sameReference(a: Feat, b: Feat): boolean {
+  if (a.unit !== '%' || b.unit !== '%') return true;
+  const ra = referenceOf(a);
+  const rb = referenceOf(b);
+  if (!ra || !rb) return true;
+  return [...ra].some((w) => rb.has(w));
+}
+
+const REFERENCE =
+  /^\s+(?:(?:premium|discount|increase|rise|drop|fall|gain|mark-up|markup)\s+)?(?:(?:to|over|above|below|against|compared with|compared to)\s+(?:the\s+|its\s+|their\s+|[\p{Lu}][\p{L}-]*['’]s\s+)?|on\s+(?:the\s+|[\p{Lu}][\p{L}-]*['’]s\s+))((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)/u;
+
+/** Words any reference may use ("the share price", "its level last year"): they tell none apart. */
+const REFERENCE_GENERIC = new Set(
+  stems('the its their last this same share level year price rate value month months'),
+);
+
+function referenceOf(f: Feat): Set<string> | null {
+  const m = REFERENCE.exec(
+    f.sentence.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 80),
+  );
+  if (!m) return null;
+  const words = stems(m[1]).filter((w) => !REFERENCE_GENERIC.has(w));
+  return words.length > 0 ? new Set(words) : null;
 }
 
 /** Minutes between two times in UTC (or on the clock, when neither zone is known), across midnight. */

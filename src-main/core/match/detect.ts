@@ -297,12 +297,36 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
 export function valuesClash(a: Feat, b: Feat): boolean {
   const da = tallyDay(a);
   const db = tallyDay(b);
+  // Not a tally, but each sentence ties its value to another day ("47,000 on strike on
+  // Thursday", "52,000 on Wednesday"): two moments of a count that may go up or down.
+  if (!da && !db) {
+    const ma = asOfDay(a);
+    const mb = asOfDay(b);
+    if (ma && mb && ma !== mb) return false;
+  }
   if (da && db && da !== db) {
     const [early, late] = da < db ? [a, b] : [b, a];
     return late.interval!.hi < early.interval!.lo;
   }
   return !intervalsOverlap(a.interval!, b.interval!);
 }
+
+/**
+ * The day a number's own sentence ties it to ("47,000 were on strike on Thursday"), if
+ * any. The day a source spoke ("the council said on Tuesday") is not when the value holds.
+ */
+function asOfDay(f: Feat): string | null {
+  const v = f.claim.value;
+  if ((v.type !== 'figure' && v.type !== 'count') || !v.frame?.asOf) return null;
+  const text = f.sentence.folded;
+  const days = text.match(DAY_WORD) ?? [];
+  const spoken = text.match(SPOKEN_DAY) ?? [];
+  return days.length > spoken.length ? v.frame.asOf : null;
+}
+
+const DAY_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/g;
+const SPOKEN_DAY =
+  /\b(?:said|says|told|announced|reported|confirmed|added|stated)\s+(?:\p{L}+\s+){0,3}?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b/gu;
 
 /** A time's moment in UTC, using the desk's learned local offset for "local" times. */
 function utcOf(f: Feat, localOffset: number | null): number | null {

@@ -200,3 +200,21 @@ describe('superlatives without their amount', () => {
     expect(result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent')).toHaveLength(0);
   });
 });
+
+describe('moments and references', () => {
+  it('keeps a count tied to one day apart from the same count tied to another day', () => {
+    const { result } = story(
+      ' date 2026-11-26 Strike day one\n\nIn Valdoria, the union said 52,000 workers joined the strike on Wednesday.\n',
+      ' date 2026-11-27 Strike day two\n\nIn Valdoria, the union said 47,000 workers were on strike on Thursday.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+
+  it('keeps a premium to the closing price apart from a premium over the three-month average', () => {
+    const { result } = story(
+      " date 2025-03-10 Harcastle bids\n\nHarcastle's offer is a premium of 41% to Brenner's closing price on Friday.\n",
+      " date 2025-03-11 Harcastle's offer explained\n\nBrenner's board points to a premium of about 52% over the volume-weighted average price of the last three months.\n",
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
+  });
+});
