@@ -186,6 +186,12 @@ export interface ConflictDetail extends ConflictSummary {
   reopenReason?: string | null;
   correctClaimId: number | null;
   correctNeither: boolean;
+  /**
+   * The value cluster judged right (`shared/value-clusters.ts`): its side and value key.
+   * Null for an unresolved conflict, "neither", or a resolution recorded by claim only.
+   */
+  correctSide?: 'a' | 'b' | null;
+  correctValue?: string | null;
   evidence: string | null;
   /** The evidence as items: links with what they are, and quoted passages. */
   evidenceItems: EvidenceItem[];

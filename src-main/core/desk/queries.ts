@@ -263,6 +263,8 @@ interface ConflictRow {
   reopen_reason?: string | null;
   correct_claim_id: number | null;
   correct_neither: number;
+  correct_side?: 'a' | 'b' | null;
+  correct_value?: string | null;
   evidence: string | null;
   evidence_items: string | null;
   label: string | null;
@@ -338,6 +340,8 @@ export function conflictDetail(db: Db, id: number): ConflictDetail {
     reopenReason: row.status === 'open' ? (row.reopen_reason ?? null) : null,
     correctClaimId: row.correct_claim_id,
     correctNeither: row.correct_neither === 1,
+    correctSide: row.correct_side ?? null,
+    correctValue: row.correct_value ?? null,
     evidence: row.evidence,
     evidenceItems: row.evidence_items
       ? parseStoredEvidence(row.evidence_items)
