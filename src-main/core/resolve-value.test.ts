@@ -82,7 +82,7 @@ describe('resolving a conflict by value', () => {
     expect(right.outlets.sort()).toEqual(['Daily Courier', 'Valley Radio']);
     expect(right.articleIds).toContain(radio.imported[0]!.id);
 
-    const md = (await h['export:run']({ format: 'md', scope: 'desk' })).data;
+    const md = (await h['export:run']({ format: 'md', scope: 'desk', includeDismissed: false })).data;
     const entry = md.slice(md.indexOf(`### Conflict ${conflict.id}:`));
     expect(entry).toMatch(
       /\*\*Right version:\*\* Side [AB]: “[^”]*21,400[^”]*”, as Daily Courier and Valley Radio report \(2 articles\)\./,
@@ -90,7 +90,8 @@ describe('resolving a conflict by value', () => {
     // The other value is marked wrong, the right one right, each once.
     expect(entry.match(/— \*\*right\*\*/g)).toHaveLength(1);
     expect(entry).toMatch(/12,400[^\n]*— \*\*wrong\*\*/);
-    const csv = (await h['export:run']({ format: 'csv-conflicts', scope: 'desk' })).data;
+    const csv = (await h['export:run']({ format: 'csv-conflicts', scope: 'desk', includeDismissed: false }))
+      .data;
     expect(csv).toMatch(/“[^”]*21,400[^”]*” \(Daily Courier, Valley Radio\)/);
 
     // Undo takes the value back off the conflict with the rest of the decision.
@@ -109,7 +110,7 @@ describe('resolving a conflict by value', () => {
     expect(d.correctNeither).toBe(true);
     expect(d.correctValue ?? null).toBeNull();
     expect(rightClusterOfDetail(d)).toBeNull();
-    const md = (await h['export:run']({ format: 'md', scope: 'desk' })).data;
+    const md = (await h['export:run']({ format: 'md', scope: 'desk', includeDismissed: false })).data;
     expect(md.slice(md.indexOf(`### Conflict ${conflict.id}:`))).toContain(
       '**Right version:** None of the values is right.',
     );

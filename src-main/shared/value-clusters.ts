@@ -30,6 +30,8 @@ export interface ValueCluster {
   key: string;
   /** The value as most of its claims write it. */
   display: string;
+  /** Each way its claims word it, the most used first. */
+  wordings: string[];
   claimIds: number[];
   articleIds: number[];
   outlets: string[];
@@ -113,6 +115,7 @@ export function valueClusters(members: readonly ClusterMember[], kind?: string):
       display: wholeSides
         ? [...wordings.slice(0, 3), ...(wordings.length > 3 ? ['…'] : [])].join('” / “')
         : wordings[0]!,
+      wordings,
       claimIds: list.map((m) => m.claimId),
       articleIds: [...new Set(list.map((m) => m.articleId))],
       outlets: [...new Set(list.map((m) => m.outlet))],

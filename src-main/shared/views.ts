@@ -108,6 +108,19 @@ export interface ConflictBadge {
   id: number;
   kind: ConflictKind;
   status: ConflictStatus;
+  /**
+   * The values in dispute (value clusters, side A's first), each with the articles that
+   * give it: what the board shows on the row, whatever the number of article columns.
+   */
+  values?: BoardValue[];
+}
+
+export interface BoardValue {
+  side: 'a' | 'b';
+  display: string;
+  articleIds: number[];
+  /** Outlets (or titles, lacking one) of those articles. */
+  outlets: string[];
 }
 
 export interface BoardCellClaim {
