@@ -11,7 +11,7 @@ import type { ConflictKind, ConflictStatus } from '../../../src-main/shared/mode
 import type { ArticleSummary, BoardRow, EntityView } from '../../../src-main/shared/views';
 import { ui } from './ui.svelte';
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 40;
 /** Board rows have one height so the scroller can place any row without measuring. */
 export const ROW_HEIGHT = 84;
 
@@ -145,11 +145,11 @@ class BoardState {
   /** Articles giving a disputed value on the loaded rows in view, in row order, each once. */
   #disputedInView(): number[] {
     const [first, last] = this.#inView;
-    const ids = new Set<number>();
+    const ids: number[] = [];
     for (let i = first; i <= last; i++)
       for (const k of this.#rows.get(i)?.conflicts ?? [])
-        for (const v of k.values ?? []) for (const id of v.articleIds) ids.add(id);
-    return [...ids];
+        for (const v of k.values ?? []) ids.push(...v.articleIds);
+    return [...new Set(ids)];
   }
 
   /** Articles that state something on the loaded rows in view. */
