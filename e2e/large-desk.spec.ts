@@ -66,7 +66,7 @@ async function expectDisputesInView(b: LargeBoardPage): Promise<number> {
   for (const row of await b.rowsOnScreen()) {
     if ((await row.getByTestId('conflict-badge').count()) === 0) continue;
     const values = row.getByTestId('row-value');
-    expect(await values.count(), await row.textContent()).toBeGreaterThanOrEqual(2);
+    expect(await values.count(), (await row.textContent()) ?? '').toBeGreaterThanOrEqual(2);
     for (const v of await values.all()) {
       expect(await b.inView(v), `${await v.textContent()} is off screen`).toBe(true);
       await expect(v.locator('strong')).not.toHaveText('');

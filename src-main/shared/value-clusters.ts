@@ -113,7 +113,7 @@ export function valueClusters(members: readonly ClusterMember[], kind?: string):
       side: list[0]!.side,
       key: keyOf(list[0]!),
       display: wholeSides
-        ? [...wordings.slice(0, 3), ...(wordings.length > 3 ? ['…'] : [])].join('” / “')
+        ? [...wordings.slice(0, 3), ...(wordings.length > 3 ? ['…'] : [])].join(' / ')
         : wordings[0]!,
       wordings,
       claimIds: list.map((m) => m.claimId),
