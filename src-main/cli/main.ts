@@ -15,6 +15,7 @@ import { checkJson, checkText, DRAFT_FORMATS, exportDraft, markDraft } from './d
 import { CONFLICT_STATUSES, type ConflictStatus } from '../shared/model';
 import { parseInput } from '../shared/contract';
 import { latestClaims } from '../core/versions/latest-claims';
+import { rightClusterOfDetail } from '../shared/value-clusters';
 
 const HELP = `claimdesk — line up what articles claim and flag where they disagree
 
@@ -412,8 +413,9 @@ export async function run(argv: string[]): Promise<number> {
           ...(values.evidence ? { evidence: values.evidence.join('\n') } : {}),
           note: values.note,
         });
+        const right = rightClusterOfDetail(d);
         console.log(
-          `Conflict ${d.id} resolved: ${correct === null ? 'neither claim is right' : `claim ${correct} is right`}.`,
+          `Conflict ${d.id} resolved: ${right ? `the right value is “${right.display}” (${right.outlets.join(', ')})` : 'none of the values is right'}.`,
         );
       } else if (status === 'confirmed' || status === 'dismissed' || status === 'open') {
         const d = service.setConflictStatus({

@@ -59,6 +59,7 @@ import { versionDiff } from './versions/diff';
 import { carriesDetection, lastEntryId, readDetectState, recordDetection } from './desk/detect-record';
 import { rereadDates } from './desk/article-dates';
 import { latestClaims } from './versions/latest-claims';
+import { clusterOfClaim } from './desk/resolution';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -678,16 +679,8 @@ export class DeskService {
 
   resolveConflict(input: ParsedInput<'conflicts:resolve'>) {
     const db = this.database;
-    if (input.correctClaimId !== null) {
-      const on = db
-        .prepare('SELECT 1 FROM conflict_claims WHERE conflict_id = ? AND claim_id = ?')
-        .get(input.id, input.correctClaimId);
-      if (!on)
-        throw new DeskError(
-          'invalid_input',
-          `Claim ${input.correctClaimId} is not one of the claims of conflict ${input.id}.`,
-        );
-    }
+    // The right value is the cluster of the named claim: every claim giving that value.
+    const right = input.correctClaimId !== null ? clusterOfClaim(db, input.id, input.correctClaimId) : null;
     // Checked before anything is written: a bad address loses nothing already stored.
     const evidence = normaliseEvidence([
       ...(input.evidenceItems ?? []),
@@ -701,11 +694,13 @@ export class DeskService {
       () => this.conflictRows(input.id),
       () => {
         db.prepare(
-          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, evidence = ?, evidence_items = ?, updated_at = ? WHERE id = ?',
+          'UPDATE conflicts SET status = ?, correct_claim_id = ?, correct_neither = ?, correct_side = ?, correct_value = ?, evidence = ?, evidence_items = ?, updated_at = ? WHERE id = ?',
         ).run(
           'resolved',
           input.correctClaimId,
           input.correctClaimId === null ? 1 : 0,
+          right?.side ?? null,
+          right?.key ?? null,
           evidenceText(evidence) || null,
           evidence.length ? JSON.stringify(evidence) : null,
           new Date().toISOString(),

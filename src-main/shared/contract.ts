@@ -219,7 +219,11 @@ export const methods = {
     }),
     output: out<ConflictDetail>(),
   },
-  /** Records which claim is right (or neither), the evidence and a note. */
+  /**
+   * Records which value is right (or none), the evidence and a note. `correctClaimId` names
+   * any claim of the right value cluster; the whole cluster is recorded (side and value key,
+   * `shared/value-clusters.ts`), so later articles giving that value count as right too.
+   */
   'conflicts:resolve': {
     input: v.strictObject({
       id,

@@ -108,6 +108,19 @@ export interface ConflictBadge {
   id: number;
   kind: ConflictKind;
   status: ConflictStatus;
+  /**
+   * The values in dispute (value clusters, side A's first), each with the articles that
+   * give it: what the board shows on the row, whatever the number of article columns.
+   */
+  values?: BoardValue[];
+}
+
+export interface BoardValue {
+  side: 'a' | 'b';
+  display: string;
+  articleIds: number[];
+  /** Outlets (or titles, lacking one) of those articles. */
+  outlets: string[];
 }
 
 export interface BoardCellClaim {
@@ -186,6 +199,12 @@ export interface ConflictDetail extends ConflictSummary {
   reopenReason?: string | null;
   correctClaimId: number | null;
   correctNeither: boolean;
+  /**
+   * The value cluster judged right (`shared/value-clusters.ts`): its side and value key.
+   * Null for an unresolved conflict, "neither", or a resolution recorded by claim only.
+   */
+  correctSide?: 'a' | 'b' | null;
+  correctValue?: string | null;
   evidence: string | null;
   /** The evidence as items: links with what they are, and quoted passages. */
   evidenceItems: EvidenceItem[];

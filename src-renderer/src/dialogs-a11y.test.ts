@@ -78,7 +78,7 @@ describe('dialogs', () => {
     await checkDialog(
       utils,
       decision.getByRole('button', { name: /Resolve/ }),
-      'Resolve: which claim is right?',
+      'Resolve: which value is right?',
     );
     await checkDialog(utils, decision.getByRole('button', { name: /Add note/ }), 'Add a note');
     await checkDialog(utils, decision.getByRole('button', { name: /Confirm/ }), 'Who is reviewing?');

@@ -11,6 +11,7 @@ import type {
   BoardCellClaim,
   BoardPage,
   BoardRow,
+  BoardValue,
   ClaimView,
   ConflictBadge,
   ConflictDetail,
@@ -24,6 +25,7 @@ import type {
 import { DeskError } from '../../shared/errors';
 import { listHistory } from './history';
 import { evidenceFromLegacy, parseStoredEvidence } from '../../shared/evidence';
+import { valueClusters } from '../../shared/value-clusters';
 
 export interface ClaimRow {
   id: number;
@@ -263,6 +265,8 @@ interface ConflictRow {
   reopen_reason?: string | null;
   correct_claim_id: number | null;
   correct_neither: number;
+  correct_side?: 'a' | 'b' | null;
+  correct_value?: string | null;
   evidence: string | null;
   evidence_items: string | null;
   label: string | null;
@@ -338,6 +342,8 @@ export function conflictDetail(db: Db, id: number): ConflictDetail {
     reopenReason: row.status === 'open' ? (row.reopen_reason ?? null) : null,
     correctClaimId: row.correct_claim_id,
     correctNeither: row.correct_neither === 1,
+    correctSide: row.correct_side ?? null,
+    correctValue: row.correct_value ?? null,
     evidence: row.evidence,
     evidenceItems: row.evidence_items
       ? parseStoredEvidence(row.evidence_items)
@@ -475,7 +481,43 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
      FROM claims c WHERE c.fact_id = ? AND c.deleted = 0 ORDER BY c.article_id, c.start`,
   );
   const badgeStmt = db.prepare('SELECT id, kind, status FROM conflicts WHERE fact_id = ? ORDER BY id');
+  const sideStmt = db.prepare('SELECT claim_id, side FROM conflict_claims WHERE conflict_id = ?');
+  const otherClaim = db.prepare('SELECT value, quote, article_id FROM claims WHERE id = ? AND deleted = 0');
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
   const texts = new TextCache(db);
+  // A conflict's sides as value clusters, from the row's own claims (a precedent on another
+  // fact is read on its own): the board names the disagreeing values without its columns.
+  const disputedValues = (kind: string, sides: { claim_id: number; side: 'a' | 'b' }[]): BoardValue[] => {
+    const members = sides.flatMap((s) => {
+      let v = values.get(s.claim_id);
+      if (!v) {
+        const r = otherClaim.get(s.claim_id) as
+          { value: string; quote: string; article_id: number } | undefined;
+        if (!r) return [];
+        v = { value: JSON.parse(r.value) as ClaimValue, quote: r.quote, articleId: r.article_id };
+      }
+      const a = byArticle.get(v.articleId);
+      return [
+        {
+          claimId: s.claim_id,
+          side: s.side,
+          value: v.value,
+          quote: v.quote,
+          outlet: a?.outlet?.trim() || a?.title || `article ${v.articleId}`,
+          articleId: v.articleId,
+        },
+      ];
+    });
+    return valueClusters(members, kind).map((k) => ({
+      side: k.side,
+      // One wording on a narrow board: a whole side ("first" wordings) would not fit.
+      display:
+        k.display !== k.wordings[0] ? `${k.wordings[0]} (+${k.wordings.length - 1} wordings)` : k.display,
+      articleIds: k.articleIds,
+      outlets: k.outlets,
+    }));
+  };
+  let values = new Map<number, { value: ClaimValue; quote: string; articleId: number }>();
   const rows: BoardRow[] = facts.map((f) => {
     const claims = claimStmt.all(f.id) as {
       id: number;
@@ -487,9 +529,11 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
       value: string;
     }[];
     const cells: Record<number, BoardCellClaim[]> = {};
+    values = new Map();
     let reference: { id: number; order: number } | null = null;
     for (const c of claims) {
       const value = JSON.parse(c.value) as ClaimValue;
+      values.set(c.id, { value, quote: c.quote, articleId: c.article_id });
       (cells[c.article_id] ??= []).push({
         id: c.id,
         kind: c.kind as BoardCellClaim['kind'],
@@ -504,7 +548,10 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
       fact: f,
       referenceClaimId: reference?.id ?? null,
       cells,
-      conflicts: badgeStmt.all(f.id) as ConflictBadge[],
+      conflicts: (badgeStmt.all(f.id) as ConflictBadge[]).map((k) => ({
+        ...k,
+        values: disputedValues(k.kind, sideStmt.all(k.id) as { claim_id: number; side: 'a' | 'b' }[]),
+      })),
     };
   });
   // A draft is not coverage: it has no facts, so no column of its own on the board.

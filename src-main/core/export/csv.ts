@@ -11,6 +11,8 @@ import type { Db } from '../db/open';
 import { evidenceText } from '../../shared/evidence';
 import {
   citation,
+  clusterText,
+  rightClusterOf,
   claimStatus,
   conflictsOf,
   decisionText,
@@ -104,6 +106,7 @@ export function conflictsCsv(m: ExportModel): string {
     'editor',
     'updated_at',
     'notes',
+    'right_value',
   ];
   const side = (ids: number[]) =>
     ids
@@ -128,6 +131,10 @@ export function conflictsCsv(m: ExportModel): string {
     c.status === 'suggested' || c.status === 'open' ? null : c.editor,
     c.updatedAt,
     notesCell(c.notes),
+    (() => {
+      const right = rightClusterOf(c);
+      return right ? clusterText(right) : null;
+    })(),
   ]);
   return toCsv(header, rows);
 }

@@ -92,7 +92,7 @@ describe('Markdown source notes', () => {
     expect(entry).toContain('- A. “12,000 visitors”: Coastal Post; sources cited: none stated — **wrong**');
     expect(entry).toContain('- B. “8,000 visitors”: Lakeside Daily; sources cited: none stated — **right**');
     expect(entry).toContain(
-      `**Right version:** Side B: “8,000 visitors”, as Lakeside Daily reports (claim ${t.claims.doubt8000}).`,
+      '**Right version:** Side B: “8,000 visitors”, as Lakeside Daily reports (1 article).',
     );
     expect(entry).toContain('1. [https://gate-counts.example/day1](<https://gate-counts.example/day1>)');
     expect(entry).toContain(
@@ -109,7 +109,7 @@ describe('Markdown source notes', () => {
     );
 
     const neither = md.slice(md.indexOf(`### Conflict ${t.conflicts.neither}:`));
-    expect(neither).toContain('**Right version:** Neither side is right.');
+    expect(neither).toContain('**Right version:** None of the values is right.');
     // Evidence without an address stays words.
     expect(neither).toContain('1. Port authority statement, 9 October');
 
@@ -275,7 +275,7 @@ describe('CSV', () => {
   it('has one row per conflict with both sides cited and the decision', () => {
     const csv = exportConflictsCsv(t.db, all);
     expect(csv.split('\r\n')[0]).toBe(
-      '\uFEFFconflict_id,kind,status,explanation,side_a_claim_ids,side_a,side_b_claim_ids,side_b,correct,decision,dismissal_reason,evidence,editor,updated_at,notes',
+      '\uFEFFconflict_id,kind,status,explanation,side_a_claim_ids,side_a,side_b_claim_ids,side_b,correct,decision,dismissal_reason,evidence,editor,updated_at,notes,right_value',
     );
     const rows = readCsv(csv);
     expect(rows.map((r) => Number(r['conflict_id']))).toEqual([
@@ -286,6 +286,8 @@ describe('CSV', () => {
     ]);
     const fig = rows[0]!;
     expect(fig['correct']).toBe(String(t.claims.doubt8000));
+    // The right value with every outlet giving it.
+    expect(fig['right_value']).toBe('“8,000 visitors” (Lakeside Daily)');
     expect(fig['editor']).toBe('Mara Quill');
     expect(fig['side_b']).toBe('“8,000 visitors” (Lakeside Daily, 2024-10-07, “Fair numbers questioned”)');
     // Commas, quotes and a line break inside one cell come back intact.

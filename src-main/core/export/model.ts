@@ -12,6 +12,7 @@
 import type { Db } from '../db/open';
 import type { ClaimValue, ConflictStatus } from '../../shared/model';
 import { humanDisplay } from '../../shared/human-date';
+import { rightCluster, valueClusters, type Side, type ValueCluster } from '../../shared/value-clusters';
 import {
   evidenceFromLegacy,
   evidenceText,
@@ -79,6 +80,9 @@ export interface ConflictRec {
   reason: string | null;
   correctClaimId: number | null;
   correctNeither: boolean;
+  /** The value cluster judged right, by side and value key (`shared/value-clusters.ts`). */
+  correctSide: Side | null;
+  correctValue: string | null;
   evidence: string | null;
   /** The evidence as items (links, what they are, quoted passages). */
   evidenceItems: EvidenceItem[];
@@ -90,6 +94,8 @@ export interface ConflictRec {
   editor: string | null;
   sideA: number[];
   sideB: number[];
+  /** The sides as value clusters: side A's first, the value most articles give first. */
+  clusters: ValueCluster[];
   notes: NoteRec[];
 }
 
@@ -144,6 +150,8 @@ interface ConflictRow {
   reason: string | null;
   correct_claim_id: number | null;
   correct_neither: number;
+  correct_side: Side | null;
+  correct_value: string | null;
   evidence: string | null;
   evidence_items: string | null;
   fact_id: number | null;
@@ -371,6 +379,8 @@ function load(db: Db, opts: ExportOptions): ExportModel {
     reason: c.reason,
     correctClaimId: c.correct_claim_id,
     correctNeither: c.correct_neither === 1,
+    correctSide: c.correct_side ?? null,
+    correctValue: c.correct_value ?? null,
     evidence: c.evidence,
     evidenceItems: c.evidence_items ? parseStoredEvidence(c.evidence_items) : evidenceFromLegacy(c.evidence),
     factLabel:
@@ -382,6 +392,23 @@ function load(db: Db, opts: ExportOptions): ExportModel {
     editor: (latestActor.get(c.id) as { actor: string } | undefined)?.actor ?? deskEditor,
     sideA: sides.get(c.id)?.a ?? [],
     sideB: sides.get(c.id)?.b ?? [],
+    clusters: valueClusters(
+      membership
+        .filter((x) => x.conflict_id === c.id)
+        .map((x) => {
+          const claim = claims.get(x.claim_id)!;
+          const a = articles.get(claim.articleId)!;
+          return {
+            claimId: claim.id,
+            side: x.side,
+            value: claim.value,
+            quote: claim.quote,
+            outlet: a.outlet?.trim() || 'outlet unknown',
+            articleId: a.id,
+          };
+        }),
+      c.kind,
+    ),
     notes: conflictNotes.get(c.id) ?? [],
   }));
 
@@ -412,15 +439,25 @@ export function otherSide(c: ConflictRec, claimId: number): number[] {
   return [...c.sideA, ...c.sideB];
 }
 
+/** The value cluster the editor judged right, when the conflict is resolved with one. */
+export function rightClusterOf(c: ConflictRec): ValueCluster | null {
+  if (c.status !== 'resolved' || c.correctNeither) return null;
+  return rightCluster(c.clusters, c);
+}
+
 /** Whether the editor judged the claim right (true), wrong (false), or not at all (null). */
 export function verdict(c: ConflictRec, claimId: number): boolean | null {
   if (c.status !== 'resolved') return null;
   if (c.correctNeither) return false;
-  if (c.correctClaimId === null) return null;
-  if (c.correctClaimId === claimId) return true;
-  // Claims on the same side as the correct one state the same thing.
-  const side = c.sideA.includes(c.correctClaimId) ? c.sideA : c.sideB;
-  return side.includes(claimId);
+  const right = rightClusterOf(c);
+  if (!right) return null;
+  // Every claim giving the right value is right; the other values are wrong.
+  return right.claimIds.includes(claimId);
+}
+
+/** "“$160 million” (VnExpress, Tuoi Tre)": a value with the outlets that give it. */
+export function clusterText(k: ValueCluster): string {
+  return `“${k.display}” (${k.outlets.join(', ')})`;
 }
 
 /** A citation for a claim's article: outlet, date, "title". */
@@ -428,20 +465,17 @@ export function citation(a: ArticleRec): string {
   return [a.outlet ?? 'unknown outlet', a.publishedAt ?? 'undated', `“${a.title}”`].join(', ');
 }
 
-export function resolutionText(m: ExportModel, c: ConflictRec, fromClaimId?: number): string | null {
+export function resolutionText(_m: ExportModel, c: ConflictRec, fromClaimId?: number): string | null {
   if (c.status !== 'resolved') return null;
   if (c.correctNeither) return 'Neither side is correct.';
-  if (c.correctClaimId === null) return 'Resolved without naming a correct claim.';
-  const right = m.claim(c.correctClaimId);
-  const a = m.article(right.articleId);
+  const right = rightClusterOf(c);
+  if (!right) return 'Resolved without naming a correct value.';
   if (fromClaimId !== undefined) {
     const v = verdict(c, fromClaimId);
-    if (v === true && right.id === fromClaimId) return 'This claim is correct.';
-    if (v === true) return `This claim is correct (with claim ${right.id}, ${a.outlet ?? a.title}).`;
-    if (v === false)
-      return `This claim is wrong. Claim ${right.id} is correct: “${right.quote}” (${citation(a)}).`;
+    if (v === true) return `This claim is correct: the right value is ${clusterText(right)}.`;
+    if (v === false) return `This claim is wrong. The right value is ${clusterText(right)}.`;
   }
-  return `Claim ${right.id} is correct: “${right.quote}” (${citation(a)}).`;
+  return `The right value is ${clusterText(right)}.`;
 }
 
 /** A claim's status: the statuses of the conflicts it is in, or "no conflict". */

@@ -28,6 +28,7 @@ import {
   type ExportModel,
   type ExportOptions,
   type NoteRec,
+  rightClusterOf,
 } from './model';
 
 export interface NotesOptions extends ExportOptions {
@@ -151,7 +152,8 @@ interface SideOut {
 interface EntryOut {
   c: ConflictRec;
   heading: string;
-  sides: SideOut[];
+  /** One line per value cluster: "A", or "B1", "B2" when a side gives several values. */
+  clusters: SideOut[];
   decision: string;
   rightVersion: string | null;
 }
@@ -187,31 +189,24 @@ interface Outline {
   m: ExportModel;
 }
 
-function sideOf(m: ExportModel, c: ConflictRec, ids: number[], letter: string): SideOut {
-  const claims = ids.map((id) => m.claim(id));
-  const values = [...new Set(claims.map((x) => x.display.trim()))];
-  const outlets = [...new Set(claims.map((x) => outletOf(m.article(x.articleId))))];
-  const sources = [
-    ...new Set(
-      claims
-        .map((x) => (x.value && 'frame' in x.value ? x.value.frame?.source : null) ?? null)
-        .filter((s): s is string => !!s),
-    ),
-  ];
-  let right: boolean | null = null;
-  if (c.status === 'resolved') {
-    if (c.correctNeither) right = false;
-    else if (c.correctClaimId !== null) right = ids.includes(c.correctClaimId);
-  }
-  return {
-    letter,
-    value: values.map((v) => `“${v}”`).join('; '),
-    claims,
-    passages: passagesOf(claims),
-    outlets,
-    sources,
-    right,
-  };
+/** The conflict's value clusters as the notes list them, each with its outlets and verdict. */
+function clustersOf(m: ExportModel, c: ConflictRec): SideOut[] {
+  const right = rightClusterOf(c);
+  const decided = c.status === 'resolved' && (c.correctNeither || right !== null);
+  return c.clusters.map((k) => {
+    const ofSide = c.clusters.filter((x) => x.side === k.side);
+    const letter = k.side.toUpperCase() + (ofSide.length > 1 ? String(ofSide.indexOf(k) + 1) : '');
+    const claims = k.claimIds.map((id) => m.claim(id));
+    return {
+      letter,
+      value: `“${k.display}”`,
+      claims,
+      passages: passagesOf(claims),
+      outlets: [...new Set(claims.map((x) => outletOf(m.article(x.articleId))))],
+      sources: k.sources,
+      right: decided ? k === right : null,
+    };
+  });
 }
 
 function decisionOf(c: ConflictRec): string {
@@ -230,14 +225,17 @@ function decisionOf(c: ConflictRec): string {
   }
 }
 
-function rightVersionOf(m: ExportModel, c: ConflictRec, sides: SideOut[]): string | null {
+function rightVersionOf(c: ConflictRec, clusters: SideOut[]): string | null {
   if (c.status !== 'resolved') return null;
-  if (c.correctNeither) return 'Neither side is right.';
-  if (c.correctClaimId === null) return 'Resolved without naming a right version.';
-  const side = sides.find((s) => s.right);
-  const right = m.claim(c.correctClaimId);
-  const a = m.article(right.articleId);
-  return `${side ? `Side ${side.letter}: ${side.value}` : `“${right.display}”`}, as ${outletOf(a)} reports (claim ${right.id}).`;
+  if (c.correctNeither) return 'None of the values is right.';
+  const right = clusters.find((k) => k.right);
+  if (!right) return 'Resolved without naming a right value.';
+  const n = new Set(right.claims.map((x) => x.articleId)).size;
+  const outlets =
+    right.outlets.length > 1
+      ? `${right.outlets.slice(0, -1).join(', ')} and ${right.outlets.at(-1)} report`
+      : `${right.outlets[0]} reports`;
+  return `Side ${right.letter}: ${right.value}, as ${outlets} (${plural(n, 'article')}).`;
 }
 
 function buildOutline(m: ExportModel, opts: NotesOptions): Outline {
@@ -245,20 +243,22 @@ function buildOutline(m: ExportModel, opts: NotesOptions): Outline {
     (!opts.statuses || opts.statuses.includes(c.status)) && !(opts.hideDismissed && c.status === 'dismissed');
   const conflicts = m.conflicts.filter(keep);
   const entries = conflicts.map((c): EntryOut & RankInput => {
-    const sides = [sideOf(m, c, c.sideA, 'A'), sideOf(m, c, c.sideB, 'B')].filter((s) => s.claims.length);
+    const clusters = clustersOf(m, c);
+    // Ranking weighs the two sides as the detector drew them, not the clusters within them.
+    const sides = [c.sideA, c.sideB]
+      .map((ids) => ids.map((id) => m.claim(id)))
+      .filter((claims) => claims.length)
+      .map((claims) => ({ values: claims.map((x) => x.value), articleIds: claims.map((x) => x.articleId) }));
     return {
       id: c.id,
       status: c.status,
       kind: c.kind,
-      sides: sides.map((s) => ({
-        ...s,
-        values: s.claims.map((x) => x.value),
-        articleIds: s.claims.map((x) => x.articleId),
-      })),
+      sides,
       c,
+      clusters,
       heading: c.factLabel ?? conflictKind(c.kind),
       decision: decisionOf(c),
-      rightVersion: rightVersionOf(m, c, sides),
+      rightVersion: rightVersionOf(c, clusters),
     };
   });
   const ranked = rankConflicts(entries);
@@ -392,7 +392,7 @@ function mdEntry(o: Outline, e: EntryOut): string[] {
     '**Values**',
     '',
   ];
-  for (const s of e.sides) {
+  for (const s of e.clusters) {
     const verdict = s.right === true ? ' — **right**' : s.right === false ? ' — **wrong**' : '';
     out.push(
       `- ${s.letter}. ${mdInline(s.value)}: ${mdEscape(s.outlets.join(', '))}; sources cited: ${mdEscape(s.sources.join('; ') || 'none stated')}${verdict}`,
@@ -404,7 +404,7 @@ function mdEntry(o: Outline, e: EntryOut): string[] {
   else if (c.evidence) out.push(`**Evidence:** ${mdInline(c.evidence)}`, '');
   if (c.notes.length) out.push('**Notes**', '', ...mdNotes(c.notes), '');
   out.push('**Passages**', '');
-  for (const s of e.sides) for (const p of s.passages) out.push(...mdPassage(o.m, p, s.letter), '');
+  for (const s of e.clusters) for (const p of s.passages) out.push(...mdPassage(o.m, p, s.letter), '');
   return out;
 }
 
@@ -515,7 +515,7 @@ function hEvidence(items: EvidenceItem[]): string {
 
 function hEntry(o: Outline, e: EntryOut): string {
   const c = e.c;
-  const sides = e.sides
+  const sides = e.clusters
     .map((s) => {
       const verdict =
         s.right === true
@@ -539,7 +539,7 @@ function hEntry(o: Outline, e: EntryOut): string {
         )
         .join('')}</ul></dd>`,
     );
-  const passages = e.sides.flatMap((s) => s.passages.map((p) => hPassage(o.m, p, s.letter))).join('');
+  const passages = e.clusters.flatMap((s) => s.passages.map((p) => hPassage(o.m, p, s.letter))).join('');
   return `<section class="conflict status-${h(c.status)}" id="conflict-${c.id}">
 <h3>Conflict ${c.id}: ${h(e.heading)}</h3>
 <p class="decision"><span class="badge">${h(c.status)}</span> ${h(e.decision)} <span class="kind">${h(conflictKind(c.kind))}</span></p>

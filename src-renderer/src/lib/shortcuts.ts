@@ -29,7 +29,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'v', action: 'Compare view: the conflict’s values side by side' },
   { keys: 'c', action: 'Confirm the conflict' },
   { keys: 'd', action: 'Dismiss the conflict (asks a reason)' },
-  { keys: 'r', action: 'Resolve: which claim is right' },
+  { keys: 'r', action: 'Resolve: which value is right' },
   { keys: 'o', action: 'Reopen a decided conflict' },
   { keys: 'n', action: 'Add a note' },
   { keys: 'x', action: 'Tick the selected row (to merge, flag or export)' },

@@ -11,7 +11,7 @@ import type { ConflictKind, ConflictStatus } from '../../../src-main/shared/mode
 import type { ArticleSummary, BoardRow, EntityView } from '../../../src-main/shared/views';
 import { ui } from './ui.svelte';
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 40;
 /** Board rows have one height so the scroller can place any row without measuring. */
 export const ROW_HEIGHT = 84;
 
@@ -122,6 +122,16 @@ class BoardState {
     }
     const pinned = visible.filter((id) => this.#prefs.pinned.includes(id));
     let rest = visible.filter((id) => !this.#prefs.pinned.includes(id));
+    // The articles on the disputes of the rows in view come first, top row first: on a desk
+    // of many articles the disagreeing cells are the columns that matter.
+    if (!this.#prefs.allArticles && rest.length > SELECTED_FIRST_OVER) {
+      const disputed = this.#disputedInView();
+      const rank = new Map(disputed.map((id, i) => [id, i]));
+      rest = [
+        ...rest.filter((id) => rank.has(id)).sort((x, y) => rank.get(x)! - rank.get(y)!),
+        ...rest.filter((id) => !rank.has(id)),
+      ];
+    }
     // More columns than a window shows: the selected row's articles come first, so its
     // disagreeing cells are on screen without scrolling sideways.
     const selected = this.#rows.get(this.#selected);
@@ -131,6 +141,16 @@ class BoardState {
     }
     return [...pinned, ...rest].map((id) => byId.get(id)!);
   });
+
+  /** Articles giving a disputed value on the loaded rows in view, in row order, each once. */
+  #disputedInView(): number[] {
+    const [first, last] = this.#inView;
+    const ids: number[] = [];
+    for (let i = first; i <= last; i++)
+      for (const k of this.#rows.get(i)?.conflicts ?? [])
+        for (const v of k.values ?? []) ids.push(...v.articleIds);
+    return [...new Set(ids)];
+  }
 
   /** Articles that state something on the loaded rows in view. */
   #articlesInView(): ReadonlySet<number> {
@@ -198,6 +218,7 @@ class BoardState {
     const differ = sort !== this.#sort || JSON.stringify(filters) !== JSON.stringify(this.#filters);
     this.#sort = sort;
     this.#filters = filters;
+    if (filters.entityId && this.#entities.length === 0) void this.loadEntities();
     if (differ && this.#loaded) void this.reset();
   }
 

@@ -62,7 +62,8 @@ class DeskState {
   async init(): Promise<void> {
     // The board's first page is asked for at once, so it is not reset after the
     // editor has started moving through rows.
-    await Promise.all([this.refresh(), settings.load(), board.reset(), board.loadEntities()]);
+    // The entity list (thousands on a large desk) is fetched when the Entity filter needs it.
+    await Promise.all([this.refresh(), settings.load(), board.reset()]);
   }
 
   /** Another desk was opened: nothing selected on the last one applies. */
@@ -81,6 +82,8 @@ class DeskState {
       if (info.needsDetection) void this.#finishDetection();
       board.useDesk(info.path);
       this.#articles = articles;
+      // The window can show the board now; the reader's article follows.
+      this.#ready = true;
       if (this.#selectedId !== null && !articles.some((a) => a.id === this.#selectedId)) {
         this.#selectedId = null;
         this.#article = null;
