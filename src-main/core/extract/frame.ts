@@ -50,7 +50,7 @@ const PLACE_BEFORE =
 const DISTANCE_AFTER =
   /^\s*(?:\p{L}+\s+){0,2}(?:from|away|outside|north|south|east|west|northeast|northwest|southeast|southwest|off)\b/iu;
 const RUNNING =
-  /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirmed|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon))\b/i;
+  /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirmed|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon)|(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|injured|hurt|wounded|displaced|evacuated))\b/i;
 const CLAUSE_BREAK =
   /[;()—–]|:(?=\s)|,\s+(?:while|whereas|but|although|though|and|as|after|with|which|who|when|where|compared|up|down)\b|,\s+(?=\p{Ll}+ing\b)/giu;
 

@@ -218,3 +218,13 @@ describe('moments and references', () => {
     expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
   });
 });
+
+describe('tolls told in the present perfect', () => {
+  it('reads "has killed three" and "six have now died" on later days as a growing toll', () => {
+    const { result } = story(
+      ' date 2026-09-07 Brannock fire kills three\n\nThe Basalt Gap wildfire near Brannock has killed three people, fire officials said.\n',
+      ' date 2026-09-09 Brannock toll rises\n\nSix people have now died in the Basalt Gap fire near Brannock, the sheriff said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+});
