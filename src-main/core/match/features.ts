@@ -1160,7 +1160,12 @@ function describeQuantity(f: Feat): void {
   const after = f.sentence.folded.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 25);
   f.relative =
     /^\s*(?:\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(after) ||
-    /^\s*(?:fewer|more|less)\b/.test(after);
+    /^\s*(?:fewer|more|less)\b/.test(after) ||
+    // "a 4.5 percent pay rise" is the change that "a pay rise of 4.5 percent" states.
+    (f.unit === '%' &&
+      /^\s*(?:[\p{L}-]+\s+)?(?:rise|increase|raise|hike|drop|fall|decrease|cut|gain|jump|decline)\b/u.test(
+        after,
+      ));
   const before = f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos);
   if (
     /\b(?:by|up|down|rose|fell|increase of|decrease of|drop of|rise of|jumped|gained|lost|dropped|slid|edged up|edged down|climbed|slipped)\s+(?:\w+\s+)?$/.test(

@@ -228,3 +228,18 @@ describe('tolls told in the present perfect', () => {
     expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
   });
 });
+
+describe('changes written two ways', () => {
+  it('reads "a 3.5 percent pay rise" and "a pay rise of 4.5 percent" as the same offer', () => {
+    const { result } = story(
+      ' date 2026-11-26 Rail strike\n\nThe Valdorian railway has offered a pay rise of 4.5 percent for 2027, the company said.\n',
+      ' date 2026-11-29 On the picket line\n\nWhat the Valdorian railway has put on the table is a 3.5 percent pay rise for 2027, the union said.\n',
+    );
+    expect(
+      result.conflicts
+        .filter((c) => c.kind === 'figure_mismatch')
+        .map((c) => c.explanation)
+        .join('\n'),
+    ).toMatch(/4\.5 percent.*3\.5 percent|3\.5 percent.*4\.5 percent/);
+  });
+});
