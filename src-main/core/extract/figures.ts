@@ -661,7 +661,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
 }
 
 const PART_OF_TOTAL = new RegExp(
-  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:the|its|their|all|(?:the\\s+)?(?:about|around|some|roughly|nearly|almost|approximately))\\s+(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?:\\p{Ll}+\\s+)?(?<noun>\\p{Ll}+s)\\b`,
+  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:(?:the|its|their|all)\\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\\s+)?(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?:\\p{Ll}+\\s+){0,3}?(?<noun>\\p{Ll}+s)\\b`,
   'giu',
 );
 

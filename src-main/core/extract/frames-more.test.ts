@@ -20,6 +20,13 @@ describe('frames and parts', () => {
       .filter((v) => v.type === 'count')
       .map((v) => (v.type === 'count' ? `${v.count} ${v.noun}` : ''));
     expect(counts).toEqual(['52 seat', '150 seat']);
+    const cancelled = claimsOf(
+      'The railway cancelled 6,200 of its roughly 7,400 scheduled daily passenger services.',
+    )
+      .map((c) => c.value)
+      .filter((v) => v.type === 'count')
+      .map((v) => (v.type === 'count' ? `${v.count} ${v.noun}` : ''));
+    expect(cancelled[0]).toBe('6200 service');
   });
 });
 
