@@ -577,6 +577,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     findTolls(ctx, occupied, out);
   if (/\sof\s+(?:the|its|their|all|about|around|some|roughly|nearly|almost|approximately)\s/.test(s))
     findPartsOfTotal(ctx, occupied, out);
+  if (/\d-\p{Ll}|[a-z]-\p{Ll}/u.test(s)) findFusedCounts(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};
@@ -682,6 +683,30 @@ function findPartsOfTotal(ctx: SentenceContext, occupied: SpanSet, out: ClaimDra
     if (count === null || total === null || !(count < total)) continue;
     const noun = singular(g.noun.toLowerCase());
     pushCount(ctx, out, occupied, start, end, count, noun, s.slice(start, m.index + m[0].length));
+  }
+}
+
+const FUSED_COUNT = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥-])(?<num>\\d{1,3}|${NUMBER_WORD_RE})-(?<noun>carriage|car|coach|wagon|storey|story|floor|seat|bed|lane|member|nation|country|team|page|room|vehicle|truck|ship|vessel|aircraft|plane|bus|train|arch|span|pillar)\\b(?!-)`,
+  'giu',
+);
+
+/**
+ * "the six-carriage train", "a 12-storey block", "the 150-seat chamber": a count fused to
+ * its noun as an adjective. Units and lengths of time ("13-year", "26-year-old") are read
+ * elsewhere and are not in the list.
+ */
+function findFusedCounts(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  FUSED_COUNT.lastIndex = 0;
+  for (let m = FUSED_COUNT.exec(s); m; m = FUSED_COUNT.exec(s)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (occupied.overlaps(start, end)) continue;
+    const count = /^\d/.test(g.num) ? Number(g.num) : parseNumberWord(g.num);
+    if (count === null || count < 2) continue;
+    pushCount(ctx, out, occupied, start, end, count, singular(g.noun.toLowerCase()), s.slice(start, end));
   }
 }
 

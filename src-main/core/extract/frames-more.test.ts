@@ -51,3 +51,15 @@ describe('novelty in a named history', () => {
     expect(firsts('She was the first director of the agency.')).toBe(0);
   });
 });
+
+describe('counts fused to their noun', () => {
+  it('reads "the six-carriage train" as six carriages, not an age or a length of time', () => {
+    const counts = (text: string) =>
+      claimsOf(text)
+        .map((c) => c.value)
+        .filter((v) => v.type === 'count')
+        .map((v) => (v.type === 'count' ? `${v.count} ${v.noun}` : ''));
+    expect(counts('The six-carriage train left at noon.')).toEqual(['6 carriage']);
+    expect(counts('A 26-year-old man was hurt.')).toEqual([]);
+  });
+});

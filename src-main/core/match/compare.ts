@@ -90,6 +90,8 @@ const SAME_MEANING: Record<string, string> = {
   joble: 'unemp',
   salar: 'wage',
   turno: 'reven',
+  crowd: 'atten',
+  spect: 'atten',
 };
 
 export function quantityFrame(f: Feat): QuantityFrame | null {
