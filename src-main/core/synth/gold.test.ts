@@ -6,17 +6,17 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { paragraphs, sentences } from '../extract/segment';
 import { goldFold, loadGold, parseGold, sideMatches, type Gold, type GoldSide } from './gold';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const seeds = resolve(repo, '../shared/corpus');
 
-/** Lines, then sentences: a rough stand-in for the extractor's segmenter. */
+/** The sentences the extractor reads (its own segmenter, abbreviations such as "p.m." and "Sept." repaired). */
 function sentencesOf(text: string): string[] {
-  const seg = new Intl.Segmenter('en', { granularity: 'sentence' });
-  return text
-    .split('\n')
-    .flatMap((line) => [...seg.segment(line)].map((s) => s.segment.trim()).filter(Boolean));
+  return paragraphs(text).flatMap((p) =>
+    sentences(text, p.start, p.end).map((s) => text.slice(s.start, s.end)),
+  );
 }
 
 function checkDir(dir: string, gold: Gold): string[] {
