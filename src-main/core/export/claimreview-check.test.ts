@@ -183,6 +183,8 @@ describe('ClaimReview of the seeds through a real desk and the claimdesk command
     dir = mkdtempSync(join(tmpdir(), 'claimdesk-claimreview-'));
     desk = join(dir, 'state visit.claimdesk');
     claimdesk('import', '--desk', desk, SEEDS);
+    // The editor signs every decision below (`--editor` signs one command only).
+    claimdesk('settings', '--desk', desk, '--editor', 'Ana Lind');
     const service = new DeskService({ defaultActor: 'tester' });
     service.open(desk);
     const h = service.handlers();
