@@ -1126,6 +1126,8 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
         const from = Number(p.date!.from.slice(0, 4));
         const to = Number(p.date!.to.slice(0, 4));
         if (!(to < ref)) continue;
+        // A day or month of last year may be the story itself, told by an article read a year late.
+        if ((p.date!.granularity === 'day' || p.date!.granularity === 'month') && !(to < ref - 1)) continue;
         if (/\bsince\s+(?:the\s+)?$/.test(p.sentence.folded.slice(Math.max(0, p.pos - 12), p.pos))) continue;
         const inst: Instance = {
           sentence: p.sentence,
