@@ -64,7 +64,15 @@ class Drafts {
   private seen = new Set<string>();
   private pending = new Map<
     string,
-    { kind: ConflictKind; factKey: string; sideA: Set<number>; sideB: Set<number>; explanation: string }
+    {
+      kind: ConflictKind;
+      factKey: string;
+      sideA: Set<number>;
+      sideB: Set<number>;
+      explanation: string;
+      /** "First"s of one scope that share a precedent are one disagreement. */
+      scope?: string;
+    }
   >();
   add(
     kind: ConflictKind,
@@ -91,11 +99,25 @@ class Drafts {
    * one conflict, and the "first"s of one fact contradicted by the same precedents share
    * it (flush() groups them once every detector has run).
    */
-  merge(kind: ConflictKind, factKey: string, sideA: number[], sideB: number[], explanation: string): void {
+  merge(
+    kind: ConflictKind,
+    factKey: string,
+    sideA: number[],
+    sideB: number[],
+    explanation: string,
+    scope?: string,
+  ): void {
     const key = `${kind}|${Math.min(...sideA)}`;
     const found = this.pending.get(key);
     if (!found) {
-      this.pending.set(key, { kind, factKey, sideA: new Set(sideA), sideB: new Set(sideB), explanation });
+      this.pending.set(key, {
+        kind,
+        factKey,
+        sideA: new Set(sideA),
+        sideB: new Set(sideB),
+        explanation,
+        scope,
+      });
       return;
     }
     for (const id of sideA) found.sideA.add(id);
@@ -104,10 +126,21 @@ class Drafts {
 
   flush(): void {
     const groups = new Map<string, ConflictDraft>();
+    // Every "first" that shares a precedent with another is one disagreement with it,
+    // whichever fact its wording put it in ("first-ever trip", "first visit").
+    const byPrecedent = new Map<string, ConflictDraft>();
     for (const p of this.pending.values()) {
       const b = [...p.sideB].filter((id) => !p.sideA.has(id)).sort((x, y) => x - y);
-      const key = `${p.kind}|${p.factKey || [...p.sideA].join(',')}|${b.join(',')}`;
-      const found = groups.get(key);
+      // A direction of change is one disagreement per fact, wording against wording or figures.
+      const key =
+        p.kind === 'trend_contradiction' && p.factKey
+          ? `${p.kind}|fact|${p.factKey}`
+          : `${p.kind}|${p.factKey || [...p.sideA].join(',')}|${b.join(',')}`;
+      const found =
+        groups.get(key) ??
+        (p.scope === undefined
+          ? undefined
+          : b.map((id) => byPrecedent.get(`${p.kind}|${p.scope}|${id}`)).find((d) => d));
       if (!found) {
         const draft: ConflictDraft = {
           key,
@@ -118,6 +151,7 @@ class Drafts {
           sideB: b,
         };
         groups.set(key, draft);
+        if (p.scope !== undefined) for (const id of b) byPrecedent.set(`${p.kind}|${p.scope}|${id}`, draft);
         this.list.push(draft);
         continue;
       }
@@ -125,7 +159,15 @@ class Drafts {
       const quoted = /^“[^”]*”/.exec(p.explanation)?.[0];
       if (quoted && !found.explanation.includes(quoted))
         found.explanation = `${found.explanation} Likewise ${quoted}.`;
-      found.sideA = [...new Set([...found.sideA, ...p.sideA])].sort((x, y) => x - y);
+      // A falling wording set against rising figures joins the side the other falls are on.
+      const swap =
+        [...p.sideA].some((id) => found.sideB.includes(id)) || b.some((id) => found.sideA.includes(id));
+      const [addA, addB] = swap ? [b, [...p.sideA]] : [[...p.sideA], b];
+      found.sideA = [...new Set([...found.sideA, ...addA])].sort((x, y) => x - y);
+      found.sideB = [...new Set([...found.sideB, ...addB])]
+        .filter((id) => !found.sideA.includes(id))
+        .sort((x, y) => x - y);
+      if (p.scope !== undefined) for (const id of b) byPrecedent.set(`${p.kind}|${p.scope}|${id}`, found);
     }
     this.pending.clear();
   }
@@ -760,7 +802,7 @@ function trendConflicts(drafts: Drafts, fact: FactGroup, refFallback: number | n
   const explain = (a: Feat, b: Feat) =>
     `${fact.label}: ${quote(a.claim.quote, 50)} says it grew, while ${quote(b.claim.quote, 50)} says it fell over the same period.`;
   if (pairs.length === ups.length * downs.length) {
-    drafts.add(
+    drafts.merge(
       'trend_contradiction',
       fact.key,
       ups.map((f) => f.claim.id),
@@ -769,7 +811,7 @@ function trendConflicts(drafts: Drafts, fact: FactGroup, refFallback: number | n
     );
   } else {
     for (const [a, b] of pairs)
-      drafts.add('trend_contradiction', fact.key, [a.claim.id], [b.claim.id], explain(a, b));
+      drafts.merge('trend_contradiction', fact.key, [a.claim.id], [b.claim.id], explain(a, b));
   }
 }
 
@@ -1050,6 +1092,7 @@ function noveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string
         [f.claim.id],
         inst.claims.map((c) => c.claim.id),
         explanation,
+        scope.why,
       );
     }
   }
@@ -1147,6 +1190,7 @@ function genericNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number,
           [f.claim.id],
           [p.claim.id],
           `${quote(f.claim.quote, 40)} claims it never happened before (${scope.why}), but another passage dates an earlier instance to ${yearsText(inst.years!)}: ${quote(inst.text, 110)}.`,
+          scope.why,
         );
       }
     }
@@ -1484,7 +1528,7 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
     if (dir && !isForecastOrNegated(f)) trends.push({ f, dir });
   }
   trendVersusSeries(desk.feats, trends, termWeights(desk.feats), (a, b, why) =>
-    drafts.add('trend_contradiction', factOf.get(a[0]) ?? '', a, b, why),
+    drafts.merge('trend_contradiction', factOf.get(a[0]) ?? '', a, b, why),
   );
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
