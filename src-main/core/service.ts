@@ -39,6 +39,8 @@ import {
   loadMatchClaims,
   refreshFacts,
   storeExtraction,
+  writeSearchRows,
+  type SearchRows,
   storeMatch,
 } from './desk/store';
 import * as Q from './desk/queries';
@@ -303,12 +305,16 @@ export class DeskService {
 
   // ---- import -------------------------------------------------------------
 
-  /** Imports one parsed document in its own transaction. */
+  /**
+   * Imports one parsed document in its own transaction. Inside a batch, `later` collects
+   * the article's search rows, once its transaction has landed, for the batch to write.
+   */
   private importOne(
     doc: { text: string; meta: Partial<ArticleMeta>; format: string; invisible?: number },
     source: string,
     report: ImportReport,
     extraction?: ExtractionResult,
+    later?: SearchRows,
   ): void {
     const db = this.database;
     const canonical = canonicalForHash(doc.text);
@@ -325,6 +331,7 @@ export class DeskService {
       publishedAt: doc.meta.publishedAt ?? null,
       language: doc.meta.language ?? 'en',
     };
+    const mine: SearchRows | undefined = later ? { passages: [], claims: [] } : undefined;
     db.transaction(() => {
       const dup = findDuplicate(db, hash);
       if (dup) {
@@ -338,7 +345,7 @@ export class DeskService {
         EXTRACTOR_VERSION,
       );
       const result = extraction ?? extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
-      const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
+      const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION, mine);
       const revision = linkOnImport(db, id, meta, doc.text, this.actor());
       report.imported.push({
         id,
@@ -349,6 +356,10 @@ export class DeskService {
         ...(revision ? { revision } : {}),
       });
     }).immediate();
+    if (later && mine) {
+      later.passages.push(...mine.passages);
+      later.claims.push(...mine.claims);
+    }
   }
 
   /** Asks a running import to stop after the article in hand. */
@@ -429,13 +440,15 @@ export class DeskService {
           // Set in the transaction that stores the articles, cleared in the one that stores
           // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
           if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
+          const searchRows: SearchRows = { passages: [], claims: [] };
           for (const { name, doc, extraction } of parsed) {
             try {
-              this.importOne(doc, name, report, extraction);
+              this.importOne(doc, name, report, extraction, searchRows);
             } catch (err) {
               report.failed.push({ source: name, reason: reasonOf(err) });
             }
           }
+          writeSearchRows(this.database, searchRows);
         })
         .immediate();
       if (report.cancelled) break;

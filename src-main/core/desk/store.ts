@@ -105,7 +105,29 @@ function better(a: string, b: string): boolean {
   return a.normalize('NFD').length > b.normalize('NFD').length;
 }
 
-/** Stores an extraction for an article, replacing the previous one but keeping editor work. */
+/**
+ * Search rows of newly stored passages and claims, written later by `writeSearchRows`.
+ * SQLite's full-text index flushes what it holds at every savepoint: an import that
+ * stores each article in its own savepoint writes the batch's search rows once, after
+ * the last article, instead of one small index segment per article.
+ */
+export interface SearchRows {
+  passages: [number, string][];
+  claims: [number, string][];
+}
+
+export function writeSearchRows(db: Db, rows: SearchRows): void {
+  const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+  for (const [id, text] of rows.passages) insPassageFts.run(id, text);
+  const insClaimFts = stmt(db, 'INSERT INTO claims_fts (rowid, text) VALUES (?, ?)');
+  for (const [id, text] of rows.claims) insClaimFts.run(id, text);
+}
+
+/**
+ * Stores an extraction for an article, replacing the previous one but keeping editor work.
+ * With `later`, the search rows of new passages and claims are collected there for the
+ * caller to write (see SearchRows); without it they are written here.
+ */
 export function storeExtraction(
   db: Db,
   index: EntityIndex,
@@ -113,6 +135,7 @@ export function storeExtraction(
   text: string,
   result: ExtractionResult,
   version: number,
+  later?: SearchRows,
 ): number {
   // Passages: replaced wholesale; the editor's marks are re-applied by span.
   const oldPassages = stmt(db, 'SELECT id FROM passages WHERE article_id = ?').all(articleId) as {
@@ -148,7 +171,9 @@ export function storeExtraction(
       boiler ? 1 : 0,
       boiler ? (p.boilerplateReason ?? 'editor') : null,
     );
-    if (p.kind === 'sentence') insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
+    if (p.kind !== 'sentence') continue;
+    if (later) later.passages.push([Number(info.lastInsertRowid), text.slice(p.start, p.end)]);
+    else insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
   }
   const markedBoiler = (start: number, end: number, fallback: boolean): boolean => {
     for (const s of boilerSpans) if (start >= s.start && end <= s.end) return s.on;
@@ -238,7 +263,10 @@ export function storeExtraction(
       if (eid !== undefined) insClaimEntity.run(id, eid);
     }
     if (prev) delClaimFts.run(id);
-    insClaimFts.run(id, `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`);
+    const searchText = `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`;
+    // A claim seen before had its row deleted just now: it is rewritten here, not later.
+    if (later && !prev) later.claims.push([id, searchText]);
+    else insClaimFts.run(id, searchText);
     if (!prev || prev.deleted === 0) count++;
   }
   // Claims the extractor no longer finds: dropped, unless an editor made or decided on them.
