@@ -173,6 +173,9 @@ function reindexDeleted(db: Db, historyId: number): void {
   }
 }
 
+/** Files read in one import after which the reader's worker is stopped (see importLoop). */
+const RELEASE_READER_AFTER = 200;
+
 let defaultReader: ArticleReader | null = null;
 function sharedReader(): ArticleReader {
   return (defaultReader ??= new ArticleReader());
@@ -455,6 +458,9 @@ export class DeskService {
       // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
+    // A large import leaves the reader's heap large: it is given back before matching
+    // (a new worker, about a second to start, reads the next import).
+    if (total >= RELEASE_READER_AFTER) this.reader.release();
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
     const interrupted = report.imported.length === 0 && this.needsDetection();
     if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
