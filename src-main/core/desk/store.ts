@@ -322,6 +322,14 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
   }[];
   let textFor = { id: -1, text: '' };
   const getText = stmt(db, 'SELECT text FROM articles WHERE id = ?');
+  // The same few keys recur on every claim of a story: one string each, not one per claim.
+  const keys = new Map<string, string>();
+  const key = (k: string): string => {
+    const known = keys.get(k);
+    if (known !== undefined) return known;
+    keys.set(k, k);
+    return k;
+  };
   return rows.map((r) => {
     if (textFor.id !== r.article_id)
       textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
@@ -338,7 +346,7 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
       subject: r.subject,
       scope: r.scope,
       value: JSON.parse(r.value) as ClaimValue,
-      entityKeys: r.keys ? r.keys.split('\u001f') : [],
+      entityKeys: r.keys ? r.keys.split('\u001f').map(key) : [],
     };
   });
 }
@@ -356,13 +364,28 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     db,
     `INSERT INTO facts (key, label) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET label = CASE WHEN origin = 'matcher' THEN excluded.label ELSE label END RETURNING id`,
   );
-  stmt(db, 'UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
-  const setFact = stmt(db, 'UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  // Only claims whose fact changes are written (a new import leaves most where they
+  // were), in id order so the claims table is walked once instead of at random.
+  const before = new Map(
+    (
+      stmt(db, 'SELECT id, fact_id FROM claims WHERE fact_pinned = 0 AND fact_id IS NOT NULL').all() as {
+        id: number;
+        fact_id: number;
+      }[]
+    ).map((r) => [r.id, r.fact_id]),
+  );
+  const target = new Map<number, number>();
   for (const f of result.facts) {
     const id = (upFact.get(f.key, f.label) as { id: number }).id;
     factIds.set(f.key, id);
-    for (const c of f.claimIds) setFact.run(id, c);
+    for (const c of f.claimIds) target.set(c, id);
   }
+  const setFact = stmt(db, 'UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  const changes: [number, number | null][] = [];
+  for (const [claim, fact] of target) if (before.get(claim) !== fact) changes.push([claim, fact]);
+  for (const claim of before.keys()) if (!target.has(claim)) changes.push([claim, null]);
+  changes.sort((a, b) => a[0] - b[0]);
+  for (const [claim, fact] of changes) setFact.run(fact, claim);
   const findConflict = stmt(db, 'SELECT id, status, value_sig FROM conflicts WHERE key = ?');
   const setValues = stmt(db, 'UPDATE conflicts SET value_sig = ? WHERE id = ?');
   const reopen = stmt(
