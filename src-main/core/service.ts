@@ -22,6 +22,7 @@ import { DeskError } from '../shared/errors';
 import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
 import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
+import { stmt } from './db/stmt';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
@@ -294,7 +295,7 @@ export class DeskService {
   }
 
   actor(): string {
-    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+    const row = stmt(this.database, "SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? this.options.defaultActor ?? 'editor';
   }
@@ -1239,7 +1240,7 @@ export class DeskService {
   }
 
   private editorName(): string | null {
-    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+    const row = stmt(this.database, "SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? null;
   }

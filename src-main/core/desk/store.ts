@@ -42,21 +42,20 @@ export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVers
   const position = (
     stmt(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number }
   ).p;
-  const info = db
-    .prepare(
-      `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
+  const info = stmt(
+    db,
+    `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
        VALUES (@title, @outlet, @author, @url, @publishedAt, @language, @source, @format, @text, @hash, @now, @ev, @position)`,
-    )
-    .run({
-      ...a.meta,
-      source: a.source,
-      format: a.format,
-      text: a.text,
-      hash,
-      now: new Date().toISOString(),
-      ev: extractorVersion,
-      position,
-    });
+  ).run({
+    ...a.meta,
+    source: a.source,
+    format: a.format,
+    text: a.text,
+    hash,
+    now: new Date().toISOString(),
+    ev: extractorVersion,
+    position,
+  });
   return Number(info.lastInsertRowid);
 }
 

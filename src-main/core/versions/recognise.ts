@@ -244,13 +244,13 @@ export function findRevisionOf(
   if (!meta.outlet?.trim()) return null;
   marks ??= leadMarks(meta.outlet, meta.title, text, print);
   if (marks.length === 0) return null;
-  const candidates = db
-    .prepare(
-      `SELECT m.article_id AS id, count(*) AS n FROM article_marks m
+  // One statement per number of marks (a few dozen at most), prepared once per desk.
+  const candidates = stmt(
+    db,
+    `SELECT m.article_id AS id, count(*) AS n FROM article_marks m
        WHERE m.mark IN (${marks.map(() => '?').join(', ')}) AND m.article_id != ?
        GROUP BY m.article_id ORDER BY n DESC, m.article_id DESC LIMIT 8`,
-    )
-    .all(...marks, id) as { id: number; n: number }[];
+  ).all(...marks, id) as { id: number; n: number }[];
   const outletKey = foldKey(meta.outlet);
   let best: { id: number; lead: number } | null = null;
   // The weakest link the thresholds accept (a lead Jaccard of 0.25) still shares two
