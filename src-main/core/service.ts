@@ -22,6 +22,7 @@ import { DeskError } from '../shared/errors';
 import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
 import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
+import { stmt } from './db/stmt';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
 import { matchClaims } from './match/match';
@@ -39,6 +40,8 @@ import {
   loadMatchClaims,
   refreshFacts,
   storeExtraction,
+  writeSearchRows,
+  type SearchRows,
   storeMatch,
 } from './desk/store';
 import * as Q from './desk/queries';
@@ -177,6 +180,9 @@ function reindexDeleted(db: Db, historyId: number): void {
   }
 }
 
+/** Files read in one import after which the reader's worker is stopped (see importLoop). */
+const RELEASE_READER_AFTER = 200;
+
 let defaultReader: ArticleReader | null = null;
 function sharedReader(): ArticleReader {
   return (defaultReader ??= new ArticleReader());
@@ -296,7 +302,7 @@ export class DeskService {
 
   actor(): string {
     if (this.options.actor) return this.options.actor;
-    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+    const row = stmt(this.database, "SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? this.options.defaultActor ?? 'editor';
   }
@@ -310,12 +316,16 @@ export class DeskService {
 
   // ---- import -------------------------------------------------------------
 
-  /** Imports one parsed document in its own transaction. */
+  /**
+   * Imports one parsed document in its own transaction. Inside a batch, `later` collects
+   * the article's search rows, once its transaction has landed, for the batch to write.
+   */
   private importOne(
     doc: { text: string; meta: Partial<ArticleMeta>; format: string; invisible?: number },
     source: string,
     report: ImportReport,
     extraction?: ExtractionResult,
+    later?: SearchRows,
   ): void {
     const db = this.database;
     const canonical = canonicalForHash(doc.text);
@@ -332,6 +342,7 @@ export class DeskService {
       publishedAt: doc.meta.publishedAt ?? null,
       language: doc.meta.language ?? 'en',
     };
+    const mine: SearchRows | undefined = later ? { passages: [], claims: [] } : undefined;
     db.transaction(() => {
       const dup = findDuplicate(db, hash);
       if (dup) {
@@ -345,7 +356,7 @@ export class DeskService {
         EXTRACTOR_VERSION,
       );
       const result = extraction ?? extractArticle({ text: doc.text, publishedAt: meta.publishedAt });
-      const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION);
+      const claimCount = storeExtraction(db, this.entities(), id, doc.text, result, EXTRACTOR_VERSION, mine);
       const revision = linkOnImport(db, id, meta, doc.text, this.actor());
       report.imported.push({
         id,
@@ -356,6 +367,10 @@ export class DeskService {
         ...(revision ? { revision } : {}),
       });
     }).immediate();
+    if (later && mine) {
+      later.passages.push(...mine.passages);
+      later.claims.push(...mine.claims);
+    }
   }
 
   /** Asks a running import to stop after the article in hand. */
@@ -436,19 +451,24 @@ export class DeskService {
           // Set in the transaction that stores the articles, cleared in the one that stores
           // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
           if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
+          const searchRows: SearchRows = { passages: [], claims: [] };
           for (const { name, doc, extraction } of parsed) {
             try {
-              this.importOne(doc, name, report, extraction);
+              this.importOne(doc, name, report, extraction, searchRows);
             } catch (err) {
               report.failed.push({ source: name, reason: reasonOf(err) });
             }
           }
+          writeSearchRows(this.database, searchRows);
         })
         .immediate();
       if (report.cancelled) break;
       // A request (Cancel, a search) needs several loop turns to arrive: give it a few.
       for (let turn = 0; turn < 4; turn++) await yieldToLoop();
     }
+    // A large import leaves the reader's heap large: it is given back before matching
+    // (a new worker, about a second to start, reads the next import).
+    if (total >= RELEASE_READER_AFTER) this.reader.release();
     this.emit('progress', { job: 'import', done: total, total, label: 'Matching claims' });
     const interrupted = report.imported.length === 0 && this.needsDetection();
     if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
@@ -1264,7 +1284,7 @@ export class DeskService {
   }
 
   private editorName(): string | null {
-    const row = this.database.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as
+    const row = stmt(this.database, "SELECT value FROM settings WHERE key = 'editorName'").get() as
       { value: string } | undefined;
     return row?.value ?? null;
   }

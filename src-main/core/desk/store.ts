@@ -42,21 +42,20 @@ export function insertArticle(db: Db, a: NewArticle, hash: string, extractorVers
   const position = (
     stmt(db, 'SELECT coalesce(max(position), 0) + 1 AS p FROM articles').get() as { p: number }
   ).p;
-  const info = db
-    .prepare(
-      `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
+  const info = stmt(
+    db,
+    `INSERT INTO articles (title, outlet, author, url, published_at, language, source, format, text, content_hash, imported_at, extractor_version, position)
        VALUES (@title, @outlet, @author, @url, @publishedAt, @language, @source, @format, @text, @hash, @now, @ev, @position)`,
-    )
-    .run({
-      ...a.meta,
-      source: a.source,
-      format: a.format,
-      text: a.text,
-      hash,
-      now: new Date().toISOString(),
-      ev: extractorVersion,
-      position,
-    });
+  ).run({
+    ...a.meta,
+    source: a.source,
+    format: a.format,
+    text: a.text,
+    hash,
+    now: new Date().toISOString(),
+    ev: extractorVersion,
+    position,
+  });
   return Number(info.lastInsertRowid);
 }
 
@@ -105,7 +104,29 @@ function better(a: string, b: string): boolean {
   return a.normalize('NFD').length > b.normalize('NFD').length;
 }
 
-/** Stores an extraction for an article, replacing the previous one but keeping editor work. */
+/**
+ * Search rows of newly stored passages and claims, written later by `writeSearchRows`.
+ * SQLite's full-text index flushes what it holds at every savepoint: an import that
+ * stores each article in its own savepoint writes the batch's search rows once, after
+ * the last article, instead of one small index segment per article.
+ */
+export interface SearchRows {
+  passages: [number, string][];
+  claims: [number, string][];
+}
+
+export function writeSearchRows(db: Db, rows: SearchRows): void {
+  const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+  for (const [id, text] of rows.passages) insPassageFts.run(id, text);
+  const insClaimFts = stmt(db, 'INSERT INTO claims_fts (rowid, text) VALUES (?, ?)');
+  for (const [id, text] of rows.claims) insClaimFts.run(id, text);
+}
+
+/**
+ * Stores an extraction for an article, replacing the previous one but keeping editor work.
+ * With `later`, the search rows of new passages and claims are collected there for the
+ * caller to write (see SearchRows); without it they are written here.
+ */
 export function storeExtraction(
   db: Db,
   index: EntityIndex,
@@ -113,6 +134,7 @@ export function storeExtraction(
   text: string,
   result: ExtractionResult,
   version: number,
+  later?: SearchRows,
 ): number {
   // Passages: replaced wholesale; the editor's marks are re-applied by span.
   const oldPassages = stmt(db, 'SELECT id FROM passages WHERE article_id = ?').all(articleId) as {
@@ -148,7 +170,9 @@ export function storeExtraction(
       boiler ? 1 : 0,
       boiler ? (p.boilerplateReason ?? 'editor') : null,
     );
-    if (p.kind === 'sentence') insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
+    if (p.kind !== 'sentence') continue;
+    if (later) later.passages.push([Number(info.lastInsertRowid), text.slice(p.start, p.end)]);
+    else insPassageFts.run(Number(info.lastInsertRowid), text.slice(p.start, p.end));
   }
   const markedBoiler = (start: number, end: number, fallback: boolean): boolean => {
     for (const s of boilerSpans) if (start >= s.start && end <= s.end) return s.on;
@@ -238,7 +262,10 @@ export function storeExtraction(
       if (eid !== undefined) insClaimEntity.run(id, eid);
     }
     if (prev) delClaimFts.run(id);
-    insClaimFts.run(id, `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`);
+    const searchText = `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`;
+    // A claim seen before had its row deleted just now: it is rewritten here, not later.
+    if (later && !prev) later.claims.push([id, searchText]);
+    else insClaimFts.run(id, searchText);
     if (!prev || prev.deleted === 0) count++;
   }
   // Claims the extractor no longer finds: dropped, unless an editor made or decided on them.
@@ -294,6 +321,14 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
   }[];
   let textFor = { id: -1, text: '' };
   const getText = stmt(db, 'SELECT text FROM articles WHERE id = ?');
+  // The same few keys recur on every claim of a story: one string each, not one per claim.
+  const keys = new Map<string, string>();
+  const key = (k: string): string => {
+    const known = keys.get(k);
+    if (known !== undefined) return known;
+    keys.set(k, k);
+    return k;
+  };
   return rows.map((r) => {
     if (textFor.id !== r.article_id)
       textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
@@ -310,7 +345,7 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
       subject: r.subject,
       scope: r.scope,
       value: JSON.parse(r.value) as ClaimValue,
-      entityKeys: r.keys ? r.keys.split('\u001f') : [],
+      entityKeys: r.keys ? r.keys.split('\u001f').map(key) : [],
     };
   });
 }
@@ -328,13 +363,28 @@ export function storeMatch(db: Db, result: MatchResult): { facts: number; confli
     db,
     `INSERT INTO facts (key, label) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET label = CASE WHEN origin = 'matcher' THEN excluded.label ELSE label END RETURNING id`,
   );
-  stmt(db, 'UPDATE claims SET fact_id = NULL WHERE fact_pinned = 0').run();
-  const setFact = stmt(db, 'UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  // Only claims whose fact changes are written (a new import leaves most where they
+  // were), in id order so the claims table is walked once instead of at random.
+  const before = new Map(
+    (
+      stmt(db, 'SELECT id, fact_id FROM claims WHERE fact_pinned = 0 AND fact_id IS NOT NULL').all() as {
+        id: number;
+        fact_id: number;
+      }[]
+    ).map((r) => [r.id, r.fact_id]),
+  );
+  const target = new Map<number, number>();
   for (const f of result.facts) {
     const id = (upFact.get(f.key, f.label) as { id: number }).id;
     factIds.set(f.key, id);
-    for (const c of f.claimIds) setFact.run(id, c);
+    for (const c of f.claimIds) target.set(c, id);
   }
+  const setFact = stmt(db, 'UPDATE claims SET fact_id = ? WHERE id = ? AND fact_pinned = 0');
+  const changes: [number, number | null][] = [];
+  for (const [claim, fact] of target) if (before.get(claim) !== fact) changes.push([claim, fact]);
+  for (const claim of before.keys()) if (!target.has(claim)) changes.push([claim, null]);
+  changes.sort((a, b) => a[0] - b[0]);
+  for (const [claim, fact] of changes) setFact.run(fact, claim);
   const findConflict = stmt(db, 'SELECT id, status, value_sig FROM conflicts WHERE key = ?');
   const setValues = stmt(db, 'UPDATE conflicts SET value_sig = ? WHERE id = ?');
   const reopen = stmt(

@@ -72,7 +72,10 @@ export class EntityIndex {
       set.add(e.key);
     };
     index(this.byAlias, e.key);
-    for (const a of entity.aliases) for (const k of entityAliasKeys(a)) index(this.byAlias, k);
+    // An entity seen again has its earlier aliases indexed already: only new ones are folded.
+    const known = existing ? new Set(existing.aliases) : null;
+    for (const a of entity.aliases)
+      if (!known?.has(a)) for (const k of entityAliasKeys(a)) index(this.byAlias, k);
     if (entity.kind === 'organisation') index(this.orgsByFirst, e.key.split(' ')[0]!);
     if (entity.kind === 'person') {
       const words = e.key.split(' ').filter((w) => w.length > 1);

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeskService } from '../service';
+import { ArticleReader } from './reader';
 
 let dir: string;
 let service: DeskService;
@@ -77,5 +78,21 @@ describe('reading import files in a worker', () => {
     expect(report.failed).toEqual([]);
     expect(report.imported).toEqual([]);
     expect(service.info().articleCount).toBe(0);
+  }, 60_000);
+
+  it('reads again after its worker was released, and a release never stops a file in hand', async () => {
+    service = new DeskService({ defaultActor: 'tester' });
+    const reader = new ArticleReader();
+    try {
+      const story = 'Ferry back in service\n\nThe operator said 14 crossings ran on Monday.\n';
+      const first = reader.read('a.txt', Buffer.from(story));
+      reader.release();
+      expect((await first).extraction.claims.map((c) => c.exact)).toContain('14 crossings');
+      reader.release();
+      const second = await reader.read('b.txt', Buffer.from(story.replace('14', '15')));
+      expect(second.extraction.claims.map((c) => c.exact)).toContain('15 crossings');
+    } finally {
+      reader.close();
+    }
   }, 60_000);
 });

@@ -106,6 +106,15 @@ export class ArticleReader {
     this.stopWorker();
   }
 
+  /**
+   * Stops an idle worker, giving its memory back: after reading many files its heap is
+   * large, and matching, which runs next, needs the room more. The next read starts a
+   * new worker.
+   */
+  release(): void {
+    if (this.pending.size === 0) this.stopWorker();
+  }
+
   private send(id: number, p: Pending): void {
     this.pending.set(id, p);
     const worker = this.ensureWorker();

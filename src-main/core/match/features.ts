@@ -372,6 +372,24 @@ function placeOf(word: string, countries: Set<string>): string | null {
   return v;
 }
 
+/**
+ * The claim's keys that `index.byLast` lists, by their last word: the same candidates as
+ * filtering the desk-wide list, whose length grows with the desk, by the claim's keys.
+ */
+function lastWordsOf(claimKeys: Set<string>, index: KeyIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const k of claimKeys) {
+    if (!index.all.has(k)) continue;
+    const toks = k.split(' ');
+    const last = toks[toks.length - 1];
+    if (toks.length < 2 || last.length < 3) continue;
+    const list = out.get(last);
+    if (list) list.push(k);
+    else out.set(last, [k]);
+  }
+  return out;
+}
+
 function findMentions(
   folded: string,
   index: KeyIndex,
@@ -381,6 +399,7 @@ function findMentions(
   const toks: Array<{ t: string; s: number; e: number }> = [];
   for (const m of folded.matchAll(TOKEN_RE)) toks.push({ t: m[0], s: m.index, e: m.index + m[0].length });
   const out: Mention[] = [];
+  let claimLast: Map<string, string[]> | undefined;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
     let matched: Mention | null = null;
@@ -406,8 +425,8 @@ function findMentions(
     }
     if (!matched) {
       // A short alias ("Lâm", "Aliyev") counts only for keys this claim is about.
-      const cands = (index.byLast.get(tok.t) ?? []).filter((k) => claimKeys.has(k));
-      if (cands.length === 1) matched = { key: cands[0], start: tok.s, end: tok.e, country: null };
+      const cands = (claimLast ??= lastWordsOf(claimKeys, index)).get(tok.t);
+      if (cands?.length === 1) matched = { key: cands[0], start: tok.s, end: tok.e, country: null };
     }
     if (!matched) {
       const c = placeOf(tok.t, countries);
@@ -580,6 +599,19 @@ export function destinationOf(
   return null;
 }
 
+/**
+ * Word shingles of a sentence, made the first time a comparison asks for them and shared
+ * by the sentence's claims: most claims are matched on their frames and never need them.
+ */
+const sentenceShingles = new WeakMap<SentenceInfo, Set<string>>();
+
+function shinglesOf(s: SentenceInfo, text: string): Set<string> {
+  if (text !== s.text) return shingles(text);
+  let set = sentenceShingles.get(s);
+  if (!set) sentenceShingles.set(s, (set = shingles(text)));
+  return set;
+}
+
 export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
   const allKeys = new Set<string>();
   for (const c of claims) for (const k of c.entityKeys) allKeys.add(k);
@@ -643,13 +675,16 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
     const article = articles.get(c.articleId)!;
     for (const k of c.entityKeys) article.keys.add(k);
     const pos = Math.max(0, Math.min(c.sentence.length, c.start - c.sentenceStart));
+    const [sentence, claim] = [s, c];
     const f: Feat = {
       claim: c,
       sentence: s,
       article,
       pos,
       clause: clauseAt(s.clauses, pos),
-      shingles: shingles(c.sentence),
+      get shingles() {
+        return shinglesOf(sentence, claim.sentence);
+      },
       parties: [],
       metric: null,
       period: null,
@@ -1209,8 +1244,19 @@ const GENERIC_STEMS = new Set(
   ).split(' '),
 );
 
-/** Content stems of a claim's clause that can tie it to another clause about the same happening. */
+const clauseStemsMemo = new WeakMap<Feat, Set<string>>();
+
+/**
+ * Content stems of a claim's clause that can tie it to another clause about the same
+ * happening. Read after the desk is built; made once per claim (callers do not change it).
+ */
 export function clauseStems(f: Feat): Set<string> {
+  let out = clauseStemsMemo.get(f);
+  if (!out) clauseStemsMemo.set(f, (out = clauseStemsOf(f)));
+  return out;
+}
+
+function clauseStemsOf(f: Feat): Set<string> {
   const s = f.sentence;
   // Names are who and where, not what happened: leave them out.
   let text = s.text.slice(f.clause.start, f.clause.end);

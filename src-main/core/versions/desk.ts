@@ -30,7 +30,15 @@ import { refreshFacts } from '../desk/store';
 import { stmt } from '../db/stmt';
 import type { ClaimRow as StoredClaimRow } from '../desk/queries';
 import { pairClaims, placeClaim } from './anchor';
-import { ensureIndexed, findRevisionOf, indexArticle, latestVersion, statedUpdate } from './recognise';
+import {
+  ensureIndexed,
+  findRevisionOf,
+  indexArticle,
+  latestVersion,
+  leadMarks,
+  leadPrint,
+  statedUpdate,
+} from './recognise';
 
 /** A claim row as stored, with the editor's pin on its fact. */
 type ClaimRow = StoredClaimRow & { fact_pinned: number };
@@ -497,8 +505,11 @@ export function linkOnImport(
   actor: string,
 ): LinkReport | null {
   ensureIndexed(db);
-  indexArticle(db, id, meta, text);
-  const found = findRevisionOf(db, id, meta, text);
+  // The lead is read once, for the marks stored and the marks looked up.
+  const print = leadPrint({ title: meta.title, text });
+  const marks = meta.outlet?.trim() ? leadMarks(meta.outlet, meta.title, text, print) : [];
+  indexArticle(db, id, meta, text, marks);
+  const found = findRevisionOf(db, id, meta, text, print, marks);
   if (!found) return null;
   // Files of one folder arrive in name order, not in the outlet's order: a copy the
   // outlet dated earlier than the article on the desk is the older version of it.

@@ -39,7 +39,11 @@ export function canonicalUrl(url: string | null | undefined): string | null {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
 function words(text: string): string[] {
-  return (foldKey(text).match(WORD) ?? []).map((w) => w.replace(/[.,]/g, ''));
+  return foldedWords(foldKey(text));
+}
+
+function foldedWords(folded: string): string[] {
+  return (folded.match(WORD) ?? []).map((w) => w.replace(/[.,]/g, ''));
 }
 
 /** An "Updated …" line the outlet printed: not part of the lead, but the version's stated date. */
@@ -63,13 +67,20 @@ export function statedUpdate(text: string): string | null {
  * follow-up) do not count.
  */
 export function leadWords(text: string, title: string): string[] {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim());
   const titleKey = foldKey(title);
   const out: string[] = [];
-  for (const p of paragraphs) {
-    if (!p || foldKey(p) === titleKey || UPDATED_LINE.test(p)) continue;
-    out.push(...words(p));
-    if (out.length >= 120) break;
+  // Paragraph by paragraph from the top, folding each once, until the lead is full:
+  // the rest of a long article is never read.
+  const breaks = /\n\s*\n/g;
+  let from = 0;
+  while (from <= text.length && out.length < 120) {
+    const m = breaks.exec(text);
+    const p = text.slice(from, m ? m.index : text.length).trim();
+    from = m ? m.index + m[0].length : text.length + 1;
+    if (!p) continue;
+    const folded = foldKey(p);
+    if (folded === titleKey || UPDATED_LINE.test(p)) continue;
+    out.push(...foldedWords(folded));
   }
   return out.slice(0, 120);
 }
@@ -103,12 +114,7 @@ export const TITLE_SAME = 0.8;
 export const LEAD_WITH_TITLE = 0.25;
 
 export function titleSimilarity(a: string, b: string): number {
-  const x = new Set(words(a));
-  const y = new Set(words(b));
-  if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const w of x) if (y.has(w)) shared++;
-  return shared / (x.size + y.size - shared);
+  return jaccard(new Set(words(a)), new Set(words(b)));
 }
 
 export interface Likeness {
@@ -117,9 +123,23 @@ export interface Likeness {
   same: boolean;
 }
 
+/** What two articles are compared by: the lead's shingles and the headline's words. */
+export interface LeadPrint {
+  shingles: Set<string>;
+  titleWords: Set<string>;
+}
+
+export function leadPrint(a: { title: string; text: string }): LeadPrint {
+  return { shingles: shingles(leadWords(a.text, a.title)), titleWords: new Set(words(a.title)) };
+}
+
 export function likeness(a: { title: string; text: string }, b: { title: string; text: string }): Likeness {
-  const lead = jaccard(shingles(leadWords(a.text, a.title)), shingles(leadWords(b.text, b.title)));
-  const title = titleSimilarity(a.title, b.title);
+  return printLikeness(leadPrint(a), leadPrint(b));
+}
+
+function printLikeness(a: LeadPrint, b: LeadPrint): Likeness {
+  const lead = jaccard(a.shingles, b.shingles);
+  const title = jaccard(a.titleWords, b.titleWords);
   return {
     lead,
     title,
@@ -138,10 +158,15 @@ function hash32(s: string): number {
  * outlet's articles share them. One shingle in three is kept (by its hash, so two
  * copies keep the same ones): a revision sharing half its lead shares about twenty.
  */
-export function leadMarks(outlet: string, title: string, text: string): number[] {
+export function leadMarks(
+  outlet: string,
+  title: string,
+  text: string,
+  print: LeadPrint = leadPrint({ title, text }),
+): number[] {
   const salt = foldKey(outlet);
   const out = new Set<number>();
-  for (const s of shingles(leadWords(text, title))) {
+  for (const s of print.shingles) {
     const h = hash32(`${salt}\u0001${s}`);
     if ((h >>> 0) % 3 === 0) out.add(h);
   }
@@ -154,12 +179,13 @@ export function indexArticle(
   id: number,
   meta: { title: string; outlet: string | null; url: string | null },
   text: string,
+  marks?: number[],
 ): void {
   const url = canonicalUrl(meta.url);
   if (url) stmt(db, 'UPDATE articles SET canonical_url = ? WHERE id = ?').run(url, id);
   if (!meta.outlet?.trim()) return;
   const ins = stmt(db, 'INSERT OR IGNORE INTO article_marks (mark, article_id) VALUES (?, ?)');
-  for (const m of leadMarks(meta.outlet, meta.title, text)) ins.run(m, id);
+  for (const m of marks ?? leadMarks(meta.outlet, meta.title, text)) ins.run(m, id);
 }
 
 /**
@@ -204,6 +230,8 @@ export function findRevisionOf(
   id: number,
   meta: { title: string; outlet: string | null; url: string | null },
   text: string,
+  print: LeadPrint = leadPrint({ title: meta.title, text }),
+  marks?: number[],
 ): RevisionMatch | null {
   const url = canonicalUrl(meta.url);
   if (url) {
@@ -214,15 +242,15 @@ export function findRevisionOf(
     if (row) return { articleId: latestVersion(db, row.id), by: 'url' };
   }
   if (!meta.outlet?.trim()) return null;
-  const marks = leadMarks(meta.outlet, meta.title, text);
+  marks ??= leadMarks(meta.outlet, meta.title, text, print);
   if (marks.length === 0) return null;
-  const candidates = db
-    .prepare(
-      `SELECT m.article_id AS id, count(*) AS n FROM article_marks m
+  // One statement per number of marks (a few dozen at most), prepared once per desk.
+  const candidates = stmt(
+    db,
+    `SELECT m.article_id AS id, count(*) AS n FROM article_marks m
        WHERE m.mark IN (${marks.map(() => '?').join(', ')}) AND m.article_id != ?
        GROUP BY m.article_id ORDER BY n DESC, m.article_id DESC LIMIT 8`,
-    )
-    .all(...marks, id) as { id: number; n: number }[];
+  ).all(...marks, id) as { id: number; n: number }[];
   const outletKey = foldKey(meta.outlet);
   let best: { id: number; lead: number } | null = null;
   // The weakest link the thresholds accept (a lead Jaccard of 0.25) still shares two
@@ -237,7 +265,7 @@ export function findRevisionOf(
       text: string;
     };
     if (!a.outlet || foldKey(a.outlet) !== outletKey) continue;
-    const l = likeness({ title: meta.title, text }, { title: a.title, text: a.text });
+    const l = printLikeness(print, leadPrint(a));
     if (l.same && (!best || l.lead > best.lead)) best = { id: c.id, lead: l.lead };
   }
   return best ? { articleId: latestVersion(db, best.id), by: 'lead' } : null;
