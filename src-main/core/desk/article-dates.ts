@@ -15,7 +15,7 @@ import type { ExtractedClaim } from '../extract/types';
 import { extractArticle } from '../extract/index';
 import { stmt } from '../db/stmt';
 import { readRow, readRows, type RowChange } from './history';
-import { resolveEntity } from './store';
+import { insertClaim, resolveEntity } from './store';
 
 interface StoredClaim {
   id: number;
@@ -122,27 +122,7 @@ export function rereadDates(
       continue;
     }
     const mark = boilerMark.get(articleId, c.start, c.end) as { boilerplate: number } | undefined;
-    const id = Number(
-      stmt(
-        db,
-        `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        articleId,
-        c.kind,
-        c.start,
-        c.end,
-        c.exact,
-        c.prefix,
-        c.suffix,
-        c.sentenceStart,
-        c.sentenceEnd,
-        c.subject,
-        c.scope,
-        JSON.stringify(c.value),
-        (mark ? mark.boilerplate === 1 : c.boilerplate) ? 1 : 0,
-      ).lastInsertRowid,
-    );
+    const id = insertClaim(db, articleId, c, mark ? mark.boilerplate === 1 : c.boilerplate);
     created.push({ table: 'claims', key: { id }, row: null });
     for (const k of c.entityKeys) {
       const eid = entityOf(k);

@@ -11,7 +11,7 @@
 import { consequence } from './rank';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
-import type { ExtractedEntity, ExtractionResult } from '../extract/types';
+import type { ExtractedClaim, ExtractedEntity, ExtractionResult } from '../extract/types';
 import type { ArticleMeta, ClaimValue, EntityKind } from '../../shared/model';
 import { EntityIndex } from '../extract/entity-index';
 import type { MatchClaim, MatchResult } from '../match/types';
@@ -115,6 +115,31 @@ export interface SearchRows {
   claims: [number, string][];
 }
 
+/** Stores one extracted claim of an article; returns its id. */
+export function insertClaim(db: Db, articleId: number, c: ExtractedClaim, boilerplate: boolean): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      articleId,
+      c.kind,
+      c.start,
+      c.end,
+      c.exact,
+      c.prefix,
+      c.suffix,
+      c.sentenceStart,
+      c.sentenceEnd,
+      c.subject,
+      c.scope,
+      JSON.stringify(c.value),
+      boilerplate ? 1 : 0,
+    ).lastInsertRowid,
+  );
+}
+
 export function writeSearchRows(db: Db, rows: SearchRows): void {
   const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
   for (const [id, text] of rows.passages) insPassageFts.run(id, text);
@@ -200,11 +225,6 @@ export function storeExtraction(
     ).map((c) => [`${c.kind}:${c.start}:${c.end}`, c]),
   );
   const seen = new Set<number>();
-  const ins = stmt(
-    db,
-    `INSERT INTO claims (article_id, kind, start, "end", quote, prefix, suffix, sentence_start, sentence_end, subject, scope, value, boilerplate)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const upd = stmt(
     db,
     `UPDATE claims SET quote = ?, prefix = ?, suffix = ?, sentence_start = ?, sentence_end = ?, subject = ?, scope = ?, value = ?, boilerplate = ? WHERE id = ?`,
@@ -236,23 +256,7 @@ export function storeExtraction(
           id,
         );
     } else {
-      id = Number(
-        ins.run(
-          articleId,
-          c.kind,
-          c.start,
-          c.end,
-          c.exact,
-          c.prefix,
-          c.suffix,
-          c.sentenceStart,
-          c.sentenceEnd,
-          c.subject,
-          c.scope,
-          JSON.stringify(c.value),
-          boiler,
-        ).lastInsertRowid,
-      );
+      id = insertClaim(db, articleId, c, boiler === 1);
     }
     seen.add(id);
     // A claim seen before has entity and FTS rows to replace; a new one has none.
