@@ -196,7 +196,21 @@ describe('ClaimReview of the seeds through a real desk and the claimdesk command
     }));
     for (const a of articles)
       for (const c of await h['claims:list']({ articleId: a.id })) articleOf.set(c.id, a.id);
-    const conflicts = await h['conflicts:list']({});
+    let conflicts = await h['conflicts:list']({});
+    // The seeds raise few conflicts: the editor adds the ones the review needs by hand,
+    // each between two dates of different articles.
+    const dates = [];
+    for (const a of articles)
+      for (const c of await h['claims:list']({ articleId: a.id })) if (c.kind === 'date') dates.push(c);
+    for (let i = 1; conflicts.length < 4 && i < dates.length; i++) {
+      if (articleOf.get(dates[i]!.id) === articleOf.get(dates[0]!.id)) continue;
+      await h['conflicts:create']({
+        sideA: [dates[0]!.id],
+        sideB: [dates[i]!.id],
+        kind: 'date_mismatch',
+      });
+      conflicts = await h['conflicts:list']({});
+    }
     service.close();
     // Resolve the "first-ever" trip against the earlier visit; confirm a trend conflict that
     // spans two articles; dismiss another; leave the rest undecided.
