@@ -971,7 +971,7 @@ function precedentInstances(desk: Desk): Instance[] {
           actor,
           place: placeNear(desk, s, clause, ev.start, actor.nationality),
           years: { from: minOf(years.map((y) => y.from)), to: maxOf(years.map((y) => y.to)) },
-          claims: claimFeats.length > 0 ? claimFeats : s.claims,
+          claims: withoutSpeakers(claimFeats.length > 0 ? claimFeats : s.claims),
           text: s.text.slice(clause.start, clause.end),
         });
         break;
@@ -993,6 +993,12 @@ function precedentInstances(desk: Desk): Instance[] {
     });
   }
   return out;
+}
+
+/** What dates an earlier visit, not who spoke about it ("X said"), unless nothing else is there. */
+function withoutSpeakers(claims: Feat[]): Feat[] {
+  const kept = claims.filter((c) => c.claim.kind !== 'attribution');
+  return kept.length > 0 ? kept : claims;
 }
 
 function placesMatch(
