@@ -12,7 +12,7 @@
  */
 import type { ClaimFrame } from '../../shared/model';
 import { stem } from './text';
-import { KNOWN_COUNTRIES, placeKey } from './lexicon';
+import { KNOWN_COUNTRIES, eventMentions, placeKey } from './lexicon';
 import type { Feat } from './features';
 
 /** Weighted overlap two numbers' wording needs to be one fact. */
@@ -204,7 +204,9 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')
-    return (overlap >= SAME_TIME && timeGap(a, b) <= MAX_TIME_GAP) || sameClockReading(a, b);
+    return (
+      ((overlap >= SAME_TIME || sameAct(a, b)) && timeGap(a, b) <= MAX_TIME_GAP) || sameClockReading(a, b)
+    );
   // Values far apart are two quantities, however alike the wording: a transposed digit
   // (14 and 41) stays within reach only when the words the values attach to agree.
   const sameProperty = [...qa.property].some((w) => qb.property.has(w));
@@ -223,7 +225,8 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (fa.period && fa.period === fb.period && ratio(a, b) <= 1.3 && overlap >= SAME_PERIOD) return true;
   // Counts of one specific thing ("investors", "carriages") need less wording than "people".
   const noun = countedNoun(a);
-  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
+  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun))
+    return overlap >= SAME_NOUN || misprint(a, b);
   return overlap >= SAME_FACT;
 }
 
@@ -244,6 +247,29 @@ function sameClockReading(a: Feat, b: Feat): boolean {
     va.minutes % 15 !== 0
   );
 }
+
+/**
+ * What made the moment: a time's clause names a public act (a statement issued, results
+ * announced, a notice released) or a kind of happening (an attack, a launch). Outlets word
+ * these differently ("a joint statement issued at 0700 GMT", "both companies announced at
+ * 7.00"), so two times of one story whose clauses name the same act are one moment unless
+ * the clock puts them far apart.
+ */
+function sameAct(a: Feat, b: Feat): boolean {
+  const acts = (f: Feat): Set<string> => {
+    const text = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 90), f.pos);
+    const out = new Set<string>();
+    if (PUBLIC_ACT.test(text)) out.add('public');
+    for (const e of eventMentions(text)) out.add(e.family);
+    return out;
+  };
+  if (a.claim.articleId === b.claim.articleId) return false;
+  const sa = acts(a);
+  return [...acts(b)].some((x) => sa.has(x));
+}
+
+const PUBLIC_ACT =
+  /\b(?:announc\w*|statements?|disclos\w*|releas\w*|publish\w*|issued|notices?|filings?|press conference)\b/;
 
 /**
  * What a percentage is measured against, named right after it: "a premium of 41% to
@@ -275,16 +301,39 @@ function referenceOf(f: Feat): Set<string> | null {
   return words.length > 0 ? new Set(words) : null;
 }
 
-/** Minutes between two times in UTC (or on the clock, when neither zone is known), across midnight. */
+/** Minutes between two times in UTC (or on the clock, when either zone is unknown), across midnight. */
 function timeGap(a: Feat, b: Feat): number {
   const va = a.claim.value;
   const vb = b.claim.value;
   if (va.type !== 'time' || vb.type !== 'time') return Infinity;
-  const x = va.utc ?? (vb.utc === null ? va.minutes : null);
-  const y = vb.utc ?? (va.utc === null ? vb.minutes : null);
-  if (x === null || y === null) return 0;
+  // A time with no zone is a clock reading somewhere in the story: set against the other's
+  // clock reading, not waved through ("6 p.m." is not within reach of "11 a.m. (0900 GMT)").
+  const both = va.utc !== null && vb.utc !== null;
+  const x = both ? va.utc! : va.minutes;
+  const y = both ? vb.utc! : vb.minutes;
   const d = Math.abs(x - y);
   return Math.min(d, 1440 - d);
+}
+
+/**
+ * Two precise whole numbers (three significant digits or more) one slip apart: one digit changed or two neighbours swapped
+ * ("181" and "171", "7,480" and "7,840"). Two outlets counting the same thing this
+ * nearly alike are copying one figure, one of them wrongly.
+ */
+function misprint(a: Feat, b: Feat): boolean {
+  const x = amount(a);
+  const y = amount(b);
+  if (x === null || y === null || x === y || !Number.isInteger(x) || !Number.isInteger(y)) return false;
+  const sx = String(x);
+  const sy = String(y);
+  // Precise numbers only: "32,000" and "38,000" are two round estimates, not one slip.
+  if (sx.length !== sy.length || sx.replace(/0+$/, '').length < 3 || sy.replace(/0+$/, '').length < 3)
+    return false;
+  const diff = [...sx].flatMap((c, i) => (c === sy[i] ? [] : [i]));
+  if (diff.length === 1) return true;
+  return (
+    diff.length === 2 && diff[1] === diff[0] + 1 && sx[diff[0]] === sy[diff[1]] && sx[diff[1]] === sy[diff[0]]
+  );
 }
 
 /** Equal amounts written with at least three significant digits. */

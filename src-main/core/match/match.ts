@@ -160,6 +160,9 @@ function intersects<T>(a: Iterable<T>, b: Set<T> | T[]): boolean {
 export function sameQuantity(a: Feat, b: Feat, idf: Map<string, number> = new Map()): boolean {
   if (a.sentence === b.sentence) return sameMomentRestated(a, b);
   if (a.relative !== b.relative || !sameStory(a.article, b.article)) return false;
+  // One article giving two clock times tells two happenings apart ("the emergency code at
+  // 20:52 CET", "touched down at 21:47 GMT").
+  if (a.claim.articleId === b.claim.articleId && differentMoments(a, b)) return false;
   const pa = effectivePeriod(a);
   const pb = effectivePeriod(b);
   // With frames, only stated periods separate: "the original budget, set in 2016" and "the
@@ -203,6 +206,14 @@ function pastOf(old: Feat, now: Feat): boolean {
     old.period.to < ref - 1 &&
     quantityFrameOf(now)?.frame.running === true
   );
+}
+
+function differentMoments(a: Feat, b: Feat): boolean {
+  const va = a.claim.value;
+  const vb = b.claim.value;
+  if (va.type !== 'time' || vb.type !== 'time') return false;
+  if (va.utc !== null && vb.utc !== null) return va.utc !== vb.utc;
+  return va.minutes !== vb.minutes;
 }
 
 /** "21:52 local time (02:52 GMT)": one moment written twice in one sentence. */

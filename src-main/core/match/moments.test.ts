@@ -243,3 +243,46 @@ describe('changes written two ways', () => {
     ).toMatch(/4\.5 percent.*3\.5 percent|3\.5 percent.*4\.5 percent/);
   });
 });
+
+describe('one moment, worded by each outlet', () => {
+  it('takes a statement issued at one time and an announcement at another for one moment', () => {
+    const { result } = story(
+      ' date 2025-03-10 Packaging deal\n\nThe offer values the firm at €6.2 billion, according to a joint statement issued at 0700 GMT.\n',
+      ' date 2025-03-10 Übernahme\n\nThe packaging group wants to buy the firm, as both companies announced on Monday at 7.00 Uhr (CET).\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times.map((c) => c.explanation).join('\n')).toMatch(/0700 GMT.*7\.00 Uhr|7\.00 Uhr.*0700 GMT/);
+  });
+
+  it('keeps two clock times of one article apart, so each can meet its own moment elsewhere', () => {
+    const { result } = story(
+      ' date 2026-11-27 Jet overruns runway\n\nThe aircraft touched down at 21:47 local time (20:47 GMT) and came to rest in wet snow.\n',
+      ' date 2026-11-27 Landung im Schnee\n\nThe landing took place at 21.47 Uhr local time in heavy snow.\n',
+      ' date 2026-11-27 Live\n\nFlight data show the emergency code began transmitting at 20:52 CET. Tracking data show the aircraft touched down at 21:47 GMT.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/20:47 GMT|21:47 local time/);
+    expect(times[0].explanation).toMatch(/21:47 GMT/);
+    expect(times[0].explanation).not.toMatch(/20:52/);
+  });
+});
+
+describe('misprinted counts', () => {
+  it('sets two precise counts of one thing that differ by a slipped digit against each other', () => {
+    const { result } = story(
+      ' date 2026-11-27 Jet overruns runway\n\nThe aircraft had 181 passengers and six crew on board, the carrier said in a statement.\n',
+      ' date 2026-11-27 Runway closed\n\nThe jet, carrying 171 passengers, skidded off the runway in heavy snow.\n',
+    );
+    const counts = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(counts.map((c) => c.explanation).join('\n')).toMatch(/181 passengers.*171 passengers|171.*181/);
+  });
+
+  it('does not take two round estimates one digit apart for a slip', () => {
+    const { result } = story(
+      ' date 2025-06-27 Bridge opens\n\nTraffic planners expect 32,000 vehicles to use the crossing in its first year.\n',
+      ' date 2025-06-28 Explainer\n\nBy 2040 the island could see 38,000 vehicles as housing expands.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+});
