@@ -52,7 +52,7 @@ function draft(
     v.display ??
     (v.granularity === 'range' && v.end
       ? `${v.date} – ${v.end}`
-      : `${v.weekday ? v.weekday + ' ' : ''}${v.date}`);
+      : `${v.weekday ? v.weekday + ' ' : ''}${v.date}`.trim());
   const value: DateValue = { type: 'date', ...v, event, display };
   return {
     kind: 'date',
@@ -126,6 +126,12 @@ function fromChrono(
       const before = ctx.s.slice(Math.max(0, r.index - 6), r.index + raw.length).toLowerCase();
       const mode = /\b(?:last|past)\s/.test(before) ? 'last' : /\bnext\s/.test(before) ? 'next' : 'plain';
       d = resolveWeekday(pub, WEEKDAYS.indexOf(wdMatch[1].toLowerCase()), mode);
+    } else if (hasWeekday && wdMatch && !pub && !/^(?:last|next|this)\s/i.test(raw)) {
+      // An undated copy's "on Friday evening" names no day, but its weekday can still be
+      // checked against the day other articles give ("on Thursday").
+      occupied.add(start, end);
+      out.push(draft(ctx, start, end, { date: '', end: null, granularity: 'day', weekday, part: null }));
+      return;
     }
     if (!d) return;
     if (/^(?:last|next|this)\s/i.test(raw)) start = r.index;

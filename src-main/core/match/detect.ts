@@ -538,6 +538,54 @@ function dateConflicts(drafts: Drafts, fact: FactGroup): void {
   }
 }
 
+/**
+ * One happening dated on different days by different articles (see match/happenings.ts):
+ * one conflict for the fact, the day most articles give against the days that clash with
+ * it. A date whose own weekday is wrong is the self-check's business and left out here.
+ */
+function happeningConflicts(drafts: Drafts, fact: FactGroup, checked: Set<number>): void {
+  const classes = new Map<string, Feat[]>();
+  for (const f of fact.feats) {
+    if (!f.date || checked.has(f.claim.id) || RELATIVE_DATE.test(f.claim.quote)) continue;
+    const day = f.date.explicitDay && f.date.granularity === 'day' ? f.date.from : f.date.weekday;
+    if (!day) continue;
+    const list = classes.get(day) ?? [];
+    list.push(f);
+    classes.set(day, list);
+  }
+  const ranked = [...classes].sort((a, b) => articlesIn(b[1]) - articlesIn(a[1]));
+  if (ranked.length < 2) return;
+  const [day, side] = ranked[0];
+  const against = ranked.filter(([d]) => d !== day && daysClash(day, d));
+  if (against.length === 0) return;
+  const phase = phaseOf(side[0]);
+  const others = against.flatMap(([, list]) => list).filter((f) => phaseOf(f) === phase);
+  if (others.length === 0) return;
+  const text = (d: string, list: Feat[]): string =>
+    `${cap(weekdayOf(d) ?? d)}${/^\d{4}-/.test(d) ? ' ' + d : ''} (${list.map((f) => `“${f.claim.quote}”`).join(', ')})`;
+  const why = `${fact.label}: ${articlesIn(side)} article${articlesIn(side) === 1 ? '' : 's'} date it ${text(day, side)}, against ${against.map(([d, list]) => text(d, list)).join(' and ')}.`;
+  drafts.add(
+    'date_mismatch',
+    fact.key,
+    side.map((f) => f.claim.id),
+    others.map((f) => f.claim.id),
+    why,
+    [day, ...against.map(([d]) => d)],
+  );
+}
+
+function articlesIn(feats: Feat[]): number {
+  return new Set(feats.map((f) => f.claim.articleId)).size;
+}
+
+/** Two days clash: two calendar days that differ, or a day and a weekday it does not fall on. */
+function daysClash(a: string, b: string): boolean {
+  const wa = /^\d{4}-/.test(a) ? weekdayOf(a) : a;
+  const wb = /^\d{4}-/.test(b) ? weekdayOf(b) : b;
+  if (/^\d{4}-/.test(a) && /^\d{4}-/.test(b)) return a !== b;
+  return wa !== null && wb !== null && wa !== wb;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -1516,15 +1564,18 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   const years = [...desk.articles.values()].map((a) => a.refYear).filter((y): y is number => y !== null);
   const refFallback = years.reduce<number | null>((m, y) => (m === null || y > m ? y : m), null);
   const localOffset = learnedLocalOffset(desk);
+  const happenings: FactGroup[] = [];
   for (const fact of facts) {
     if (fact.feats.length < 2) continue;
     const kind = fact.feats[0].claim.kind;
     if (kind === 'figure' || kind === 'count') numericConflicts(drafts, fact);
+    else if (fact.key.startsWith('happening')) happenings.push(fact);
     else if (kind === 'date' || kind === 'event') dateConflicts(drafts, fact);
     else if (kind === 'trend') trendConflicts(drafts, fact, refFallback);
     else if (kind === 'time') timeConflicts(drafts, fact, localOffset);
   }
   const checked = weekdaySelfCheck(drafts, desk, factOf);
+  for (const fact of happenings) happeningConflicts(drafts, fact, checked);
   weekdayAcrossArticles(drafts, desk, factOf, checked);
   trendVersusFigures(drafts, desk, factOf, refFallback);
   trendsToOneValue(drafts, desk, factOf);

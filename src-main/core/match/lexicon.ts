@@ -274,7 +274,7 @@ export type EventFamily =
 const EVENT_PATTERNS: Array<[EventFamily, RegExp]> = [
   [
     'visit',
-    /\b(?:state |official |working |historic |first[\s-]ever |first )?(?:visit(?:s|ed|ing)?|trips?|journey|tour(?:ed)?|travell?ed|stay|stopover|arriv(?:ed|al|es)|landed|hosted|hosting|welcomed|received|came to|went to|flew to|set foot in)\b/g,
+    /\b(?:state |official |working |historic |first[\s-]ever |first )?(?:visit(?:s|ed|ing)?|trips?|journey|tour(?:ed)?|travell?ed|stay|stopover|arriv(?:ed|al|es)|landed|hosted|hosting|welcomed|received|came to(?! (?:a|an|the|rest|power|light|terms)\b)|went to|flew to|set foot in)\b/g,
   ],
   ['meeting', /\b(?:meetings?|met|meets|talks|summit|consultations?|discussions?|phone call|call)\b/g],
   // "close" alone is too common ("close cooperation"): only a deal's closing.

@@ -14,6 +14,7 @@ import type { FactDraft, MatchClaim, MatchResult } from './types';
 import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
 import { quantityFrame as quantityFrameOf, sameQuantityFrame, termWeights } from './compare';
+import { happeningEvidence, happeningWords, sameHappening } from './happenings';
 import { titleCase, jaccard, writtenForm } from './text';
 import { metricFamily, type Role } from './lexicon';
 
@@ -30,6 +31,8 @@ const ONCE_MARK = -2;
 const ONCE = new Set(['establishment', 'birth', 'death', 'completion']);
 /** Marks a block whose claims share a fact when their articles cover one story. */
 const STORY = -3;
+/** Marks the block of dates no event word keys, grouped by `sameHappening`. */
+const HAPPENING = -4;
 const WINDOW = 40;
 
 const TOP_ROLES = new Set<Role>(['party_leader', 'head_of_state', 'head_of_government', 'top_leader']);
@@ -79,7 +82,10 @@ function blockOf(f: Feat): { key: string; threshold: number | null } | null {
       return { key: `trend|${f.metric}|${parties}`, threshold: STORY };
     case 'date':
     case 'event': {
-      if (!f.event) return null;
+      // An undated copy's bare weekday ("on Friday") is too weak to key an event by itself:
+      // it only meets another day through the happening it describes.
+      if (!f.event || (v.type === 'date' && v.date === ''))
+        return happeningWords(f) ? { key: 'happening', threshold: HAPPENING } : null;
       // Things that happen once to their subject: grouped by subject wording, not by actor.
       if (ONCE.has(f.event)) return { key: `event|${f.event}|once`, threshold: ONCE_MARK };
       const actor = actorKey(f);
@@ -112,9 +118,13 @@ function byPosition(a: Feat, b: Feat): number {
 }
 
 /** Splits a block into facts by similarity; large blocks only within a window. */
-function clusterBlock(block: Block, idf: Map<string, number>): Feat[][] {
+function clusterBlock(block: Block, idf: Map<string, number>, desk: Desk): Feat[][] {
   const feats = [...block.feats].sort(byPosition);
   if (block.bySimilarity === null) return [feats];
+  if (block.bySimilarity === HAPPENING) {
+    const evidence = happeningEvidence(desk.feats);
+    return averageLink(feats, (a, b) => sameHappening(a, b, evidence));
+  }
   if (block.bySimilarity === QUANTITY) return averageLink(feats, (a, b) => sameQuantity(a, b, idf));
   if (block.bySimilarity === ONCE_MARK) return completeLink(feats, sameOnceEvent);
   const threshold = block.bySimilarity;
@@ -490,12 +500,14 @@ export function groupFacts(desk: Desk): FactGroup[] {
   const facts: FactGroup[] = [];
   const idf = termWeights(desk.feats);
   for (const block of blocks.values()) {
-    const groups = clusterBlock(block, idf);
+    const groups = clusterBlock(block, idf, desk);
     for (const g of groups) {
       // A number's fact is named by its first claim, so it keeps its key (and its conflict
       // the editor's decision) when new coverage adds claims or splits the block.
       const key =
-        groups.length === 1 && block.bySimilarity !== QUANTITY ? block.key : `${block.key}#${anchorOf(g[0])}`;
+        groups.length === 1 && block.bySimilarity !== QUANTITY && block.bySimilarity !== HAPPENING
+          ? block.key
+          : `${block.key}#${anchorOf(g[0])}`;
       facts.push({ key, label: labelFor(desk, g), feats: g });
     }
   }
