@@ -71,6 +71,11 @@ export interface ClaimFrame {
   source: string | null;
   /** A rate's denominator: "share" in "€38.50 a share", "day" in "per day". */
   per: string | null;
+  /**
+   * How far a count had got when the value was read ("95% counted" in "with 95% of ballots
+   * counted, Civic Renewal had 32.1%"): a share at one stage of counting is not the final one.
+   */
+  progress?: string | null;
 }
 
 /**

@@ -22,6 +22,7 @@ const frame = v.optional(
     running: v.boolean(),
     source: nullableText,
     per: nullableText,
+    progress: v.optional(nullableText),
   }),
 );
 

@@ -167,7 +167,22 @@ function buildRuns(text: string, tokens: Token[], knownBigrams: Set<string>): Ru
           (seenOf &&
             (DOMAIN_WORDS.has(prev.key) || ORG_WORDS.has(prev.key)) &&
             (DOMAIN_WORDS.has(after?.key ?? '') || ORG_WORDS.has(after?.key ?? '')));
-        if (okGap && andOk && !STOP_WORDS.has(after.key)) {
+        // "The Liberal Union of Prime Minister Jan Horak": a title and a name after "of" are
+        // another entity qualifying this one, not part of its name ("Office of the President" is).
+        let titledName = false;
+        if (after && TITLE_WORDS.has(after.key)) {
+          let n = k + 1;
+          while (n < k + 4 && tokens[n]?.cap && TITLE_WORDS.has(tokens[n].key)) n++;
+          const name = tokens[n];
+          titledName =
+            n > k + 1 &&
+            name !== undefined &&
+            name.cap &&
+            !TITLE_WORDS.has(name.key) &&
+            !ORG_WORDS.has(name.key) &&
+            !DOMAIN_WORDS.has(name.key);
+        }
+        if (okGap && andOk && !STOP_WORDS.has(after.key) && !titledName) {
           if (next.key === 'of') seenOf = true;
           run.tokens.push(after);
           run.joined.push(true);

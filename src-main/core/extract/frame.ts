@@ -19,6 +19,13 @@ import type { ClaimFrame } from '../../shared/model';
 import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context';
 
 /** Words that carry no meaning of their own: determiners, auxiliaries, prepositions, hedges. */
+/** A stage of counting: "with 95% of ballots counted", "with 12% of the count in", "with 60% counted". */
+const PROGRESS =
+  /\bwith\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more than\s+)?(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|per cent)\s+(?:of\s+(?:the\s+|all\s+)?(?:ballots|votes|precincts|polling stations|districts|constituencies|count)\s+)?(counted|in|reported|tallied|declared)\b/i;
+const PROGRESS_ALL = new RegExp(PROGRESS.source, 'gi');
+/** Between a name and a name that qualifies it: " of", " (SDU) of Prime Minister". */
+const OF_QUALIFIER = /^\s*(?:\([^)]{1,12}\)\s*)?of\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u;
+
 const FUNCTION_WORDS = new Set(
   (
     'a an the this that these those its it their his her our your my of to in on at by for from with into onto ' +
@@ -272,6 +279,15 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
 
   // Whose value: a name in the clause that is neither the source nor the place.
   let holder: string | null = null;
+  // "The Social Democratic Union (SDU) of Prime Minister Pavel Ondrejka fell to 24.6%": the
+  // name after "of" qualifies the one before it, which is whose value it is.
+  const ownerOf = (ms: number): string | null => {
+    for (const o of ctx.mentions) {
+      const oe = o.end - ctx.start;
+      if (oe <= ms && o.start - ctx.start >= cs && OF_QUALIFIER.test(s.slice(oe, ms))) return o.key;
+    }
+    return null;
+  };
   let place: string | null = null;
   for (const m of ctx.mentions) {
     const ms = m.start - ctx.start;
@@ -291,8 +307,27 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     }
     // A name right before the value ("Civic Renewal had 32.1%", "the SDU on 24.3%") or right
     // after it ("1.1% for Telvia"); a name further off is context, not whose value it is.
-    if (me <= a && a - me <= 16 && !/[,;]/.test(s.slice(me, a))) holder = m.key;
-    else if (!holder && ms >= b && ms - b <= 15 && !/[,;]/.test(s.slice(b, ms))) holder = m.key;
+    if (me <= a && a - me <= 16 && !/[,;]/.test(s.slice(me, a))) holder = ownerOf(ms) ?? m.key;
+    else if (!holder && ms >= b && ms - b <= 15 && !/[,;]|\band\b/.test(s.slice(b, ms))) holder = m.key;
+  }
+  // The name the sentence opens with, as its subject ("Civic Renewal won 52 of the 150
+  // seats …, with 31.8% of the vote"), unless another name comes between it and the value.
+  if (!holder) {
+    let subject: string | null = null;
+    for (const m of ctx.mentions) {
+      const ms = m.start - ctx.start;
+      const me = m.end - ctx.start;
+      if (ms < 0 || me > a) continue;
+      if (subject === null) {
+        if (!/^\s*(?:the\s+)?$/i.test(s.slice(0, ms)) || !/^(?:['’]s\b|\s+\p{Ll})/u.test(s.slice(me))) break;
+        if (/^\s+(?:said|says|told|reported|announced)\b/.test(s.slice(me, me + 12))) break;
+        subject = m.key;
+      } else if (!PLACE_BEFORE.test(s.slice(Math.max(0, ms - 40), ms))) {
+        subject = null;
+        break;
+      }
+    }
+    if (subject) holder = subject;
   }
 
   let source: string | null = null;
@@ -332,10 +367,30 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   }
   const running = draft.value.type === 'count' && RUNNING.test(s);
 
+  // "With 95% of ballots counted": the stage of the count the values were read at, set in
+  // this sentence or earlier in its paragraph ("… National Path was third with 13.4%").
+  const paragraph = ctx.text.lastIndexOf('\n', ctx.start) + 1;
+  let stage: RegExpExecArray | null = null;
+  let own = false;
+  const lead = ctx.text.slice(paragraph, ctx.start + s.length);
+  for (const m of lead.matchAll(PROGRESS_ALL)) {
+    stage = m;
+    const at = paragraph + m.index - ctx.start;
+    own = a >= at && b <= at + m[0].length;
+  }
+  // An exit poll is a stage of its own: a projection, not the count.
+  // The stage's own figure ("95%" of ballots counted) is a reading of the count's progress.
+  const progress = stage
+    ? `${own ? 'stage ' : ''}${stage[1].replace(',', '.')}% ${stage[2].toLowerCase()}`
+    : /\bexit[- ]polls?\b/i.test(lead)
+      ? 'exit poll'
+      : null;
+
   return {
     property,
     terms,
     holder,
+    ...(progress ? { progress } : {}),
     place,
     period: draft.value.type === 'figure' || draft.value.type === 'count' ? draft.value.period : null,
     asOf,

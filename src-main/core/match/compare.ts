@@ -26,7 +26,7 @@ const MAX_RATIO = 2;
 /** The same, when the words the values attach to agree ("depth … 14 km", "depth … 41 km"). */
 const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
-  /\b(?:alone|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
+  /\b(?:alone|itself|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
 
 /** Values this close, beside the same property words, are read as one quantity. */
 const CLOSE_VALUES = 1.5;
@@ -184,6 +184,8 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const fa = qa.frame;
   const fb = qb.frame;
   if (fa.per !== fb.per) return false;
+  // Shares read at two stages of a count (or one at a stage, one final) are two readings.
+  if ((fa.progress ?? null) !== (fb.progress ?? null)) return false;
   // Two different places of one level (two towns, two countries) never compare; a town
   // and a country may be the same figure located more or less precisely.
   if (fa.place && fb.place && fa.place !== fb.place && isCountry(fa.place) === isCountry(fb.place))
@@ -195,10 +197,7 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     (PART_OR_WHOLE.test(a.sentence.folded) || PART_OR_WHOLE.test(b.sentence.folded))
   )
     return false;
-  if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) {
-    // The nearest name is a guess: it only vetoes when neither sentence names the other's.
-    if (!names(b).has(fa.holder) && !names(a).has(fb.holder)) return false;
-  }
+  if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) return false;
   if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
   if (!sameReference(a, b)) return false;
   const overlap = wordingOverlap(qa, qb, idf);
@@ -219,6 +218,15 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   // each outlet wrote around it ("sentenced to 11 years and six months in prison", "Arrufat's
   // 13-year sentence was greeted with applause").
   if (sameProperty && ratio(a, b) <= CLOSE_VALUES) return true;
+  // One holder's value given bare in a list ("the agrarian Rural League 9.7%") beside the same
+  // holder's close value elsewhere ("the Rural League took 11.4%"): its share, misreported.
+  if (
+    fa.holder &&
+    fa.holder === fb.holder &&
+    (fa.property === null || fb.property === null) &&
+    ratio(a, b) <= CLOSE_VALUES
+  )
+    return true;
   // The same precise number twice ("€386.4 million", "1,140") is the same quantity.
   if (sameDigits(a, b)) return true;
   // Both tied to the same stated period, close in value and sharing some wording.
@@ -359,10 +367,6 @@ function isCountry(key: string): boolean {
 function countedNoun(f: Feat): string | null {
   const v = f.claim.value;
   return v.type === 'count' ? v.noun : null;
-}
-
-function names(f: Feat): Set<string> {
-  return new Set(f.claim.entityKeys);
 }
 
 function sharesWord(a: string, b: string): boolean {
