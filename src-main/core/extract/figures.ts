@@ -62,6 +62,12 @@ const CURRENCY_PREFIX: Record<string, string> = {
   thb: 'THB',
   '฿': 'THB',
   chf: 'CHF',
+  sek: 'SEK',
+  nok: 'NOK',
+  dkk: 'DKK',
+  pln: 'PLN',
+  czk: 'CZK',
+  huf: 'HUF',
 };
 const CURRENCY_SUFFIX: Record<string, string> = {
   zlotys: 'PLN',
@@ -77,6 +83,17 @@ const CURRENCY_SUFFIX: Record<string, string> = {
   lira: 'TRY',
   liras: 'TRY',
   kronor: 'SEK',
+  krona: 'SEK',
+  'swedish crowns': 'SEK',
+  'swedish kronor': 'SEK',
+  'danish crowns': 'DKK',
+  'danish kroner': 'DKK',
+  'norwegian crowns': 'NOK',
+  'norwegian kroner': 'NOK',
+  'czech crowns': 'CZK',
+  // Plain "crowns" in English copy is most often the Swedish krona; a story about another
+  // crown names it ("Czech crowns") and is read by the entries above.
+  crowns: 'SEK',
   sek: 'SEK',
   kroner: 'NOK',
   nok: 'NOK',

@@ -23,6 +23,18 @@ import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context'
 const PROGRESS =
   /\bwith\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more than\s+)?(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|per cent)\s+(?:of\s+(?:the\s+|all\s+)?(?:ballots|votes|precincts|polling stations|districts|constituencies|count)\s+)?(counted|in|reported|tallied|declared)\b/i;
 const PROGRESS_ALL = new RegExp(PROGRESS.source, 'gi');
+const MARKET =
+  /\b(?:shares?|stocks?|share price)\b[^.;]{0,80}\b(?:up|down|rose|fell|gained|lost|traded|trading|closed|opened|jumped|slumped|higher|lower)\b/i;
+const INTRADAY =
+  /\b(?:now|currently|so far|at one point|earlier in the day|intraday|by midday|by \d{1,2}[:.]\d{2}|first minutes|early trading|morning trading|afternoon trading|morning high|midday)\b/i;
+
+/** Which quote of the day a share price or move is: the close, the open, or one during trading. */
+function marketMoment(s: string): 'close' | 'open' | 'intraday' | null {
+  if (INTRADAY.test(s)) return 'intraday';
+  if (/\b(?:closed|closing|at the close)\b/i.test(s)) return 'close';
+  if (/\b(?:opened|at the open)\b/i.test(s)) return 'open';
+  return null;
+}
 /** Between a name and a name that qualifies it: " of", " (SDU) of Prime Minister". */
 const OF_QUALIFIER = /^\s*(?:\([^)]{1,12}\)\s*)?of\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){0,3}$/u;
 
@@ -378,13 +390,20 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     const at = paragraph + m.index - ctx.start;
     own = a >= at && b <= at + m[0].length;
   }
-  // An exit poll is a stage of its own: a projection, not the count.
+  // A share price moves all day: a quote "by 10:15", "in the first minutes of trading" or
+  // "now" is a moment of its own, never set against another; closing quotes compare.
+  const market = draft.value.type === 'figure' && MARKET.test(s) ? marketMoment(s) : null;
   // The stage's own figure ("95%" of ballots counted) is a reading of the count's progress.
-  const progress = stage
-    ? `${own ? 'stage ' : ''}${stage[1].replace(',', '.')}% ${stage[2].toLowerCase()}`
-    : /\bexit[- ]polls?\b/i.test(lead)
-      ? 'exit poll'
-      : null;
+  // An exit poll is a stage of its own: a projection, not the count.
+  const progress = market
+    ? market === 'intraday'
+      ? `intraday@${draft.start}`
+      : market
+    : stage
+      ? `${own ? 'stage ' : ''}${stage[1].replace(',', '.')}% ${stage[2].toLowerCase()}`
+      : /\bexit[- ]polls?\b/i.test(lead)
+        ? 'exit poll'
+        : null;
 
   return {
     property,
