@@ -26,7 +26,7 @@ const MAX_RATIO = 2;
 /** The same, when the words the values attach to agree ("depth … 14 km", "depth … 41 km"). */
 const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
-  /\b(?:alone|itself|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
+  /\b(?:alone|itself|worldwide|globally|group-wide|company-wide|in all|altogether|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
 
 /** Values this close, beside the same property words, are read as one quantity. */
 const CLOSE_VALUES = 1.5;

@@ -1106,6 +1106,14 @@ const UNIT_ALIASES: Record<string, string> = {
   staff: 'employee',
   job: 'job',
   post: 'job',
+  position: 'job',
+  workplace: 'job',
+  // Words outlets use for one counted thing.
+  car: 'vehicle',
+  automobile: 'vehicle',
+  house: 'home',
+  dwelling: 'home',
+  household: 'home',
 };
 
 /** Imperial units and their metric counterparts, as factors. */

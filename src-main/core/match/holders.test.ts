@@ -31,3 +31,18 @@ describe('shares of several holders', () => {
     expect(figures(r)).toEqual([]);
   });
 });
+
+describe('one counted thing, by any name, and its parts', () => {
+  it('sets "1,100 positions" against "around 1.400 jobs" but not the Swedish part of a group-wide cut', () => {
+    const r = story(
+      ' date 2026-10-22 Cuts\n\nThe group will cut 1,100 of its 18,400 positions over two years, it said.\n',
+      ' date 2026-10-22 Town hit\n\nThe town’s largest employer said it will cut 650 jobs in Sweden as part of a group-wide reduction.\n',
+      ' date 2026-10-22 Stellenabbau\n\nThe company wants to cut around 1.400 jobs worldwide over two years.\n',
+    );
+    const counts = r.result.conflicts.filter((c) => c.kind === 'count_mismatch').map((c) => c.explanation);
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toMatch(/1,100/);
+    expect(counts[0]).toMatch(/1\.400/);
+    expect(counts[0]).not.toMatch(/650/);
+  });
+});
