@@ -67,7 +67,9 @@ const SOURCE_BEFORE =
 const PLACE_BEFORE =
   /\b(?:in|at|near|across|inside|throughout|around|outside)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|state|county|capital|port)\s+of\s+)?$/i;
 const DISTANCE_AFTER =
-  /^\s*(?:\p{L}+\s+){0,2}(?:from|away|outside|north|south|east|west|northeast|northwest|southeast|southwest|off)\b/iu;
+  /^\s*(?:\p{L}+\s+){0,2}(?:from|away|outside|off|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\b/iu;
+/** How far beyond a line: "140 metres beyond the end of the runway", "60 metres past the runway end". */
+const BEYOND_AFTER = /^\s*(?:beyond|past|short of)\s+the\b/i;
 const RUNNING =
   /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirmed|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon)|(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|injured|hurt|wounded|displaced|evacuated))\b/i;
 const CLAUSE_BREAK =
@@ -279,6 +281,15 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     draft.value.type === 'figure'
       ? /^(?:km|m|miles|feet|cm|mm|metres|meters|nautical miles)$/.test(draft.value.unit ?? '')
       : draft.value.type === 'count' && /^(?:kilometre|kilometer|mile|metre|meter)$/.test(draft.value.noun);
+  if (isLength && BEYOND_AFTER.test(s.slice(b, ce))) property = 'distance beyond';
+  // "Cruising at 36,000 feet", "while it was at 32,000 feet": a height, when nothing else names it.
+  else if (
+    isLength &&
+    !property?.includes('depth') &&
+    /\bat\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$/i.test(s.slice(Math.max(cs, a - 16), a)) &&
+    !DISTANCE_AFTER.test(s.slice(b, ce))
+  )
+    property = 'height';
   if (isLength && DISTANCE_AFTER.test(s.slice(b, ce))) {
     const from =
       /^\s*(?:\p{L}+\s+){0,2}(?:from|of|outside|off)\s+(?:the\s+)?((?:\p{Lu}[\p{L}\p{M}'’-]*\s?)+|[\p{Ll}]+)/u.exec(

@@ -63,3 +63,28 @@ describe('counts fused to their noun', () => {
     expect(counts('A 26-year-old man was hurt.')).toEqual([]);
   });
 });
+
+describe('heights and overruns', () => {
+  const propertyOf = (text: string, quote: string) => {
+    const c = claimsOf(text).find(
+      (x) => text.slice(0, 0) === '' && x.value.type === 'figure' && x.value.display.includes(quote),
+    );
+    return c?.value.type === 'figure' ? c.value.frame?.property : undefined;
+  };
+
+  it('reads "cruising at 36,000 feet" as a height, not a distance "over the North Sea"', () => {
+    expect(propertyOf('The pilots reported a fault while cruising at 36,000 feet.', '36')).toBe('height');
+    expect(propertyOf('The jet was at 32,000 feet over the North Sea when it turned back.', '32')).toBe(
+      'height',
+    );
+  });
+
+  it('reads "140 metres beyond the end of the runway" and "60 metres past the runway end" as one measure', () => {
+    expect(propertyOf('The jet came to rest roughly 140 metres beyond the end of the runway.', '140')).toBe(
+      'distance beyond',
+    );
+    expect(propertyOf('The spokesman said the jet stopped some 60 metres past the runway end.', '60')).toBe(
+      'distance beyond',
+    );
+  });
+});
