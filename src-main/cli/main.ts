@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskService } from '../core/service';
 import { DeskError } from '../shared/errors';
+import { isReadOnlyFailure, readOnlyMessage } from '../core/db/read-only';
 import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
@@ -601,6 +602,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) die(err.message, 2);
     if (err instanceof DeskError) die(err.message, 1);
+    if (isReadOnlyFailure(err)) die(readOnlyMessage(), 1);
     if (
       err instanceof TypeError &&
       'code' in err &&

@@ -22,6 +22,7 @@ import { DeskError } from '../shared/errors';
 import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
 import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
+import { readOnlyError } from './db/read-only';
 import { stmt } from './db/stmt';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
@@ -233,9 +234,9 @@ export class DeskService {
     void this.database;
   }
 
-  open(path: string, create = true): DeskInfo {
+  open(path: string, create = true, mode: { readOnly?: boolean } = {}): DeskInfo {
     const abs = resolve(path);
-    const db = openDesk(abs, { mustExist: !create });
+    const db = openDesk(abs, { mustExist: !create, ...(mode.readOnly ? { readOnly: true } : {}) });
     this.close();
     this.db = db;
     this.entityIndex = null;
@@ -270,7 +271,13 @@ export class DeskService {
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
       needsDetection: this.needsDetection(),
+      ...(db.readonly ? { readOnly: true } : {}),
     };
+  }
+
+  /** Refuses a change before any work starts when the desk was opened read-only. */
+  private requireWritable(): void {
+    if (this.database.readonly) throw readOnlyError(this.path);
   }
 
   recentDesks(): string[] {
@@ -484,6 +491,7 @@ export class DeskService {
   importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const { files, failed } = expandPaths(paths);
       const report: ImportReport = { imported: [], duplicates: [], failed };
       await this.importBytes(
@@ -510,6 +518,7 @@ export class DeskService {
   importUrls(urls: string[]): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       for (let i = 0; i < urls.length; i++) {
         const url = urls[i]!;
@@ -534,6 +543,7 @@ export class DeskService {
   ): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       await this.importBytes(
         files.map((f) => ({
@@ -564,6 +574,7 @@ export class DeskService {
    */
   private async detectNow(record?: number): Promise<{ facts: number; conflicts: number; added: number }> {
     const db = this.database;
+    this.requireWritable();
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
     await yieldToLoop();
     const claims = loadMatchClaims(db);

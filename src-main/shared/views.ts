@@ -17,6 +17,8 @@ export interface DeskInfo {
   pendingConflictCount: number;
   /** Articles were stored by a run that stopped before matching them: run detection to finish it. */
   needsDetection: boolean;
+  /** The desk cannot be written (its file or folder is read-only): it is shown, nothing can change. */
+  readOnly?: boolean;
 }
 
 export interface ArticleSummary {
