@@ -1008,20 +1008,38 @@ export class DeskService {
 
   setBoilerplate(id: number, boilerplate: boolean): null {
     const db = this.database;
-    const p = db.prepare('SELECT article_id, start, "end" FROM passages WHERE id = ?').get(id) as
-      { article_id: number; start: number; end: number } | undefined;
+    const p = db.prepare('SELECT article_id, kind, start, "end" FROM passages WHERE id = ?').get(id) as
+      { article_id: number; kind: string; start: number; end: number } | undefined;
     if (!p) throw new DeskError('not_found', `No passage ${id} on this desk.`);
-    const key = { article_id: p.article_id, start: p.start, end: p.end };
-    const touched = () => [
-      readRow(db, 'passage_marks', key),
-      readRow(db, 'passages', { id }),
-      ...readRows(db, 'claims', 'article_id = ? AND start >= ? AND "end" <= ?', [
-        p.article_id,
-        p.start,
-        p.end,
-      ]),
-    ];
-    this.act('passage:boilerplate', 'passage', id, touched, () => {
+    const span = { article_id: p.article_id, start: p.start, end: p.end };
+    const passageKey = { ...span, kind: p.kind };
+    // Recorded by span, with only the mark's columns: extraction replaces passage rows
+    // (new ids) and may drop claims, so an undo after it changes the rows that hold the
+    // span then, instead of writing a stale passage back beside the new one.
+    const snapshot = (): RowChange[] => {
+      const rows: RowChange[] = [readRow(db, 'passage_marks', span)];
+      const passage = readRow(db, 'passages', passageKey).row;
+      if (passage)
+        rows.push({
+          table: 'passages',
+          key: passageKey,
+          row: { boilerplate: passage.boilerplate, boilerplate_reason: passage.boilerplate_reason },
+          ifPresent: true,
+        });
+      const claims = db
+        .prepare('SELECT id, boilerplate FROM claims WHERE article_id = ? AND start >= ? AND "end" <= ?')
+        .all(p.article_id, p.start, p.end) as { id: number; boilerplate: number }[];
+      for (const c of claims)
+        rows.push({
+          table: 'claims',
+          key: { id: c.id },
+          row: { boilerplate: c.boilerplate },
+          ifPresent: true,
+        });
+      return rows;
+    };
+    db.transaction(() => {
+      const before = snapshot();
       db.prepare(
         'INSERT INTO passage_marks (article_id, start, "end", boilerplate) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET boilerplate = excluded.boilerplate',
       ).run(p.article_id, p.start, p.end, boilerplate ? 1 : 0);
@@ -1036,7 +1054,25 @@ export class DeskService {
         p.start,
         p.end,
       );
-    });
+      const after = snapshot();
+      recordAction(db, {
+        actor: this.actor(),
+        action: 'passage:boilerplate',
+        targetType: 'passage',
+        targetId: id,
+        before,
+        after,
+      });
+      const facts = db
+        .prepare(
+          'SELECT DISTINCT fact_id AS id FROM claims WHERE article_id = ? AND start >= ? AND "end" <= ?',
+        )
+        .all(p.article_id, p.start, p.end) as { id: number | null }[];
+      refreshFacts(
+        db,
+        facts.map((f) => f.id),
+      );
+    }).immediate();
     return null;
   }
 
