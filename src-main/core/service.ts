@@ -20,7 +20,7 @@ import type { Handlers, ParsedInput } from '../shared/contract';
 import { MAX_ARTICLE_BYTES } from '../shared/contract';
 import { DeskError } from '../shared/errors';
 import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
-import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
+import type { DeskEvents, DeskInfo, DetectReport, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
 import { readOnlyError } from './db/read-only';
 import { stmt } from './db/stmt';
@@ -64,6 +64,8 @@ import { carriesDetection, lastEntryId, readDetectState, recordDetection } from 
 import { rereadDates } from './desk/article-dates';
 import { latestClaims } from './versions/latest-claims';
 import { clusterOfClaim } from './desk/resolution';
+import { damagedClaims } from './desk/damaged-values';
+import type { MatchClaim } from './match/types';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -481,7 +483,8 @@ export class DeskService {
     if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
       // A lone revision's link is undone with the detection it set off (detect-record.ts).
       const lone = report.imported.length === 1 ? report.imported[0]!.revision : undefined;
-      await this.detectNow(lone ? this.linkEntry(lone.articleId) : undefined);
+      const detected = await this.detectNow(lone ? this.linkEntry(lone.articleId) : undefined);
+      if (detected.leftOut) report.leftOut = detected.leftOut;
       if (interrupted) report.resumedDetection = true;
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
@@ -530,7 +533,10 @@ export class DeskService {
           report.failed.push({ source: url, reason: reasonOf(err) });
         }
       }
-      if (report.imported.length > 0) await this.detectNow();
+      if (report.imported.length > 0) {
+        const detected = await this.detectNow();
+        if (detected.leftOut) report.leftOut = detected.leftOut;
+      }
       this.emit('progress', { job: 'import', done: urls.length, total: urls.length, label: 'Done' });
       this.emit('desk:changed', this.info());
       return report;
@@ -572,7 +578,7 @@ export class DeskService {
    * that set it off, the rows it changes are recorded with that action, so undo puts the
    * desk back exactly (desk/detect-record.ts).
    */
-  private async detectNow(record?: number): Promise<{ facts: number; conflicts: number; added: number }> {
+  private async detectNow(record?: number): Promise<DetectReport> {
     const db = this.database;
     this.requireWritable();
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
@@ -582,18 +588,31 @@ export class DeskService {
       key: string;
       kind: EntityKind;
     }[];
-    const result = matchClaims(claims, { entities });
-    this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
-    const stored = db
-      .transaction(() => {
-        const state = record !== undefined ? readDetectState(db) : null;
-        const r = storeMatch(db, result);
-        carryConflicts(db);
-        this.setNeedsDetection(false);
-        if (state) recordDetection(db, record!, state, this.actor());
-        return r;
-      })
-      .immediate();
+    const run = (use: MatchClaim[]) => {
+      const result = matchClaims(use, { entities });
+      this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
+      return db
+        .transaction(() => {
+          const state = record !== undefined ? readDetectState(db) : null;
+          const r = storeMatch(db, result);
+          carryConflicts(db);
+          this.setNeedsDetection(false);
+          if (state) recordDetection(db, record!, state, this.actor());
+          return r;
+        })
+        .immediate();
+    };
+    let stored: DetectReport;
+    try {
+      stored = run(claims);
+    } catch (err) {
+      // One damaged value must not break matching for good: the claims that hold one are
+      // left out and named, and the rest is matched. Anything else is a fault to report.
+      const leftOut = damagedClaims(db, claims);
+      if (leftOut.length === 0) throw err;
+      const skip = new Set(leftOut.map((c) => c.claimId));
+      stored = { ...run(claims.filter((c) => !skip.has(c.id))), leftOut };
+    }
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
   }
@@ -611,7 +630,7 @@ export class DeskService {
     else this.database.prepare("DELETE FROM settings WHERE key = 'needsDetection'").run();
   }
 
-  detect(): Promise<{ facts: number; conflicts: number; added: number }> {
+  detect(): Promise<DetectReport> {
     return this.exclusive(() => this.detectNow());
   }
 
@@ -1178,11 +1197,16 @@ export class DeskService {
           ? await this.importFiles(files)
           : { imported: [], duplicates: [], failed: [] };
         const cancelled = (a as ImportReport).cancelled ?? (b as ImportReport).cancelled;
+        // The later run's matching is the desk's latest: its left-out claims are the ones that stand.
+        const leftOut = (b as ImportReport).leftOut ?? (a as ImportReport).leftOut;
+        const resumed = (a as ImportReport).resumedDetection || (b as ImportReport).resumedDetection;
         return {
           imported: [...a.imported, ...b.imported],
           duplicates: [...a.duplicates, ...b.duplicates],
           failed: [...a.failed, ...b.failed],
           ...(cancelled ? { cancelled } : {}),
+          ...(resumed ? { resumedDetection: true } : {}),
+          ...(leftOut ? { leftOut } : {}),
         };
       },
       'import:cancel': () => this.cancelImport(),
