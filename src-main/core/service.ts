@@ -42,6 +42,7 @@ import {
   refreshFacts,
   storeExtraction,
   writeSearchRows,
+  claimSearchText,
   type SearchRows,
   storeMatch,
 } from './desk/store';
@@ -164,12 +165,16 @@ function reindexDeleted(db: Db, historyId: number): void {
         );
     } else {
       const cl = db
-        .prepare('SELECT article_id, quote, subject, sentence_start, sentence_end FROM claims WHERE id = ?')
+        .prepare(
+          'SELECT article_id, quote, subject, start, "end", sentence_start, sentence_end FROM claims WHERE id = ?',
+        )
         .get(id) as
         | {
             article_id: number;
             quote: string;
             subject: string | null;
+            start: number;
+            end: number;
             sentence_start: number;
             sentence_end: number;
           }
@@ -177,7 +182,11 @@ function reindexDeleted(db: Db, historyId: number): void {
       if (cl)
         db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)').run(
           id,
-          `${cl.quote} ${cl.subject ?? ''} ${textOf(cl.article_id).slice(cl.sentence_start, cl.sentence_end)}`,
+          claimSearchText(textOf(cl.article_id), {
+            ...cl,
+            sentenceStart: cl.sentence_start,
+            sentenceEnd: cl.sentence_end,
+          }),
         );
     }
   }
@@ -377,8 +386,9 @@ export class DeskService {
       });
     }).immediate();
     if (later && mine) {
-      later.passages.push(...mine.passages);
-      later.claims.push(...mine.claims);
+      // One by one: an article can hold more claims than a call may take arguments.
+      for (const p of mine.passages) later.passages.push(p);
+      for (const c of mine.claims) later.claims.push(c);
     }
   }
 
@@ -457,10 +467,8 @@ export class DeskService {
       }
       this.database
         .transaction(() => {
-          // Set in the transaction that stores the articles, cleared in the one that stores
-          // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
-          if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
           const searchRows: SearchRows = { passages: [], claims: [] };
+          const importedBefore = report.imported.length;
           for (const { name, doc, extraction } of parsed) {
             try {
               this.importOne(doc, name, report, extraction, searchRows);
@@ -468,6 +476,11 @@ export class DeskService {
               report.failed.push({ source: name, reason: reasonOf(err) });
             }
           }
+          // Set in the transaction that stores the articles, cleared in the one that stores
+          // the conflicts: a run killed in between leaves the mark, and the next run finishes
+          // it. A batch that stored nothing (all duplicates or failures) sets no mark.
+          if (report.imported.length > importedBefore && options.detect !== false)
+            this.setNeedsDetection(true);
           writeSearchRows(this.database, searchRows);
         })
         .immediate();
