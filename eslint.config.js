@@ -50,6 +50,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
+    // The window's security rules are pure, so they are tested under Node without Electron.
+    files: ['src-main/electron/policy/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
     files: ['src-main/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

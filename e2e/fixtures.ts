@@ -26,6 +26,7 @@ export interface DeskServer {
 export async function startDeskServer(
   dir: string,
   deskPath: string,
+  extraArgs: string[] = [],
 ): Promise<{ server: DeskServer; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
@@ -39,6 +40,7 @@ export async function startDeskServer(
       '0',
       '--static',
       join(ROOT, 'out/renderer'),
+      ...extraArgs,
     ],
     { cwd: ROOT, env: { ...process.env, HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );

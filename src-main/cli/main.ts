@@ -8,6 +8,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskService } from '../core/service';
 import { DeskError } from '../shared/errors';
+import { isReadOnlyFailure, readOnlyMessage } from '../core/db/read-only';
+import type { ImportReport } from '../shared/views';
 import * as Q from '../core/desk/queries';
 import { conflictsJson } from './json';
 import { maxOf } from '../shared/extremes';
@@ -199,6 +201,9 @@ export async function run(argv: string[]): Promise<number> {
         duplicates: [...fromFiles.duplicates, ...fromWeb.duplicates],
         failed: [...fromFiles.failed, ...fromWeb.failed],
         ...(fromFiles.resumedDetection ? { resumedDetection: true } : {}),
+        ...((fromWeb as ImportReport).leftOut || fromFiles.leftOut
+          ? { leftOut: (fromWeb as ImportReport).leftOut ?? fromFiles.leftOut }
+          : {}),
       };
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
@@ -215,6 +220,10 @@ export async function run(argv: string[]): Promise<number> {
             `duplicate  ${oneLine(d.source)}  same text as article ${d.existingId} "${oneLine(d.title)}"`,
           );
         for (const f of report.failed) console.log(`FAILED     ${oneLine(f.source)}  ${oneLine(f.reason)}`);
+        for (const c of report.leftOut ?? [])
+          console.log(
+            `LEFT OUT   claim ${c.claimId} of article ${c.articleId} "${oneLine(c.article)}": ${oneLine(c.reason)}`,
+          );
         if (report.resumedDetection)
           console.log('An earlier import stopped before matching its articles; matching was completed now.');
         const info = service.info();
@@ -347,6 +356,10 @@ export async function run(argv: string[]): Promise<number> {
     case 'detect': {
       const service = needDesk(values);
       const r = await service.detect();
+      for (const c of r.leftOut ?? [])
+        console.log(
+          `LEFT OUT   claim ${c.claimId} of article ${c.articleId} "${oneLine(c.article)}": ${oneLine(c.reason)}`,
+        );
       console.log(`${r.facts} facts, ${r.conflicts} conflicts (${r.added} new).`);
       service.close();
       return 0;
@@ -601,6 +614,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) die(err.message, 2);
     if (err instanceof DeskError) die(err.message, 1);
+    if (isReadOnlyFailure(err)) die(readOnlyMessage(), 1);
     if (
       err instanceof TypeError &&
       'code' in err &&

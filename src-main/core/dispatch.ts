@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../shared/contract';
 import { DeskError } from '../shared/errors';
+import { explainReadOnly } from './db/read-only';
 
 export type Dispatch = (method: unknown, raw: unknown) => Promise<Result<unknown>>;
 
@@ -29,7 +30,9 @@ export function createDispatch(handlers: Handlers): Dispatch {
       const value = await handler(input);
       return { ok: true, value: value ?? null };
     } catch (err) {
-      return toErrorResult(err);
+      // A write on a desk opened read-only is the user's situation, not a fault: it gets
+      // the clear message rather than SQLite's text and a 500.
+      return toErrorResult(explainReadOnly(err));
     }
   };
 }

@@ -20,8 +20,9 @@ import type { Handlers, ParsedInput } from '../shared/contract';
 import { MAX_ARTICLE_BYTES } from '../shared/contract';
 import { DeskError } from '../shared/errors';
 import type { ArticleMeta, ClaimKind, ClaimValue, EntityKind } from '../shared/model';
-import type { DeskEvents, DeskInfo, ImportReport } from '../shared/views';
+import type { DeskEvents, DeskInfo, DetectReport, ImportReport } from '../shared/views';
 import { openDesk, type Db } from './db/open';
+import { readOnlyError } from './db/read-only';
 import { stmt } from './db/stmt';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
@@ -41,6 +42,7 @@ import {
   refreshFacts,
   storeExtraction,
   writeSearchRows,
+  claimSearchText,
   type SearchRows,
   storeMatch,
 } from './desk/store';
@@ -63,6 +65,8 @@ import { carriesDetection, lastEntryId, readDetectState, recordDetection } from 
 import { rereadDates } from './desk/article-dates';
 import { latestClaims } from './versions/latest-claims';
 import { clusterOfClaim } from './desk/resolution';
+import { damagedClaims } from './desk/damaged-values';
+import type { MatchClaim } from './match/types';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -161,12 +165,16 @@ function reindexDeleted(db: Db, historyId: number): void {
         );
     } else {
       const cl = db
-        .prepare('SELECT article_id, quote, subject, sentence_start, sentence_end FROM claims WHERE id = ?')
+        .prepare(
+          'SELECT article_id, quote, subject, start, "end", sentence_start, sentence_end FROM claims WHERE id = ?',
+        )
         .get(id) as
         | {
             article_id: number;
             quote: string;
             subject: string | null;
+            start: number;
+            end: number;
             sentence_start: number;
             sentence_end: number;
           }
@@ -174,7 +182,11 @@ function reindexDeleted(db: Db, historyId: number): void {
       if (cl)
         db.prepare('INSERT INTO claims_fts (rowid, text) VALUES (?, ?)').run(
           id,
-          `${cl.quote} ${cl.subject ?? ''} ${textOf(cl.article_id).slice(cl.sentence_start, cl.sentence_end)}`,
+          claimSearchText(textOf(cl.article_id), {
+            ...cl,
+            sentenceStart: cl.sentence_start,
+            sentenceEnd: cl.sentence_end,
+          }),
         );
     }
   }
@@ -233,9 +245,9 @@ export class DeskService {
     void this.database;
   }
 
-  open(path: string, create = true): DeskInfo {
+  open(path: string, create = true, mode: { readOnly?: boolean } = {}): DeskInfo {
     const abs = resolve(path);
-    const db = openDesk(abs, { mustExist: !create });
+    const db = openDesk(abs, { mustExist: !create, ...(mode.readOnly ? { readOnly: true } : {}) });
     this.close();
     this.db = db;
     this.entityIndex = null;
@@ -270,7 +282,13 @@ export class DeskService {
       conflictCount: n('SELECT count(*) AS n FROM conflicts'),
       pendingConflictCount: n("SELECT count(*) AS n FROM conflicts WHERE status IN ('suggested', 'open')"),
       needsDetection: this.needsDetection(),
+      ...(db.readonly ? { readOnly: true } : {}),
     };
+  }
+
+  /** Refuses a change before any work starts when the desk was opened read-only. */
+  private requireWritable(): void {
+    if (this.database.readonly) throw readOnlyError(this.path);
   }
 
   recentDesks(): string[] {
@@ -368,8 +386,9 @@ export class DeskService {
       });
     }).immediate();
     if (later && mine) {
-      later.passages.push(...mine.passages);
-      later.claims.push(...mine.claims);
+      // One by one: an article can hold more claims than a call may take arguments.
+      for (const p of mine.passages) later.passages.push(p);
+      for (const c of mine.claims) later.claims.push(c);
     }
   }
 
@@ -448,10 +467,8 @@ export class DeskService {
       }
       this.database
         .transaction(() => {
-          // Set in the transaction that stores the articles, cleared in the one that stores
-          // the conflicts: a run killed in between leaves the mark, and the next run finishes it.
-          if (parsed.length > 0 && options.detect !== false) this.setNeedsDetection(true);
           const searchRows: SearchRows = { passages: [], claims: [] };
+          const importedBefore = report.imported.length;
           for (const { name, doc, extraction } of parsed) {
             try {
               this.importOne(doc, name, report, extraction, searchRows);
@@ -459,6 +476,11 @@ export class DeskService {
               report.failed.push({ source: name, reason: reasonOf(err) });
             }
           }
+          // Set in the transaction that stores the articles, cleared in the one that stores
+          // the conflicts: a run killed in between leaves the mark, and the next run finishes
+          // it. A batch that stored nothing (all duplicates or failures) sets no mark.
+          if (report.imported.length > importedBefore && options.detect !== false)
+            this.setNeedsDetection(true);
           writeSearchRows(this.database, searchRows);
         })
         .immediate();
@@ -474,7 +496,8 @@ export class DeskService {
     if ((report.imported.length > 0 || interrupted) && options.detect !== false) {
       // A lone revision's link is undone with the detection it set off (detect-record.ts).
       const lone = report.imported.length === 1 ? report.imported[0]!.revision : undefined;
-      await this.detectNow(lone ? this.linkEntry(lone.articleId) : undefined);
+      const detected = await this.detectNow(lone ? this.linkEntry(lone.articleId) : undefined);
+      if (detected.leftOut) report.leftOut = detected.leftOut;
       if (interrupted) report.resumedDetection = true;
     }
     this.emit('progress', { job: 'import', done: total, total, label: 'Done' });
@@ -484,6 +507,7 @@ export class DeskService {
   importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const { files, failed } = expandPaths(paths);
       const report: ImportReport = { imported: [], duplicates: [], failed };
       await this.importBytes(
@@ -510,6 +534,7 @@ export class DeskService {
   importUrls(urls: string[]): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       for (let i = 0; i < urls.length; i++) {
         const url = urls[i]!;
@@ -521,7 +546,10 @@ export class DeskService {
           report.failed.push({ source: url, reason: reasonOf(err) });
         }
       }
-      if (report.imported.length > 0) await this.detectNow();
+      if (report.imported.length > 0) {
+        const detected = await this.detectNow();
+        if (detected.leftOut) report.leftOut = detected.leftOut;
+      }
       this.emit('progress', { job: 'import', done: urls.length, total: urls.length, label: 'Done' });
       this.emit('desk:changed', this.info());
       return report;
@@ -534,6 +562,7 @@ export class DeskService {
   ): Promise<ImportReport> {
     return this.exclusive(async () => {
       this.requireDesk();
+      this.requireWritable();
       const report: ImportReport = { imported: [], duplicates: [], failed: [] };
       await this.importBytes(
         files.map((f) => ({
@@ -562,8 +591,9 @@ export class DeskService {
    * that set it off, the rows it changes are recorded with that action, so undo puts the
    * desk back exactly (desk/detect-record.ts).
    */
-  private async detectNow(record?: number): Promise<{ facts: number; conflicts: number; added: number }> {
+  private async detectNow(record?: number): Promise<DetectReport> {
     const db = this.database;
+    this.requireWritable();
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
     await yieldToLoop();
     const claims = loadMatchClaims(db);
@@ -571,18 +601,31 @@ export class DeskService {
       key: string;
       kind: EntityKind;
     }[];
-    const result = matchClaims(claims, { entities });
-    this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
-    const stored = db
-      .transaction(() => {
-        const state = record !== undefined ? readDetectState(db) : null;
-        const r = storeMatch(db, result);
-        carryConflicts(db);
-        this.setNeedsDetection(false);
-        if (state) recordDetection(db, record!, state, this.actor());
-        return r;
-      })
-      .immediate();
+    const run = (use: MatchClaim[]) => {
+      const result = matchClaims(use, { entities });
+      this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
+      return db
+        .transaction(() => {
+          const state = record !== undefined ? readDetectState(db) : null;
+          const r = storeMatch(db, result);
+          carryConflicts(db);
+          this.setNeedsDetection(false);
+          if (state) recordDetection(db, record!, state, this.actor());
+          return r;
+        })
+        .immediate();
+    };
+    let stored: DetectReport;
+    try {
+      stored = run(claims);
+    } catch (err) {
+      // One damaged value must not break matching for good: the claims that hold one are
+      // left out and named, and the rest is matched. Anything else is a fault to report.
+      const leftOut = damagedClaims(db, claims);
+      if (leftOut.length === 0) throw err;
+      const skip = new Set(leftOut.map((c) => c.claimId));
+      stored = { ...run(claims.filter((c) => !skip.has(c.id))), leftOut };
+    }
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
   }
@@ -600,7 +643,7 @@ export class DeskService {
     else this.database.prepare("DELETE FROM settings WHERE key = 'needsDetection'").run();
   }
 
-  detect(): Promise<{ facts: number; conflicts: number; added: number }> {
+  detect(): Promise<DetectReport> {
     return this.exclusive(() => this.detectNow());
   }
 
@@ -997,20 +1040,38 @@ export class DeskService {
 
   setBoilerplate(id: number, boilerplate: boolean): null {
     const db = this.database;
-    const p = db.prepare('SELECT article_id, start, "end" FROM passages WHERE id = ?').get(id) as
-      { article_id: number; start: number; end: number } | undefined;
+    const p = db.prepare('SELECT article_id, kind, start, "end" FROM passages WHERE id = ?').get(id) as
+      { article_id: number; kind: string; start: number; end: number } | undefined;
     if (!p) throw new DeskError('not_found', `No passage ${id} on this desk.`);
-    const key = { article_id: p.article_id, start: p.start, end: p.end };
-    const touched = () => [
-      readRow(db, 'passage_marks', key),
-      readRow(db, 'passages', { id }),
-      ...readRows(db, 'claims', 'article_id = ? AND start >= ? AND "end" <= ?', [
-        p.article_id,
-        p.start,
-        p.end,
-      ]),
-    ];
-    this.act('passage:boilerplate', 'passage', id, touched, () => {
+    const span = { article_id: p.article_id, start: p.start, end: p.end };
+    const passageKey = { ...span, kind: p.kind };
+    // Recorded by span, with only the mark's columns: extraction replaces passage rows
+    // (new ids) and may drop claims, so an undo after it changes the rows that hold the
+    // span then, instead of writing a stale passage back beside the new one.
+    const snapshot = (): RowChange[] => {
+      const rows: RowChange[] = [readRow(db, 'passage_marks', span)];
+      const passage = readRow(db, 'passages', passageKey).row;
+      if (passage)
+        rows.push({
+          table: 'passages',
+          key: passageKey,
+          row: { boilerplate: passage.boilerplate, boilerplate_reason: passage.boilerplate_reason },
+          ifPresent: true,
+        });
+      const claims = db
+        .prepare('SELECT id, boilerplate FROM claims WHERE article_id = ? AND start >= ? AND "end" <= ?')
+        .all(p.article_id, p.start, p.end) as { id: number; boilerplate: number }[];
+      for (const c of claims)
+        rows.push({
+          table: 'claims',
+          key: { id: c.id },
+          row: { boilerplate: c.boilerplate },
+          ifPresent: true,
+        });
+      return rows;
+    };
+    db.transaction(() => {
+      const before = snapshot();
       db.prepare(
         'INSERT INTO passage_marks (article_id, start, "end", boilerplate) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET boilerplate = excluded.boilerplate',
       ).run(p.article_id, p.start, p.end, boilerplate ? 1 : 0);
@@ -1025,7 +1086,25 @@ export class DeskService {
         p.start,
         p.end,
       );
-    });
+      const after = snapshot();
+      recordAction(db, {
+        actor: this.actor(),
+        action: 'passage:boilerplate',
+        targetType: 'passage',
+        targetId: id,
+        before,
+        after,
+      });
+      const facts = db
+        .prepare(
+          'SELECT DISTINCT fact_id AS id FROM claims WHERE article_id = ? AND start >= ? AND "end" <= ?',
+        )
+        .all(p.article_id, p.start, p.end) as { id: number | null }[];
+      refreshFacts(
+        db,
+        facts.map((f) => f.id),
+      );
+    }).immediate();
     return null;
   }
 
@@ -1131,11 +1210,16 @@ export class DeskService {
           ? await this.importFiles(files)
           : { imported: [], duplicates: [], failed: [] };
         const cancelled = (a as ImportReport).cancelled ?? (b as ImportReport).cancelled;
+        // The later run's matching is the desk's latest: its left-out claims are the ones that stand.
+        const leftOut = (b as ImportReport).leftOut ?? (a as ImportReport).leftOut;
+        const resumed = (a as ImportReport).resumedDetection || (b as ImportReport).resumedDetection;
         return {
           imported: [...a.imported, ...b.imported],
           duplicates: [...a.duplicates, ...b.duplicates],
           failed: [...a.failed, ...b.failed],
           ...(cancelled ? { cancelled } : {}),
+          ...(resumed ? { resumedDetection: true } : {}),
+          ...(leftOut ? { leftOut } : {}),
         };
       },
       'import:cancel': () => this.cancelImport(),

@@ -3,23 +3,20 @@
  * the contract served over IPC by the same core service as the browser mode.
  * Kept thin on purpose: everything it calls is tested under Node.
  */
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  session,
-  shell,
-  type MenuItemConstructorOptions,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeskService } from '../core/service';
 import { createDispatch } from '../core/dispatch';
 import { CSP } from '../server/server';
 import { toErrorResult } from '../shared/contract';
-import type { ExportFile } from '../shared/views';
+import { DeskError } from '../shared/errors';
+import { appLocation, isTrustedSender, mayNavigate } from './policy/app-origin';
+import { askToOpen, windowOpenDecision } from './policy/links';
+import { permissionGranted } from './policy/permissions';
+import { menuTemplate } from './policy/menu-template';
+import { ipcRefusal, parseExportFile } from './policy/ipc-input';
+import { printableHtml } from './policy/printable';
 
 const service = new DeskService({
   recentFile: join(app.getPath('userData'), 'recent-desks.json'),
@@ -29,6 +26,13 @@ const service = new DeskService({
 });
 const dispatch = createDispatch(service.handlers());
 let win: BrowserWindow | null = null;
+
+/** The one page trusted over IPC and allowed as a navigation target (policy/app-origin.ts). */
+const APP = appLocation({
+  packaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  indexFile: join(import.meta.dirname, '../renderer/index.html'),
+});
 
 function defaultDesk(): string {
   return join(app.getPath('documents'), 'Claimdesk', 'My desk.claimdesk');
@@ -50,10 +54,38 @@ function send(event: string, payload: unknown): void {
   win?.webContents.send('claimdesk:event', event, payload);
 }
 
-function isOurFrame(url: string | undefined): boolean {
-  if (!url) return false;
-  if (process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL)) return true;
-  return url.startsWith('file://');
+function fromOurWindow(event: Electron.IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return isTrustedSender(frame ? { url: frame.url, isTopFrame: frame.parent === null } : null, APP);
+}
+
+/** An http(s) address opens in the browser only after the user said yes. */
+async function openExternally(address: string): Promise<void> {
+  const options = askToOpen(address);
+  const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  if (answer.response === 0) await shell.openExternal(address);
+}
+
+/**
+ * Every web contents the app makes (the window, the hidden print window, any frame)
+ * opens no windows, navigates and is redirected only within the app, and attaches no
+ * webview.
+ */
+function hardenContents(contents: Electron.WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = windowOpenDecision(url);
+    if (decision.external) void openExternally(decision.external);
+    return { action: 'deny' };
+  });
+  const stayInApp = (event: Electron.Event, url: string) => {
+    if (!mayNavigate(url, APP)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayNavigate(event.url, APP)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
 function createWindow(): void {
@@ -71,16 +103,12 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win?.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  if (APP.kind === 'dev') void win.loadURL(APP.origin);
+  else void win.loadFile(APP.indexFile);
 }
 
 async function chooseAndImport(folder: boolean): Promise<void> {
@@ -128,61 +156,16 @@ async function openDesk(path?: string): Promise<void> {
 }
 
 function buildMenu(): void {
-  const menuCommand = (command: string) => () => send('menu', { command });
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New Desk…', accelerator: 'CmdOrCtrl+Shift+N', click: () => void newDesk() },
-        { label: 'Open Desk…', accelerator: 'CmdOrCtrl+O', click: () => void openDesk() },
-        {
-          label: 'Recent Desks',
-          submenu: service.recentDesks().length
-            ? service.recentDesks().map((p) => ({ label: p, click: () => void openDesk(p) }))
-            : [{ label: 'None', enabled: false }],
-        },
-        { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void chooseAndImport(false) },
-        {
-          label: 'Import Folder…',
-          accelerator: 'CmdOrCtrl+Shift+I',
-          click: () => void chooseAndImport(true),
-        },
-        { label: 'Paste Article Text…', click: menuCommand('paste-text') },
-        { type: 'separator' },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: menuCommand('export') },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+  const template = menuTemplate({
+    packaged: app.isPackaged,
+    recent: service.recentDesks(),
+    actions: {
+      newDesk: () => void newDesk(),
+      openDesk: (path) => void openDesk(path),
+      importFiles: (folder) => void chooseAndImport(folder),
+      command: (command) => send('menu', { command }),
     },
-    {
-      label: 'Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: menuCommand('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: menuCommand('redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        { label: 'Find', accelerator: 'CmdOrCtrl+F', click: menuCommand('find') },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-    {
-      label: 'Help',
-      submenu: [{ label: 'Keyboard Shortcuts', click: menuCommand('shortcuts') }],
-    },
-  ];
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
@@ -196,22 +179,30 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
   void app.whenReady().then(() => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
+      cb(permissionGranted(permission)),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission));
     openInitialDesk();
     service.onEvent((event, payload) => send(event, payload));
     ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown) => {
-      if (!isOurFrame(event.senderFrame?.url))
-        return toErrorResult(new Error('Refused: not the Claimdesk window.'));
+      if (!fromOurWindow(event))
+        return toErrorResult(new DeskError('unauthorized', 'Refused: not the Claimdesk window.'));
+      const refusal = ipcRefusal(method, input);
+      if (refusal) return toErrorResult(new DeskError('unauthorized', refusal));
       return dispatch(method, input);
     });
-    ipcMain.handle('claimdesk:saveFile', async (event, file: ExportFile) => {
+    ipcMain.handle('claimdesk:saveFile', async (event, raw: unknown) => {
       try {
-        if (!win || !isOurFrame(event.senderFrame?.url))
-          throw new Error('Refused: not the Claimdesk window.');
+        if (!win || !fromOurWindow(event))
+          throw new DeskError('unauthorized', 'Refused: not the Claimdesk window.');
+        const file = parseExportFile(raw);
         const r = await dialog.showSaveDialog(win, {
           title: 'Export',
           defaultPath: join(app.getPath('documents'), file.filename),
@@ -219,11 +210,21 @@ if (!app.requestSingleInstanceLock()) {
         if (r.canceled || !r.filePath) return { ok: true, value: null };
         if (file.mime === 'application/pdf+html') {
           // Source notes as PDF: print the HTML export in a hidden, script-less window.
+          // The page may load nothing and navigate nowhere (policy/printable.ts, hardenContents).
           const pdfWin = new BrowserWindow({
             show: false,
-            webPreferences: { sandbox: true, javascript: false },
+            webPreferences: {
+              sandbox: true,
+              javascript: false,
+              contextIsolation: true,
+              nodeIntegration: false,
+              webSecurity: true,
+              devTools: false,
+            },
           });
-          await pdfWin.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(file.data)}`);
+          await pdfWin.loadURL(
+            `data:text/html;charset=utf-8,${encodeURIComponent(printableHtml(file.data))}`,
+          );
           writeFileSync(r.filePath, await pdfWin.webContents.printToPDF({ printBackground: true }));
           pdfWin.destroy();
         } else {

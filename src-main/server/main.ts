@@ -20,11 +20,12 @@ async function main(): Promise<void> {
       desk: { type: 'string' },
       port: { type: 'string' },
       static: { type: 'string' },
+      'read-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('Usage: npm run web -- [--desk FILE] [--port N]');
+    console.log('Usage: npm run web -- [--desk FILE] [--port N] [--read-only]');
     return;
   }
   const configDir = join(homedir(), '.config', 'claimdesk');
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   // by name (a mistyped path should not quietly grow folders).
   if (path === defaultDeskPath()) mkdirSync(dirname(resolve(path)), { recursive: true });
   try {
-    service.open(path, true);
+    service.open(path, true, { readOnly: values['read-only'] === true });
   } catch (err) {
     console.error(`Claimdesk: ${(err as Error).message}`);
     process.exit(1);
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
     staticDir: values.static ?? resolve(import.meta.dirname, '../../out/renderer'),
     port,
   });
-  console.log(`Claimdesk is serving the desk ${service.deskPath}`);
+  console.log(
+    `Claimdesk is serving the desk ${service.deskPath}${service.info().readOnly ? ' (opened read-only: decisions are disabled)' : ''}`,
+  );
   console.log(`Open ${server.appUrl}`);
   const stop = () => {
     void server.close().then(() => {

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'too_slow'
   | 'unavailable'
+  | 'read_only'
   | 'internal';
 
 export class DeskError extends Error {

@@ -126,7 +126,7 @@ export function valueClusters(members: readonly ClusterMember[], kind?: string):
     (x, y) =>
       x.side.localeCompare(y.side) ||
       y.articleIds.length - x.articleIds.length ||
-      Math.min(...x.claimIds) - Math.min(...y.claimIds),
+      lowest(x.claimIds) - lowest(y.claimIds),
   );
 }
 
@@ -169,4 +169,11 @@ export function clustersOfDetail(d: ConflictDetail): ValueCluster[] {
 export function rightClusterOfDetail(d: ConflictDetail, clusters = clustersOfDetail(d)): ValueCluster | null {
   if (d.status !== 'resolved' || d.correctNeither) return null;
   return rightCluster(clusters, d);
+}
+
+/** The smallest id, by a loop: a cluster can hold more claims than a call takes arguments. */
+function lowest(ids: readonly number[]): number {
+  let min = Infinity;
+  for (const id of ids) if (id < min) min = id;
+  return min;
 }

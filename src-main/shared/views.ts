@@ -17,6 +17,8 @@ export interface DeskInfo {
   pendingConflictCount: number;
   /** Articles were stored by a run that stopped before matching them: run detection to finish it. */
   needsDetection: boolean;
+  /** The desk cannot be written (its file or folder is read-only): it is shown, nothing can change. */
+  readOnly?: boolean;
 }
 
 export interface ArticleSummary {
@@ -230,6 +232,17 @@ export interface ImportReport {
   cancelled?: { remaining: number };
   /** Set when this run also finished the matching an earlier, interrupted run left undone. */
   resumedDetection?: boolean;
+  /** Claims whose stored value is damaged: left out of matching, each named with its article. */
+  leftOut?: LeftOutClaim[];
+}
+
+/** A claim matching could not use (its stored value is damaged), and what to do about it. */
+export interface LeftOutClaim {
+  claimId: number;
+  articleId: number;
+  /** The article's title. */
+  article: string;
+  reason: string;
 }
 
 export interface SearchHit {
@@ -259,6 +272,8 @@ export interface DetectReport {
   facts: number;
   conflicts: number;
   added: number;
+  /** Claims left out of matching because their stored value is damaged. */
+  leftOut?: LeftOutClaim[];
 }
 
 export type ExportFormat =

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { DeskError } from '../../shared/errors';
+import { canCreateIn, canWriteDesk, openReadOnlyFile } from './read-only';
 
 export type Db = Database.Database;
 
@@ -50,13 +51,16 @@ function inspect(path: string): 'absent' | 'empty' | 'desk' {
   // ones it made are removed again when the file is refused, so nothing is left beside it.
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((f) => !existsSync(f));
   let refused = false;
-  let probe: Db;
+  let probe: Db | null = null;
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true, ...nativeOptions() });
-  } catch (err) {
-    throw new DeskError('not_a_desk', `${path} cannot be read as a desk: ${(err as Error).message}`);
-  }
-  try {
+    try {
+      probe = openReadOnlyFile(path, nativeOptions());
+    } catch (err) {
+      const code = String((err as { code?: unknown }).code ?? '');
+      if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB')
+        throw new DeskError('not_a_desk', `${path} cannot be read as a desk: ${(err as Error).message}`);
+      throw err;
+    }
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
@@ -90,7 +94,7 @@ function inspect(path: string): 'absent' | 'empty' | 'desk' {
       `${path} is damaged and cannot be opened (SQLite says: ${(err as Error).message}); it was left untouched. Restore it from a backup.`,
     );
   } finally {
-    probe.close();
+    probe?.close();
     if (refused) for (const f of sidecars) rmSync(f, { force: true });
   }
 }
@@ -114,6 +118,8 @@ export function migrate(db: Db): void {
 export interface OpenOptions {
   /** Refuse to create a new desk when the file is absent. */
   mustExist?: boolean;
+  /** Open for reading only (a desk that cannot be written is opened so whatever this says). */
+  readOnly?: boolean;
 }
 
 export function openDesk(path: string, options: OpenOptions = {}): Db {
@@ -135,6 +141,13 @@ export function openDesk(path: string, options: OpenOptions = {}): Db {
       `Cannot create ${path}: the folder ${dirname(resolve(path))} does not exist. Create it first or choose another folder.`,
     );
   }
+  if (state === 'desk' && (options.readOnly || !canWriteDesk(path))) return openForReading(path);
+  if (state !== 'desk' && path !== ':memory:' && (options.readOnly || !canCreateIn(path))) {
+    throw new DeskError(
+      'read_only',
+      `Cannot create a desk at ${path}: ${options.readOnly ? 'it was asked to be opened read-only' : `the folder ${dirname(resolve(path))} cannot be written`}. Choose another folder.`,
+    );
+  }
   const db = new Database(path, nativeOptions());
   try {
     if (path !== ':memory:') db.pragma('journal_mode = WAL');
@@ -142,6 +155,30 @@ export function openDesk(path: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/**
+ * A desk that cannot be written, opened for reading: nothing here writes (no WAL switch,
+ * no migration). A desk in an older format would need its migration written first, so it
+ * is refused with what to do.
+ */
+function openForReading(path: string): Db {
+  const db = openReadOnlyFile(path, nativeOptions());
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
+      throw new DeskError(
+        'read_only',
+        `${path} is read-only and was written by an older version of Claimdesk (desk format ${version}); it must be updated to format ${SCHEMA_VERSION} before it can be read, which writes to it. Copy it to a folder you can write to and open the copy.`,
+      );
+    }
   } catch (err) {
     db.close();
     throw err;

@@ -15,7 +15,7 @@ import type { ExtractedClaim } from '../extract/types';
 import { extractArticle } from '../extract/index';
 import { stmt } from '../db/stmt';
 import { readRow, readRows, type RowChange } from './history';
-import { insertClaim, resolveEntity } from './store';
+import { claimSearchText, insertClaim, resolveEntity } from './store';
 
 interface StoredClaim {
   id: number;
@@ -132,7 +132,7 @@ export function rereadDates(
     }
     stmt(db, 'INSERT INTO claims_fts (rowid, text) VALUES (?, ?)').run(
       id,
-      `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`,
+      claimSearchText(text, { ...c, quote: c.exact }),
     );
     count++;
   }

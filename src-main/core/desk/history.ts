@@ -35,6 +35,12 @@ export interface RowChange {
   table: TrackedTable;
   key: Record<string, number | string>;
   row: Record<string, unknown> | null;
+  /**
+   * The row is found by a stable key (a span, not a row id) and `row` holds only the
+   * columns the action changed: undo and redo update whatever row has that key now, and
+   * add none when extraction no longer finds it.
+   */
+  ifPresent?: true;
 }
 
 interface Snapshot {
@@ -100,7 +106,7 @@ export function applyRows(db: Db, changes: RowChange[]): void {
           .map((k) => `${q(k)} = ?`)
           .join(' AND ')}`,
       ).run(...sets.map((k) => row[k]), ...keyCols.map((k) => c.key[k]));
-    } else {
+    } else if (!c.ifPresent) {
       db.prepare(
         `INSERT INTO ${q(c.table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
       ).run(...cols.map((k) => row[k]));

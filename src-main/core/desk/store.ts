@@ -140,6 +140,55 @@ export function insertClaim(db: Db, articleId: number, c: ExtractedClaim, boiler
   );
 }
 
+/** Past this many characters a claim's sentence is indexed only around the claim. */
+export const SEARCH_SENTENCE_MAX = 2000;
+
+/**
+ * The text a claim is found by: its quote, its subject and its sentence. A "sentence" can
+ * be a whole pasted table or register (hundreds of thousands of characters, thousands of
+ * claims); indexing all of it with every claim grows as its square and exhausts memory,
+ * so a long one is indexed only within half the limit on either side of the claim.
+ */
+/**
+ * The part of a claim's sentence that is read with it: all of it, or for a "sentence" past
+ * SEARCH_SENTENCE_MAX characters (a pasted register, a flattened table) the stretch within
+ * half that on either side of the claim. Read in full with each of its thousands of
+ * claims, such a sentence costs time and memory that grow as its square.
+ */
+export function sentenceWindow(c: {
+  start: number;
+  end: number;
+  sentence_start: number;
+  sentence_end: number;
+}): { from: number; to: number } {
+  if (c.sentence_end - c.sentence_start <= SEARCH_SENTENCE_MAX)
+    return { from: c.sentence_start, to: c.sentence_end };
+  return {
+    from: Math.max(c.sentence_start, c.start - SEARCH_SENTENCE_MAX / 2),
+    to: Math.min(c.sentence_end, c.end + SEARCH_SENTENCE_MAX / 2),
+  };
+}
+
+export function claimSearchText(
+  text: string,
+  c: {
+    quote: string;
+    subject: string | null;
+    start: number;
+    end: number;
+    sentenceStart: number;
+    sentenceEnd: number;
+  },
+): string {
+  const { from, to } = sentenceWindow({
+    start: c.start,
+    end: c.end,
+    sentence_start: c.sentenceStart,
+    sentence_end: c.sentenceEnd,
+  });
+  return `${c.quote} ${c.subject ?? ''} ${text.slice(from, to)}`;
+}
+
 export function writeSearchRows(db: Db, rows: SearchRows): void {
   const insPassageFts = stmt(db, 'INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
   for (const [id, text] of rows.passages) insPassageFts.run(id, text);
@@ -266,7 +315,7 @@ export function storeExtraction(
       if (eid !== undefined) insClaimEntity.run(id, eid);
     }
     if (prev) delClaimFts.run(id);
-    const searchText = `${c.exact} ${c.subject ?? ''} ${text.slice(c.sentenceStart, c.sentenceEnd)}`;
+    const searchText = claimSearchText(text, { ...c, quote: c.exact });
     // A claim seen before had its row deleted just now: it is rewritten here, not later.
     if (later && !prev) later.claims.push([id, searchText]);
     else insClaimFts.run(id, searchText);
@@ -336,6 +385,7 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
   return rows.map((r) => {
     if (textFor.id !== r.article_id)
       textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
+    const around = sentenceWindow(r);
     return {
       id: r.id,
       articleId: r.article_id,
@@ -344,8 +394,8 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
       start: r.start,
       end: r.end,
       quote: r.quote,
-      sentence: textFor.text.slice(r.sentence_start, r.sentence_end),
-      sentenceStart: r.sentence_start,
+      sentence: textFor.text.slice(around.from, around.to),
+      sentenceStart: around.from,
       subject: r.subject,
       scope: r.scope,
       value: JSON.parse(r.value) as ClaimValue,

@@ -60,7 +60,9 @@ function similarity(text: string, pattern: string): number {
   if (text.length === 0) return 0;
   if (text === pattern) return 1;
   const best = approxSearch(text, pattern, pattern.length);
-  const errors = best.length > 0 ? Math.min(...best.map((m) => m.errors)) : pattern.length;
+  // A loop, not Math.min(...): a short quote can match at more places than a call takes arguments.
+  let errors = pattern.length;
+  for (const m of best) if (m.errors < errors) errors = m.errors;
   return 1 - errors / pattern.length;
 }
 

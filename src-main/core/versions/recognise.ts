@@ -80,7 +80,12 @@ export function leadWords(text: string, title: string): string[] {
     if (!p) continue;
     const folded = foldKey(p);
     if (folded === titleKey || UPDATED_LINE.test(p)) continue;
-    out.push(...foldedWords(folded));
+    // Word by word up to the lead's length: one paragraph can hold more words than a
+    // call may take arguments (a pasted list of 150,000 years).
+    for (const w of foldedWords(folded)) {
+      if (out.length >= 120) break;
+      out.push(w);
+    }
   }
   return out.slice(0, 120);
 }

@@ -79,7 +79,7 @@ class DeskState {
     try {
       const [info, articles] = await Promise.all([api()['desk:info']({}), api()['articles:list']({})]);
       this.#info = info;
-      if (info.needsDetection) void this.#finishDetection();
+      if (info.needsDetection && !info.readOnly) void this.#finishDetection();
       board.useDesk(info.path);
       this.#articles = articles;
       // The window can show the board now; the reader's article follows.

@@ -133,6 +133,9 @@ class ImportState {
         total.imported.push(...report.imported);
         total.duplicates.push(...report.duplicates);
         total.failed.push(...report.failed);
+        // Each chunk's matching covers the whole desk: the last word on left-out claims stands.
+        if (report.leftOut) total.leftOut = report.leftOut;
+        if (report.resumedDetection) total.resumedDetection = true;
         if (report.cancelled) break;
       }
       const accounted = total.imported.length + total.duplicates.length + total.failed.length;
