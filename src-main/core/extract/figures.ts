@@ -675,7 +675,57 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
   }
   findElliptical(ctx, occupied, out);
   findBareCounts(ctx, occupied, out);
+  if (/\sof\s+(?:them|those|whom)\b/i.test(s)) findPartitives(ctx, occupied, out);
   return out;
+}
+
+const PARTITIVE = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥-])(?<num>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:them|those|whom)\\b`,
+  'giu',
+);
+const COUNTED_BEFORE = new RegExp(
+  `(?<![\\p{L}\\d.,])(?:${NUM_RE}|${NUMBER_WORD_RE})\\s+(?:\\p{Ll}+\\s+){0,2}?(?<noun>\\p{Ll}+s|people)\\b`,
+  'giu',
+);
+
+/**
+ * "injuring 23 people … Nine of them were taken to hospital": a part of a count told
+ * just before, counted in its noun (people when none is found).
+ */
+function findPartitives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  PARTITIVE.lastIndex = 0;
+  for (let m = PARTITIVE.exec(s); m; m = PARTITIVE.exec(s)) {
+    const numText = m.groups!.num;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (occupied.overlaps(start, end)) continue;
+    const count = /^\d/.test(numText) ? parseNum(numText, ctx.numberStyle, true) : parseNumberWord(numText);
+    if (count === null || Number.isNaN(count) || count < 2) continue;
+    const before = ctx.text.slice(Math.max(0, ctx.start + start - 300), ctx.start + start);
+    let noun = 'people';
+    for (const c of before.matchAll(COUNTED_BEFORE)) noun = c.groups!.noun;
+    noun = singular(noun);
+    if (/^(?:year|month|week|day|hour|decade|minute|second|night|century)$/.test(noun)) continue;
+    occupied.add(start, end);
+    const value: CountValue = {
+      type: 'count',
+      count,
+      noun,
+      approx: 'exact',
+      period: periodFor(ctx, start, end),
+      display: `${COUNT_FORMAT.format(count)} ${countedAs(count, noun)}`,
+    };
+    out.push({
+      kind: 'count',
+      start: ctx.start + start,
+      end: ctx.start + end,
+      subject: s.slice(start, end),
+      scope: value.period,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
 }
 
 const PART_OF_TOTAL = new RegExp(
