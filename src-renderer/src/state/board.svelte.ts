@@ -219,7 +219,8 @@ class BoardState {
     this.#sort = sort;
     this.#filters = filters;
     if (filters.entityId && this.#entities.length === 0) void this.loadEntities();
-    if (differ && this.#loaded) void this.reset();
+    // A first page already asked for under other filters is asked again under these.
+    if (differ && (this.#loaded || this.#loading)) void this.reset();
   }
 
   #saveFilters(): void {
@@ -356,8 +357,19 @@ class BoardState {
     this.#loading = false;
   }
 
+  /** The refresh under way after a change, if any: the queue keys wait for it. */
+  #refreshing: Promise<void> | null = null;
+
   /** Re-fetches the pages on screen after a change, keeping scroll and selection. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    const run = this.#refresh().finally(() => {
+      if (this.#refreshing === run) this.#refreshing = null;
+    });
+    this.#refreshing = run;
+    return run;
+  }
+
+  async #refresh(): Promise<void> {
     const generation = ++this.#generation;
     this.#inflight.clear();
     const [first, last] = this.#window;
@@ -446,6 +458,9 @@ class BoardState {
     delta: 1 | -1,
     currentConflictId: number | null,
   ): Promise<{ index: number; conflictId: number } | null> {
+    // Right after a decision the rows on screen still show it undecided, and the row may
+    // move: the search starts from the refreshed board, where the selection followed its fact.
+    while (this.#refreshing) await this.#refreshing;
     const total = this.#total;
     if (total === 0) return null;
     const resume = this.#resumeAt;
