@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   });
   console.log(`Claimdesk is serving the desk ${service.deskPath}`);
   console.log(`Open ${server.appUrl}`);
+  // While the browser loads the window's code, the desk reads what the window asks first.
+  service.warm();
   const stop = () => {
     void server.close().then(() => {
       service.close();
