@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import { articleSummaries, boardPage } from './queries';
 
 /** The board's first page as the window asks for it with no filter kept (see board.svelte.ts). */
-export const FIRST_PAGE = { offset: 0, limit: 40, sort: 'conflict', withArticles: true } as const;
+export const FIRST_PAGE = { offset: 0, limit: 40, sort: 'conflict', withArticles: 'page' } as const;
 
 /**
  * Runs the first queries in two steps, yielding to the event loop between them
