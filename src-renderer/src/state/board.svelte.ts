@@ -224,9 +224,10 @@ class BoardState {
     }
     if (list.length === 0) return;
     // A page's own articles join those known: newest details win, desk order kept.
-    const byId = new Map(this.#articles.map((a) => [a.id, a]));
-    for (const a of list) byId.set(a.id, a);
-    this.#articles = [...byId.values()].sort((x, y) => x.position - y.position || x.id - y.id);
+    const fresh = new Set(list.map((a) => a.id));
+    this.#articles = [...this.#articles.filter((a) => !fresh.has(a.id)), ...list].sort(
+      (x, y) => x.position - y.position || x.id - y.id,
+    );
   }
 
   /** Every article in the user's order, with its visibility, for the Columns menu. */
