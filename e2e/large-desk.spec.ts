@@ -109,6 +109,15 @@ test('the board of a large desk shows each row’s disagreement in view and take
   expect(await expectDisputesInView(b)).toBeGreaterThanOrEqual(5);
   await b.scrollSideways(0);
 
+  // Beside the board the article list fills in (in one step up to 300), and the Columns
+  // menu offers every article of the desk, not only those stating something on the rows.
+  const articles = await b.articleCount();
+  await expect(b.sidebarArticles).toHaveCount(Math.min(articles, 300));
+  await b.toggleColumnsMenu();
+  await expect(b.columnEntries).toHaveCount(articles);
+  await b.toggleColumnsMenu();
+  await expect(b.columnEntries).toHaveCount(0);
+
   // Article filter: a common word offers ten titles and says how many more there are.
   const before = await b.total.textContent();
   await b.type('article', 'visit');

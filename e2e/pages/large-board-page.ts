@@ -19,6 +19,26 @@ export class LargeBoardPage {
     return this.page.locator('.toolbar .total');
   }
 
+  /** The article list beside the board, and the number of articles its heading gives. */
+  get sidebarArticles(): Locator {
+    return this.page.getByTestId('article-item');
+  }
+
+  async articleCount(): Promise<number> {
+    const count = this.page.locator('.sidebar .heading .count');
+    await expect(count).toHaveText(/^\d+$/);
+    return Number(await count.textContent());
+  }
+
+  /** The Columns menu: one entry per article the board can show as a column. */
+  get columnEntries(): Locator {
+    return this.page.locator('#columns-menu li');
+  }
+
+  async toggleColumnsMenu(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Columns ▾' }).click();
+  }
+
   /** The rows whose top edge is inside the board's visible area. */
   async rowsOnScreen(): Promise<Locator[]> {
     const box = (await this.board.boundingBox())!;

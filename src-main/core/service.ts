@@ -47,6 +47,7 @@ import {
   storeMatch,
 } from './desk/store';
 import * as Q from './desk/queries';
+import { warmDesk } from './desk/warm';
 import { readRow, readRows, recordAction, redo, undo, listHistory, type RowChange } from './desk/history';
 import { exportDesk } from './desk/export-run';
 import { changesDrafts, draftHandlers } from './draft/handlers';
@@ -254,6 +255,11 @@ export class DeskService {
     this.path = abs;
     this.remember(abs);
     return this.info();
+  }
+
+  /** Reads the window's first answers (articles, the board's first page) ahead of its request. */
+  warm(): void {
+    warmDesk(() => this.db);
   }
 
   close(): void {

@@ -240,6 +240,8 @@ if (!app.requestSingleInstanceLock()) {
     });
     buildMenu();
     createWindow();
+    // While the window loads its code, the desk reads what the window asks first.
+    service.warm();
   });
 
   app.on('window-all-closed', () => {

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
     `Claimdesk is serving the desk ${service.deskPath}${service.info().readOnly ? ' (opened read-only: decisions are disabled)' : ''}`,
   );
   console.log(`Open ${server.appUrl}`);
+  // While the browser loads the window's code, the desk reads what the window asks first.
+  service.warm();
   const stop = () => {
     void server.close().then(() => {
       service.close();

@@ -197,8 +197,12 @@ export const methods = {
       sort: v.optional(v.picklist(['conflict', 'fact', 'article']), 'conflict'),
       ...filters,
       query: v.optional(v.pipe(v.string(), v.maxLength(500))),
-      /** Include the article columns (the first page needs them; later pages need not repeat them). */
-      withArticles: v.optional(v.boolean(), true),
+      /**
+       * Include the article columns (the first page needs them; later pages need not repeat
+       * them); 'page': only the articles that state something on these rows, which is all a
+       * board drawing the columns of its rows in view needs from a desk of a thousand articles.
+       */
+      withArticles: v.optional(v.union([v.boolean(), v.literal('page')]), true),
       /** Only facts stated by at least this many different articles ("stated by 2+ articles"). */
       minArticles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
     }),

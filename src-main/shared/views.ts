@@ -146,6 +146,7 @@ export interface BoardPage {
   total: number;
   offset: number;
   rows: BoardRow[];
+  /** The article columns: every article of the desk, or with withArticles 'page' those stating something on `rows`. */
   articles: ArticleSummary[];
 }
 

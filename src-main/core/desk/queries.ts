@@ -410,7 +410,7 @@ export interface BoardQuery extends ConflictFilters {
   limit: number;
   sort: 'conflict' | 'fact' | 'article';
   query?: string | undefined;
-  withArticles?: boolean | undefined;
+  withArticles?: boolean | 'page' | undefined;
   /** Only facts stated by at least this many different articles. */
   minArticles?: number | undefined;
 }
@@ -559,6 +559,10 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
     (db.prepare('SELECT article_id FROM drafts').all() as { article_id: number }[]).map((d) => d.article_id),
   );
   const columns = drafts.size ? articles.filter((a) => !drafts.has(a.id)) : articles;
+  if (q.withArticles === 'page') {
+    const stating = new Set(rows.flatMap((r) => Object.keys(r.cells).map(Number)));
+    return { total, offset: q.offset, rows, articles: columns.filter((a) => stating.has(a.id)) };
+  }
   return { total, offset: q.offset, rows, articles: q.withArticles === false ? [] : columns };
 }
 

@@ -14,12 +14,18 @@ const articles = Array.from({ length: 300 }, (_, i) =>
 
 function wideDesk(path: string) {
   return installFakeCore({
-    'board:page': ((q: { offset: number; limit: number }) => ({
-      total: 3,
-      offset: q.offset,
-      rows: boardRows(q.offset, q.limit, 3),
-      articles,
-    })) as never,
+    // As the core answers: every article, none, or ('page') those stating something on the rows.
+    'board:page': ((q: { offset: number; limit: number; withArticles?: boolean | 'page' }) => {
+      const rows = boardRows(q.offset, q.limit, 3);
+      const stating = new Set(rows.flatMap((r) => Object.keys(r.cells).map(Number)));
+      const mode = q.withArticles ?? true;
+      return {
+        total: 3,
+        offset: q.offset,
+        rows,
+        articles: mode === 'page' ? articles.filter((a) => stating.has(a.id)) : mode ? articles : [],
+      };
+    }) as never,
     'entities:list': () => [{ id: 9, name: 'Ministry of Trade', kind: 'org', claimCount: 3 }] as never,
     'desk:info': () => deskInfo({ path, articleCount: 300 }),
     'articles:list': () => articles,

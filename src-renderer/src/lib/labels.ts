@@ -74,6 +74,10 @@ export function formatDateTime(iso: string): string {
   return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** One formatter for every count: toLocaleString() builds a new one per call, which a long list feels. */
+let numbers: Intl.NumberFormat | undefined;
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  numbers ??= new Intl.NumberFormat();
+  return `${numbers.format(n)} ${n === 1 ? one : many}`;
 }

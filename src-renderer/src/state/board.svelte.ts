@@ -40,7 +40,17 @@ interface ColumnPrefs {
 class BoardState {
   #total = $state(0);
   #rows = new SvelteMap<number, BoardRow>();
+  /**
+   * The article columns known so far: those stating something on the loaded rows, or
+   * every article of the desk once something shows them all (see loadEveryArticle).
+   */
   #articles = $state.raw<ArticleSummary[]>([]);
+  /** #articles holds every article of the desk. */
+  #everyArticle = false;
+  /** Something on screen lists every article (the Columns menu, or a column for each). */
+  #everyWanted = false;
+  /** Another desk was opened: the next articles received replace those known. */
+  #replaceArticles = false;
   #sort = $state<BoardSort>('conflict');
   #filters = $state<BoardFilters>({});
   #selected = $state(-1);
@@ -84,6 +94,7 @@ class BoardState {
   get loaded(): boolean {
     return this.#loaded;
   }
+  /** The articles of the loaded rows (every article once loadEveryArticle was called), in desk order. */
   get articles(): ArticleSummary[] {
     return this.#articles;
   }
@@ -171,6 +182,52 @@ class BoardState {
   setAllArticles(on: boolean): void {
     this.#prefs.allArticles = on;
     this.#savePrefs();
+    if (on) void this.loadEveryArticle();
+  }
+
+  /**
+   * Asks for every article of the desk as a column (the Columns menu lists them all).
+   * Until then a page brings only the articles stating something on its rows: on a desk
+   * of a thousand articles the first rows do not wait for a thousand summaries.
+   */
+  async loadEveryArticle(): Promise<void> {
+    this.#everyWanted = true;
+    if (this.#everyArticle) return;
+    const generation = this.#generation;
+    try {
+      const result = await api()['board:page']({ ...this.#query(0), limit: 1, withArticles: true });
+      if (generation !== this.#generation) return;
+      this.#articles = result.articles;
+      this.#everyArticle = true;
+    } catch (err) {
+      ui.error(err);
+    }
+  }
+
+  /** What a page asks for: every article with the first page once they are wanted, else its own. */
+  #withArticles(page: number): boolean | 'page' {
+    return this.#everyWanted || this.#prefs.allArticles ? page === 0 : 'page';
+  }
+
+  #takeArticles(mode: boolean | 'page', list: ArticleSummary[]): void {
+    if (mode === true) {
+      this.#articles = list;
+      this.#everyArticle = true;
+      this.#replaceArticles = false;
+      return;
+    }
+    if (mode === false) return;
+    if (this.#replaceArticles) {
+      this.#articles = list;
+      this.#replaceArticles = false;
+      return;
+    }
+    if (list.length === 0) return;
+    // A page's own articles join those known: newest details win, desk order kept.
+    const fresh = new Set(list.map((a) => a.id));
+    this.#articles = [...this.#articles.filter((a) => !fresh.has(a.id)), ...list].sort(
+      (x, y) => x.position - y.position || x.id - y.id,
+    );
   }
 
   /** Every article in the user's order, with its visibility, for the Columns menu. */
@@ -191,6 +248,12 @@ class BoardState {
   useDesk(path: string): void {
     const key = `claimdesk.columns:${path}`;
     if (key === this.#prefsKey) return;
+    // Another desk: its first answer replaces the last one's articles.
+    if (this.#prefsKey) {
+      this.#everyArticle = false;
+      this.#everyWanted = false;
+      this.#replaceArticles = true;
+    }
     this.#prefsKey = key;
     let prefs: ColumnPrefs = { order: [], hidden: [], pinned: [] };
     try {
@@ -219,7 +282,8 @@ class BoardState {
     this.#sort = sort;
     this.#filters = filters;
     if (filters.entityId && this.#entities.length === 0) void this.loadEntities();
-    if (differ && this.#loaded) void this.reset();
+    // A first page already asked for under other filters is asked again under these.
+    if (differ && (this.#loaded || this.#loading)) void this.reset();
   }
 
   #saveFilters(): void {
@@ -309,13 +373,11 @@ class BoardState {
     if (this.#inflight.has(page)) return;
     this.#inflight.add(page);
     try {
-      const result = await api()['board:page']({
-        ...this.#query(page * PAGE_SIZE),
-        withArticles: page === 0,
-      });
+      const withArticles = this.#withArticles(page);
+      const result = await api()['board:page']({ ...this.#query(page * PAGE_SIZE), withArticles });
       if (generation !== this.#generation) return;
       this.#total = result.total;
-      if (page === 0) this.#articles = result.articles;
+      this.#takeArticles(withArticles, result.articles);
       result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       this.#loaded = true;
     } catch (err) {
@@ -356,8 +418,19 @@ class BoardState {
     this.#loading = false;
   }
 
+  /** The refresh under way after a change, if any: the queue keys wait for it. */
+  #refreshing: Promise<void> | null = null;
+
   /** Re-fetches the pages on screen after a change, keeping scroll and selection. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    const run = this.#refresh().finally(() => {
+      if (this.#refreshing === run) this.#refreshing = null;
+    });
+    this.#refreshing = run;
+    return run;
+  }
+
+  async #refresh(): Promise<void> {
     const generation = ++this.#generation;
     this.#inflight.clear();
     const [first, last] = this.#window;
@@ -366,16 +439,17 @@ class BoardState {
       pages.push(p);
     try {
       const results = await Promise.all(
-        pages.map(
-          async (p) =>
-            [p, await api()['board:page']({ ...this.#query(p * PAGE_SIZE), withArticles: p === 0 })] as const,
-        ),
+        pages.map(async (p) => {
+          const withArticles = this.#withArticles(p);
+          const result = await api()['board:page']({ ...this.#query(p * PAGE_SIZE), withArticles });
+          return [p, withArticles, result] as const;
+        }),
       );
       if (generation !== this.#generation) return;
       this.#rows.clear();
-      for (const [page, result] of results) {
+      for (const [page, withArticles, result] of results) {
         this.#total = result.total;
-        if (page === 0) this.#articles = result.articles;
+        this.#takeArticles(withArticles, result.articles);
         result.rows.forEach((row, i) => this.#put(page * PAGE_SIZE + i, row));
       }
       this.#loaded = true;
@@ -446,6 +520,9 @@ class BoardState {
     delta: 1 | -1,
     currentConflictId: number | null,
   ): Promise<{ index: number; conflictId: number } | null> {
+    // Right after a decision the rows on screen still show it undecided, and the row may
+    // move: the search starts from the refreshed board, where the selection followed its fact.
+    while (this.#refreshing) await this.#refreshing;
     const total = this.#total;
     if (total === 0) return null;
     const resume = this.#resumeAt;

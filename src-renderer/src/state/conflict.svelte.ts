@@ -64,14 +64,26 @@ class ConflictState {
     }
   }
 
-  async #decide(run: (id: number) => Promise<ConflictDetail | unknown>, done: string): Promise<boolean> {
+  /**
+   * Runs a decision. `onStored` is called as soon as the core has stored it (the
+   * dialog that asked for it closes then), before the rest of the window is
+   * refreshed: the pane shows the new status only with its dialog gone, so the
+   * next key (`u`, `j`, another decision) reaches the board, not the closing dialog.
+   */
+  async #decide(
+    run: (id: number) => Promise<ConflictDetail | unknown>,
+    done: string,
+    onStored?: () => void,
+  ): Promise<boolean> {
     const id = this.#openId;
     if (id === null || this.#busy) return false;
     if (!(await settings.ensureEditorName())) return false;
     this.#busy = true;
     try {
       const result = await run(id);
+      onStored?.();
       if (result && typeof result === 'object' && 'sides' in result) this.#detail = result as ConflictDetail;
+      this.#busy = false;
       await changed();
       ui.notify(done);
       // The button pressed may be gone now (Reopen shows only on decided conflicts).
@@ -93,10 +105,11 @@ class ConflictState {
     );
   }
 
-  dismiss(reason: string): Promise<boolean> {
+  dismiss(reason: string, onStored?: () => void): Promise<boolean> {
     return this.#decide(
       (id) => api()['conflicts:setStatus']({ id, status: 'dismissed', ...(reason ? { reason } : {}) }),
       'Conflict dismissed.',
+      onStored,
     );
   }
 
@@ -104,12 +117,15 @@ class ConflictState {
     return this.#decide((id) => api()['conflicts:setStatus']({ id, status: 'open' }), 'Conflict reopened.');
   }
 
-  resolve(input: {
-    correctClaimId: number | null;
-    evidence?: string;
-    evidenceItems?: EvidenceInput[];
-    note?: string;
-  }): Promise<boolean> {
+  resolve(
+    input: {
+      correctClaimId: number | null;
+      evidence?: string;
+      evidenceItems?: EvidenceInput[];
+      note?: string;
+    },
+    onStored?: () => void,
+  ): Promise<boolean> {
     return this.#decide(
       (id) =>
         api()['conflicts:resolve']({
@@ -120,13 +136,15 @@ class ConflictState {
           ...(input.note ? { note: input.note } : {}),
         }),
       'Conflict resolved.',
+      onStored,
     );
   }
 
-  addNote(body: string): Promise<boolean> {
+  addNote(body: string, onStored?: () => void): Promise<boolean> {
     return this.#decide(
       (id) => api()['notes:add']({ targetType: 'conflict', targetId: id, body }),
       'Note added.',
+      onStored,
     );
   }
 }

@@ -26,6 +26,7 @@ class DeskState {
   #article = $state.raw<ArticleDetail | null>(null);
   #loadingArticle = $state(false);
   #ready = $state(false);
+  #articlesLoaded = $state(false);
   #focus = $state<Focus | null>(null);
   #focusTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -57,13 +58,22 @@ class DeskState {
     return this.#focus;
   }
 
-  empty = $derived(this.#ready && this.#articles.length === 0);
+  /** False until the article list has come back (the window shows before it on a large desk). */
+  get articlesLoaded(): boolean {
+    return this.#articlesLoaded;
+  }
+
+  empty = $derived(
+    this.#ready &&
+      (this.#articlesLoaded ? this.#articles.length === 0 : (this.#info?.articleCount ?? 0) === 0),
+  );
 
   async init(): Promise<void> {
-    // The board's first page is asked for at once, so it is not reset after the
-    // editor has started moving through rows.
-    // The entity list (thousands on a large desk) is fetched when the Entity filter needs it.
-    await Promise.all([this.refresh(), settings.load(), board.reset()]);
+    // The board's first page is asked for first (the core answers in order), so it is not
+    // reset after the editor has started moving through rows, and the first row does not
+    // wait behind the article list. The entity list (thousands on a large desk) is fetched
+    // when the Entity filter needs it.
+    await Promise.all([board.reset(), this.refresh(), settings.load()]);
   }
 
   /** Another desk was opened: nothing selected on the last one applies. */
@@ -77,13 +87,20 @@ class DeskState {
 
   async refresh(): Promise<void> {
     try {
-      const [info, articles] = await Promise.all([api()['desk:info']({}), api()['articles:list']({})]);
+      const asked = api()['desk:info']({});
+      const listed = api()['articles:list']({});
+      // Never unhandled: awaited below, after the desk's own answer.
+      listed.catch(() => undefined);
+      const info = await asked;
       this.#info = info;
       if (info.needsDetection && !info.readOnly) void this.#finishDetection();
       board.useDesk(info.path);
-      this.#articles = articles;
-      // The window can show the board now; the reader's article follows.
+      // The window can show the board now: on a desk of a thousand articles their list
+      // (for the sidebar and the Article filter) follows, and the reader's article after it.
       this.#ready = true;
+      const articles = await listed;
+      this.#articles = articles;
+      this.#articlesLoaded = true;
       if (this.#selectedId !== null && !articles.some((a) => a.id === this.#selectedId)) {
         this.#selectedId = null;
         this.#article = null;
