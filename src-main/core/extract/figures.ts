@@ -688,9 +688,13 @@ const COUNTED_BEFORE = new RegExp(
   'giu',
 );
 
+/** Nouns of measures and times, which "of them" never counts. */
+const MEASURE_NOUN =
+  /^(?:(?:kilo|centi|milli)?met(?:re|er)s|miles|feet|inches|tonnes|tons|litres|liters|hectares|acres|degrees|points|percent|years|months|weeks|days|hours|minutes|seconds|times)$/;
+
 /**
- * "injuring 23 people … Nine of them were taken to hospital": a part of a count told
- * just before, counted in its noun (people when none is found).
+ * "Nine of them were taken to hospital": a part of a group, counted in the noun of a count
+ * earlier in its sentence, or as people.
  */
 function findPartitives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   const s = ctx.s;
@@ -702,9 +706,12 @@ function findPartitives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft
     if (occupied.overlaps(start, end)) continue;
     const count = /^\d/.test(numText) ? parseNum(numText, ctx.numberStyle, true) : parseNumberWord(numText);
     if (count === null || Number.isNaN(count) || count < 2) continue;
-    const before = ctx.text.slice(Math.max(0, ctx.start + start - 300), ctx.start + start);
+    // The antecedent is named in the sentence ("of 40 villages, 12 of them …") or it is the
+    // people the story is about ("All of the occupants got out. Nine of them …").
+    const before = s.slice(0, start);
     let noun = 'people';
-    for (const c of before.matchAll(COUNTED_BEFORE)) noun = c.groups!.noun;
+    for (const c of before.matchAll(COUNTED_BEFORE))
+      if (!MEASURE_NOUN.test(c.groups!.noun)) noun = c.groups!.noun;
     noun = singular(noun);
     if (/^(?:year|month|week|day|hour|decade|minute|second|night|century)$/.test(noun)) continue;
     occupied.add(start, end);

@@ -275,7 +275,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     }
   }
   // 6. The counted noun itself.
-  if (!property && draft.value.type === 'count') property = draft.value.noun;
+  // ("Nine of them" says nothing of what is counted: its predicate does, or nothing.)
+  if (!property && draft.value.type === 'count' && !/\bof\s+(?:them|whom|those)$/i.test(s.slice(a, b)))
+    property = draft.value.noun;
   // A distance is a distance from somewhere: "45 km from the capital" is not a depth.
   const isLength =
     draft.value.type === 'figure'

@@ -26,7 +26,10 @@ const MAX_RATIO = 2;
 /** The same, when the words the values attach to agree ("depth … 14 km", "depth … 41 km"). */
 const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
-  /\b(?:alone|itself|worldwide|globally|group-wide|company-wide|in all|altogether|nationally|nationwide|across the country|countrywide|in total|overall|of (?:them|whom|which))\b/;
+  /\b(?:alone|itself|worldwide|globally|group-wide|company-wide|in all|altogether|nationally|nationwide|across the country|countrywide|in total|overall)\b/;
+const PARTITIVE_QUOTE = /\bof (?:them|whom|those)$/i;
+/** "612 dead, 300 of them in Villa Marcona": the placed value is a part of the group. */
+const PART_OF_GROUP = /\bof (?:them|whom|which)\b/;
 
 /** Values this close, beside the same property words, are read as one quantity. */
 const CLOSE_VALUES = 1.5;
@@ -194,11 +197,21 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   // marks a part or a whole ("in Villa Marcona alone", "nationally"): a subtotal and a total.
   if (
     (fa.place === null) !== (fb.place === null) &&
-    (PART_OR_WHOLE.test(a.sentence.folded) || PART_OR_WHOLE.test(b.sentence.folded))
+    (PART_OR_WHOLE.test(a.sentence.folded) ||
+      PART_OR_WHOLE.test(b.sentence.folded) ||
+      PART_OF_GROUP.test((fa.place ? a : b).sentence.folded))
   )
     return false;
   if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) return false;
   if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
+  // "11 of them were in critical condition", "eight of whom had not been named": parts of a
+  // group compare only by what they say of the part, and two parts in one article are two.
+  const partA = PARTITIVE_QUOTE.test(a.claim.quote);
+  const partB = PARTITIVE_QUOTE.test(b.claim.quote);
+  if (partA || partB) {
+    if (partA && partB && a.claim.articleId === b.claim.articleId) return false;
+    if (![...qa.property].some((w) => qb.property.has(w))) return false;
+  }
   if (!sameReference(a, b)) return false;
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.

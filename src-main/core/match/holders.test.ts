@@ -46,3 +46,22 @@ describe('one counted thing, by any name, and its parts', () => {
     expect(counts[0]).not.toMatch(/650/);
   });
 });
+
+describe('parts of a group', () => {
+  it('counts "Nine of them were taken to hospital" as people and sets it against "14 people were taken to hospitals"', () => {
+    const r = story(
+      ' date 2026-11-27 Jet overruns runway\n\nAll of the occupants left the aircraft down the slides. Nine of them were taken to the university hospital, a hospital spokesman said.\n',
+      ' date 2026-11-27 Landung im Schnee\n\n14 people were taken to hospitals in Bergvik overnight, the news agency reported, citing the rescue services.\n',
+    );
+    const counts = r.result.conflicts.filter((c) => c.kind === 'count_mismatch').map((c) => c.explanation);
+    expect(counts.join('\n')).toMatch(/\b9 people.*14 people|14 people.*\b9 people/);
+  });
+
+  it('does not set two parts that say different things of their group against each other', () => {
+    const r = story(
+      ' date 2025-09-17 Crash\n\nThe injured were taken to three hospitals; 11 of them were in critical condition on Wednesday.\n',
+      ' date 2025-09-18 Victims\n\nRelatives gave DNA samples to help identify the victims, eight of whom had not been named by Thursday.\n',
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'count_mismatch')).toEqual([]);
+  });
+});
