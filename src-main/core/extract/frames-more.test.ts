@@ -88,3 +88,12 @@ describe('heights and overruns', () => {
     );
   });
 });
+
+describe('superlatives over a stated history', () => {
+  it('reads "the largest recall in the company\'s 94-year history" as a claim that none was larger', () => {
+    const novelty = claimsOf(
+      'The recall covers 2.37 million vehicles, making it the largest recall in the company’s 94-year history.',
+    ).find((c) => c.value.type === 'novelty');
+    expect(novelty?.value).toMatchObject({ type: 'novelty', phrase: 'largest ever', event: 'recall' });
+  });
+});

@@ -243,9 +243,9 @@ function findSuperlatives(
         }
       }
       const { scope, text, restriction } = scopeOf(rest);
-      // "… ever", "… on record", "… in the country's history", "… in Kasemba's history".
+      // "… ever", "… on record", "… in the country's history", "… in the company's 94-year history".
       const everAfter =
-        /^[^,;.]*?\b(?:ever|on record|in (?:the |its |their )?(?:[\p{L}-]+['’]s )?(?:recorded )?history)\b/iu.test(
+        /^[^,;.]*?\b(?:ever|on record|in (?:the |its |their )?(?:[\p{L}-]+['’]s )?(?:\d+-year )?(?:recorded )?history)\b/iu.test(
           rest,
         );
       if (re === SUPERLATIVE && !ever && !everAfter && scope.kind === 'unqualified') continue;
