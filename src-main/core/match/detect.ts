@@ -949,7 +949,9 @@ function trendVersusFigures(
       const verb = change < 0 ? 'a fall' : 'a rise';
       const explanation = `${quote(f.claim.quote, 50)} says ${dir === 'up' ? 'it grew' : 'it fell'}, but the figures go from ${displayOf(first)} in ${inWindow[0]} to ${displayOf(last)} in ${inWindow[inWindow.length - 1]}, ${verb} of ${Math.round(Math.abs(change) * 100)}%.`;
       const sideB = [first.claim.id, last.claim.id];
-      drafts.add('trend_contradiction', factOf.get(f.claim.id) ?? '', [f.claim.id], sideB, explanation);
+      // One disagreement per direction of change: the wording against other wording and
+      // against figures is one conflict on the trend's fact (Drafts.flush).
+      drafts.merge('trend_contradiction', factOf.get(f.claim.id) ?? '', [f.claim.id], sideB, explanation);
       break;
     }
   }
