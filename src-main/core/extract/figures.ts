@@ -388,7 +388,22 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
       found.push({ start: rel[k].start, end: rel[k].end, period: String(pubYear + rel[k].delta) });
     }
   }
-  return nearest(found, at, atEnd, 1)?.period ?? null;
+  const own = nearest(found, at, atEnd, 1)?.period ?? null;
+  return own ?? periodOfAntecedent(ctx);
+}
+
+/**
+ * "The last nationwide strike took place in March 1994. It involved some 61,000
+ * workers": a sentence that opens with a pronoun and names no year of its own speaks of
+ * the happening the sentence before dated, when that sentence names one year only.
+ */
+function periodOfAntecedent(ctx: SentenceContext): string | null {
+  if (!/^\s*(?:It|This|That|They)\s+\p{Ll}/u.test(ctx.s)) return null;
+  const before = ctx.text.slice(Math.max(0, ctx.start - 400), ctx.start);
+  const cut = Math.max(before.lastIndexOf('\n\n'), before.slice(0, -2).search(/[.!?]\s+[^.!?]*$/));
+  const previous = before.slice(cut + 1);
+  const years = new Set([...previous.matchAll(/\b(1[89]\d\d|20\d\d)\b(?![.,]\d)/g)].map((m) => m[1]));
+  return years.size === 1 ? [...years][0]! : null;
 }
 
 function display(

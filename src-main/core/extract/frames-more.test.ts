@@ -97,3 +97,19 @@ describe('superlatives over a stated history', () => {
     expect(novelty?.value).toMatchObject({ type: 'novelty', phrase: 'largest ever', event: 'recall' });
   });
 });
+
+describe('a year told the sentence before', () => {
+  it('dates "It involved some 61,000 workers" by the one year the sentence before names', () => {
+    const count = claimsOf(
+      'The last nationwide strike took place in March 1994 and lasted three days. It involved some 61,000 railway workers, the union said.',
+    ).find((c) => c.value.type === 'count' && c.value.count === 61000);
+    expect(count?.value).toMatchObject({ period: '1994' });
+  });
+
+  it('leaves it undated when the sentence before names two years', () => {
+    const count = claimsOf(
+      'Strikes in 1994 and 2019 closed the network. It involved some 61,000 railway workers, the union said.',
+    ).find((c) => c.value.type === 'count' && c.value.count === 61000);
+    expect(count?.value).toMatchObject({ period: null });
+  });
+});
