@@ -18,7 +18,7 @@
  */
 import { parseNumberWord } from '../extract/context';
 import { clock } from '../extract/times';
-import { isToll, sameKindOfAmount, tallyDay, termWeights } from './compare';
+import { isToll, quantityFrame, sameKindOfAmount, tallyDay, termWeights } from './compare';
 import { trendVersusSeries } from './trend-series';
 import type { ConflictKind } from '../../shared/model';
 import type { ConflictDraft } from './types';
@@ -1436,6 +1436,9 @@ function unstatedMagnitude(
       !c.period,
   );
   if (current.length === 0) return;
+  const dimension = DIMENSION.test(
+    `${f.claim.value.type === 'novelty' ? f.claim.value.phrase : ''} ${f.claim.quote}`,
+  );
   for (const p of candidates) {
     if (p.sentence === f.sentence || !p.period || !p.interval) continue;
     if (!sameStory(f.article, p.article) || p.period.to >= ref) continue;
@@ -1444,7 +1447,14 @@ function unstatedMagnitude(
     if (scope.kind === 'modern_history' && !(p.period.to > ref - MODERN_HISTORY_YEARS)) continue;
     if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
     if (!measuredBy(f, p.unit)) continue;
-    const kin = current.filter((c) => c.unit === p.unit && c.sentence !== p.sentence && sameKind(c, p, idf));
+    // "Longest", "tallest", "deepest": the superlative names the measure, so any length of
+    // the story that is not a distance from somewhere is of its kind.
+    const kin = current.filter(
+      (c) =>
+        c.unit === p.unit &&
+        c.sentence !== p.sentence &&
+        (sameKind(c, p, idf) || (dimension && !/^distance/.test(quantityFrame(c)?.frame.property ?? ''))),
+    );
     if (kin.length === 0) continue;
     // The story's own amount: the fact of that kind most articles give (a tally's latest
     // reading at most), not a stray larger figure about something else.
@@ -1467,6 +1477,8 @@ function unstatedMagnitude(
     );
   }
 }
+
+const DIMENSION = /\b(?:longest|tallest|deepest|widest|highest\s+(?:bridge|tower|building|mountain|peak))\b/i;
 
 /** Whether a superlative can be about an amount in `unit`: "longest" is a length, "costliest" money. */
 function measuredBy(f: Feat, unit: string | null): boolean {

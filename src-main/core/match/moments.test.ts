@@ -286,3 +286,14 @@ describe('misprinted counts', () => {
     expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
   });
 });
+
+describe('a superlative that names its measure', () => {
+  it('sets "the longest bridge ever built" against a longer structure another article dates', () => {
+    const { result } = story(
+      ' date 2025-06-27 Bridge opens\n\nThe 4.2 kilometres crossing opened on Friday.\n\nThe minister called it the longest bridge ever built in Poland.\n',
+      ' date 2025-06-28 Explainer\n\nThe new bridge runs for 4.2 kilometres across the strait.\n\nIt is not the country’s longest bridge: the rail viaduct in the south, completed in 2014, runs for 4.6 kilometres.\n',
+    );
+    const found = result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent').map((c) => c.explanation);
+    expect(found.join('\n')).toMatch(/longest bridge.*4\.6 kilometres/);
+  });
+});
