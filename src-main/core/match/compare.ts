@@ -27,6 +27,12 @@ const MAX_RATIO = 2;
 const MAX_RATIO_SAME_PROPERTY = 3;
 const PART_OR_WHOLE =
   /\b(?:alone|itself|worldwide|globally|group-wide|company-wide|in all|altogether|nationally|nationwide|across the country|countrywide|in total|overall)\b/;
+/** "300 of them in Villa Marcona": the value itself is the part ("most of them" later is not). */
+function partOfGroup(f: Feat): boolean {
+  const end = f.pos + f.claim.quote.length;
+  return PART_OF_GROUP.test(f.sentence.folded.slice(Math.max(0, f.pos - 12), end + 12));
+}
+
 const PARTITIVE_QUOTE = /\bof (?:them|whom|those)$/i;
 /** "612 dead, 300 of them in Villa Marcona": the placed value is a part of the group. */
 const PART_OF_GROUP = /\bof (?:them|whom|which)\b/;
@@ -199,7 +205,7 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     (fa.place === null) !== (fb.place === null) &&
     (PART_OR_WHOLE.test(a.sentence.folded) ||
       PART_OR_WHOLE.test(b.sentence.folded) ||
-      PART_OF_GROUP.test((fa.place ? a : b).sentence.folded))
+      partOfGroup(fa.place ? a : b))
   )
     return false;
   if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) return false;
@@ -246,8 +252,10 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (fa.period && fa.period === fb.period && ratio(a, b) <= 1.3 && overlap >= SAME_PERIOD) return true;
   // Counts of one specific thing ("investors", "carriages") need less wording than "people".
   const noun = countedNoun(a);
-  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun))
-    return overlap >= SAME_NOUN || misprint(a, b);
+  // A slipped digit in a precise count of one thing, however general the thing ("7,480
+  // cases", "7,840 cases").
+  if (noun && noun === countedNoun(b) && misprint(a, b)) return true;
+  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
   return overlap >= SAME_FACT;
 }
 

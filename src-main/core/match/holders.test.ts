@@ -65,3 +65,14 @@ describe('parts of a group', () => {
     expect(r.result.conflicts.filter((c) => c.kind === 'count_mismatch')).toEqual([]);
   });
 });
+
+describe('a whole told with its parts', () => {
+  it('sets "7,480 cases in the district, most of them in townships" against "7,840 cases" in the district', () => {
+    const r = story(
+      ' date 2025-01-13 Outbreak\n\nBy Sunday, 7,480 cases were recorded in Mbalenga district, most of them in densely populated townships, the institute said.\n',
+      ' date 2025-01-13 District toll\n\nMbalenga district has recorded 7,840 cases since the outbreak began, the district health office said.\n',
+    );
+    const counts = r.result.conflicts.filter((c) => c.kind === 'count_mismatch').map((c) => c.explanation);
+    expect(counts.join('\n')).toMatch(/7,480.*7,840|7,840.*7,480/);
+  });
+});
