@@ -36,3 +36,17 @@ describe('share prices through the day', () => {
     expect(found.join('\n')).not.toMatch(/8\.9%|248\.40/);
   });
 });
+
+describe('two values in one article', () => {
+  it('keeps this month’s rate and last month’s apart, so only the outlets disagreeing on one are set against each other', () => {
+    const r = story(
+      ' date 2025-04-15 Inflation jumps\n\nAnnual inflation rose to 4.6% in March, the statistics office said. A month earlier the annual rate had been 3.9%, the office said.\n',
+      ' date 2025-04-15 Prices climb\n\nAnnual inflation climbed to 4.4% in March, the highest in two years, the statistics office said.\n',
+    );
+    const found = figures(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/4\.6%/);
+    expect(found[0]).toMatch(/4\.4%/);
+    expect(found[0]).not.toMatch(/3\.9%/);
+  });
+});
