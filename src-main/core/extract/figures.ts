@@ -723,7 +723,7 @@ function findPartitives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft
     if (count === null || Number.isNaN(count) || count < 2) continue;
     // The antecedent is named in the sentence ("of 40 villages, 12 of them …") or it is the
     // people the story is about ("All of the occupants got out. Nine of them …").
-    const before = s.slice(0, start);
+    const before = s.slice(Math.max(0, start - 300), start);
     let noun = 'people';
     for (const c of before.matchAll(COUNTED_BEFORE))
       if (!MEASURE_NOUN.test(c.groups!.noun)) noun = c.groups!.noun;

@@ -23,6 +23,7 @@ import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context'
 const PROGRESS =
   /\bwith\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more than\s+)?(\d{1,3}(?:[.,]\d+)?)\s*(?:%|percent|per cent)\s+(?:of\s+(?:the\s+|all\s+)?(?:ballots|votes|precincts|polling stations|districts|constituencies|count)\s+)?(counted|in|reported|tallied|declared)\b/i;
 const PROGRESS_ALL = new RegExp(PROGRESS.source, 'gi');
+const PROGRESS_REACH = 1500;
 const MARKET =
   /\b(?:shares?|stocks?|share price)\b[^.;]{0,80}\b(?:up|down|rose|fell|gained|lost|traded|trading|closed|opened|jumped|slumped|higher|lower)\b/i;
 const INTRADAY =
@@ -394,10 +395,12 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
 
   // "With 95% of ballots counted": the stage of the count the values were read at, set in
   // this sentence or earlier in its paragraph ("… National Path was third with 13.4%").
-  const paragraph = ctx.text.lastIndexOf('\n', ctx.start) + 1;
+  // (Read back at most PROGRESS_REACH characters: a paragraph can be a whole long file.)
+  const reach = Math.max(0, ctx.start + a - PROGRESS_REACH);
+  const paragraph = reach + ctx.text.slice(reach, ctx.start + a).lastIndexOf('\n') + 1;
   let stage: RegExpExecArray | null = null;
   let own = false;
-  const lead = ctx.text.slice(paragraph, ctx.start + s.length);
+  const lead = ctx.text.slice(paragraph, ctx.start + Math.min(s.length, b + 200));
   for (const m of lead.matchAll(PROGRESS_ALL)) {
     stage = m;
     const at = paragraph + m.index - ctx.start;
@@ -405,7 +408,8 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   }
   // A share price moves all day: a quote "by 10:15", "in the first minutes of trading" or
   // "now" is a moment of its own, never set against another; closing quotes compare.
-  const market = draft.value.type === 'figure' && MARKET.test(s) ? marketMoment(s) : null;
+  const near = s.slice(Math.max(0, a - 200), b + 200);
+  const market = draft.value.type === 'figure' && MARKET.test(near) ? marketMoment(near) : null;
   // The stage's own figure ("95%" of ballots counted) is a reading of the count's progress.
   // An exit poll is a stage of its own: a projection, not the count.
   const progress = market
