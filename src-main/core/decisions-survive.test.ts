@@ -3,25 +3,16 @@
  * coverage that repeats one side keeps the decision; coverage that brings a new value
  * reopens it and says why.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from './service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from './test-support/fresh-desk';
+import type { DeskService } from './service';
 
 const STORY = resolve(import.meta.dirname, '../../test-stories/bozkaya-floods');
-let dir: string;
 let service: DeskService;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-decisions-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-decisions-', (d) => ({ service } = d));
 
 const file = (name: string, data: string) => ({ name, data, encoding: 'utf8' as const });
 const story = (name: string) => file(name, readFileSync(join(STORY, name), 'utf8'));

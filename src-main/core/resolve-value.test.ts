@@ -3,26 +3,17 @@
  * value is right, including one imported after the decision, and the notes and CSV
  * name the value with all its outlets. On a real desk, through the contract.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from './service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from './test-support/fresh-desk';
+import type { DeskService } from './service';
 import { clustersOfDetail, rightClusterOfDetail } from '../shared/value-clusters';
 
 const STORY = resolve(import.meta.dirname, '../../test-stories/bozkaya-floods');
-let dir: string;
 let service: DeskService;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-resolve-value-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-resolve-value-', (d) => ({ service } = d));
 
 const file = (name: string, data: string) => ({ name, data, encoding: 'utf8' as const });
 const story = (name: string) => file(name, readFileSync(join(STORY, name), 'utf8'));

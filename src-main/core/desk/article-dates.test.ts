@@ -3,27 +3,15 @@
  * against the new date, re-runs detection, and records both with the edit: one undo
  * takes back the date, the claim and the conflict that followed. On a real desk.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from '../service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from '../test-support/fresh-desk';
+import type { DeskService } from '../service';
 import type { Handlers } from '../../shared/contract';
 
-let dir: string;
 let service: DeskService;
 let h: Handlers;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-dates-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-  h = service.handlers();
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-dates-', (d) => ({ service, h } = d));
 
 const gazette = [
   '---',

@@ -4,28 +4,18 @@
  * version's claims stay reachable where an editor looks for them: the version diff,
  * the older version read on its own, the orphans list. On a real desk.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from '../service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from '../test-support/fresh-desk';
+import type { DeskService } from '../service';
 import { parseInput, type Handlers } from '../../shared/contract';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-let dir: string;
 let service: DeskService;
 let h: Handlers;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-latest-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-  h = service.handlers();
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-latest-', (d) => ({ service, h } = d));
 const fixture = (name: string) => ({
   name,
   data: readFileSync(join(FIXTURES, name), 'utf8'),

@@ -4,28 +4,18 @@
  * and each claim's fact — not what a fresh detection run would make of the older
  * claims. Redo puts back the linked state just as exactly. On a real desk.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from '../service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from '../test-support/fresh-desk';
+import type { DeskService } from '../service';
 import type { Handlers } from '../../shared/contract';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-let dir: string;
 let service: DeskService;
 let h: Handlers;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-undo-link-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-  h = service.handlers();
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-undo-link-', (d) => ({ service, h } = d));
 
 const fixture = (name: string, edit: (s: string) => string = (s) => s) => ({
   name,

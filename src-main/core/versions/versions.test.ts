@@ -5,28 +5,18 @@
  * follow the re-anchored claims; the removed paragraph's claims are orphans; the
  * changed figure reopens its conflict; undo takes the link back.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskService } from '../service';
+import { describe, expect, it } from 'vitest';
+import { useFreshDesk } from '../test-support/fresh-desk';
+import type { DeskService } from '../service';
 import type { Handlers } from '../../shared/contract';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-let dir: string;
 let service: DeskService;
 let h: Handlers;
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'claimdesk-versions-'));
-  service = new DeskService({ defaultActor: 'tester' });
-  service.open(join(dir, 'desk.claimdesk'), true);
-  h = service.handlers();
-});
-afterEach(() => {
-  service.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+useFreshDesk('claimdesk-versions-', (d) => ({ service, h } = d));
 
 const fixture = (name: string, edit: (s: string) => string = (s) => s) => ({
   name,
