@@ -90,6 +90,8 @@ export interface FigureValue {
   currency: string | null;
   /** "%", "tonnes", "km", "people"…; null for money. */
   unit: string | null;
+  /** A range's upper end in base units ("7-9%", "between £45m and £60m"); `amount` is then its lower end. */
+  to?: number;
   approx: Approximation;
   /** The period the figure is about: "2023", "2022-01..2022-06", null when unstated. */
   period: string | null;
@@ -106,6 +108,8 @@ export interface CountValue {
   count: number;
   /** The counted noun, singular, lower case: "visit", "student", "agreement". */
   noun: string;
+  /** A range's upper end ("between 300 and 400 people"); `count` is then its lower end. */
+  to?: number;
   approx: Approximation;
   period: string | null;
   frame?: ClaimFrame;

@@ -62,10 +62,11 @@ export function valueKey(value: ClaimValue | null, quote: string): string {
   switch (v['type']) {
     case 'figure':
       if (typeof v['amount'] === 'number')
-        return `figure:${v['amount']}:${words(v['currency'] ?? v['unit'])}`;
+        return `figure:${v['amount']}${rangeEnd(v['to'])}:${words(v['currency'] ?? v['unit'])}`;
       break;
     case 'count':
-      if (typeof v['count'] === 'number') return `count:${v['count']}:${words(v['noun'])}`;
+      if (typeof v['count'] === 'number')
+        return `count:${v['count']}${rangeEnd(v['to'])}:${words(v['noun'])}`;
       break;
     case 'date':
       if (typeof v['date'] === 'string' && v['date'])
@@ -80,6 +81,10 @@ export function valueKey(value: ClaimValue | null, quote: string): string {
       break;
   }
   return `text:${words(typeof v['display'] === 'string' && v['display'] ? v['display'] : quote)}`;
+}
+
+function rangeEnd(to: unknown): string {
+  return typeof to === 'number' ? `..${to}` : '';
 }
 
 function sourceOf(value: ClaimValue | null): string | null {

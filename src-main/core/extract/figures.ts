@@ -28,6 +28,7 @@ import {
   type Found,
   type SentenceContext,
 } from './context';
+import { joinsAsRange, rangeLowBefore, scaledLow } from './ranges';
 import type { SpanSet } from './spans';
 
 const CURRENCY_PREFIX: Record<string, string> = {
@@ -418,6 +419,65 @@ function display(
   return `${pre}${n}${unit === '%' ? '%' : unit ? ' ' + unit : ''}`;
 }
 
+/** "7–9%", "45,000,000–60,000,000 GBP". */
+function displayRange(
+  lo: number,
+  hi: number,
+  currency: string | null,
+  unit: string | null,
+  approx: Approximation,
+): string {
+  const whole = display(hi, currency, unit, approx);
+  const n = AMOUNT_FORMAT.format(hi);
+  const at = whole.indexOf(n);
+  return `${whole.slice(0, at)}${AMOUNT_FORMAT.format(lo)}–${whole.slice(at)}`;
+}
+
+/**
+ * Two numbers with one unit that are the ends of one range ("between £45 million and
+ * £60 million", "€45-60 million") become one entry, in place.
+ */
+function joinRanges(
+  s: string,
+  raw: {
+    start: number;
+    numStart: number;
+    end: number;
+    amount: number;
+    to?: number;
+    currency: string | null;
+    unit: string | null;
+    approx: Approximation;
+  }[],
+): void {
+  for (let i = raw.length - 1; i >= 1; i--) {
+    const prev = raw[i - 1]!;
+    const cur = raw[i]!;
+    // "€45-60 million": the bare low end read for the range was the figure before it.
+    if (cur.to !== undefined && cur.numStart < prev.end) {
+      cur.currency ??= prev.currency;
+      cur.unit ??= prev.unit;
+      cur.start = prev.start;
+      cur.numStart = prev.numStart;
+      cur.approx = prev.approx;
+      raw.splice(i - 1, 1);
+      continue;
+    }
+    if (cur.to !== undefined || prev.to !== undefined) continue;
+    if (prev.unit !== cur.unit || (cur.currency !== null && prev.currency !== cur.currency)) continue;
+    if (!(prev.amount >= 0 && prev.amount < cur.amount) || scaledLow(prev.amount, 1, cur.amount) === null)
+      continue;
+    if (!joinsAsRange(s, { start: prev.numStart, end: prev.end }, cur.numStart)) continue;
+    cur.to = cur.amount;
+    cur.amount = prev.amount;
+    cur.currency ??= prev.currency;
+    cur.start = prev.start;
+    cur.numStart = prev.numStart;
+    cur.approx = prev.approx;
+    raw.splice(i - 1, 1);
+  }
+}
+
 const FRACTIONS: Record<string, number> = {
   'a quarter': 0.25,
   'one quarter': 0.25,
@@ -437,8 +497,12 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
   if (!/\d/.test(s)) return [];
   const raw: {
     start: number;
+    /** Where the number itself starts (after any hedge). */
+    numStart: number;
     end: number;
     amount: number;
+    /** A range's upper end ("7-9%"): `amount` is then the lower. */
+    to?: number;
     currency: string | null;
     unit: string | null;
     approx: Approximation;
@@ -484,8 +548,21 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
     // "minus 203 degrees", "-230 °C": below zero (only with a unit or a currency, checked above).
     const sign = g.sign ? -1 : 1;
     const amount = (sign * Math.round(parseNum(g.num, ctx.numberStyle) * scale * 1e6)) / 1e6;
-    const ap = approximationBefore(s, start);
-    raw.push({ start: ap.start, end, amount, currency, unit, approx: ap.approx });
+    // "7-9%", "between 8 and 10 percent": a bare low end before the number makes a range.
+    const low = sign === 1 ? rangeLowBefore(s, start, ctx.numberStyle) : null;
+    const lo = low ? scaledLow(low.value, scale, amount) : null;
+    const from = low && lo !== null ? low.start : start;
+    const ap = approximationBefore(s, from);
+    raw.push({
+      start: ap.start,
+      numStart: from,
+      end,
+      amount: lo ?? amount,
+      ...(lo !== null ? { to: amount } : {}),
+      currency,
+      unit,
+      approx: ap.approx,
+    });
   }
   // "a quarter of a percentage point", "half a point": fractions written in words.
   FRACTION_POINT.lastIndex = 0;
@@ -496,6 +573,7 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
       continue;
     raw.push({
       start: m.index,
+      numStart: m.index,
       end: m.index + m[0].length,
       amount,
       currency: null,
@@ -505,6 +583,7 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
   }
   raw.sort((x, y) => x.start - y.start);
   if (raw.length === 0) return [];
+  joinRanges(s, raw);
 
   // "In 2022 and 2023, … X and Y, respectively": pair years with figures in order.
   let paired: string[] | null = null;
@@ -538,7 +617,11 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
       period,
       metric,
       parties,
-      display: display(f.amount, f.currency, f.unit, f.approx) + (period ? ` (${period})` : ''),
+      ...(f.to !== undefined ? { to: f.to } : {}),
+      display:
+        (f.to !== undefined
+          ? displayRange(f.amount, f.to, f.currency, f.unit, f.approx)
+          : display(f.amount, f.currency, f.unit, f.approx)) + (period ? ` (${period})` : ''),
     };
     const partyNames = parties.map((p) => ctx.nameOf(p)).join('–');
     out.push({
@@ -667,15 +750,25 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
       endLocal += ofMatch[0].length;
     // "in 11 years", "over three days": durations scope other claims; they are not counts.
     if (/^(?:year|month|week|day|hour|decade|minute|second|night|century)$/.test(noun)) continue;
-    const ap = approx === 'exact' ? approximationBefore(s, numStart) : { approx, start: numStart };
+    // "between 300 and 400 people", "20 to 30 homes": one count with two ends.
+    const low = approx === 'exact' ? rangeLowBefore(s, numStart, ctx.numberStyle) : null;
+    const lo =
+      low && !occupied.overlaps(low.start, numStart)
+        ? scaledLow(low.value, g.scale ? (SCALES[g.scale.toLowerCase()] ?? 1) : 1, count)
+        : null;
+    const from = low && lo !== null ? low.start : numStart;
+    const ap = approx === 'exact' ? approximationBefore(s, from) : { approx, start: from };
     occupied.add(ap.start, endLocal);
+    const shown =
+      lo !== null ? `${COUNT_FORMAT.format(lo)}–${COUNT_FORMAT.format(count)}` : COUNT_FORMAT.format(count);
     const value: CountValue = {
       type: 'count',
-      count,
+      count: lo ?? count,
       noun,
+      ...(lo !== null ? { to: count } : {}),
       approx: ap.approx,
       period: periodFor(ctx, ap.start, endLocal),
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${COUNT_FORMAT.format(count)} ${countedAs(count, noun)}`,
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${shown} ${countedAs(count, noun)}`,
     };
     out.push({
       kind: 'count',

@@ -178,7 +178,10 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const numAt = s.slice(a, b).search(/\d/);
   if (numAt > 0) {
     const lead = words(s, a, a + numAt).filter(
-      (w) => isContent(w) && !AMOUNT_VERBS.test(w.lower) && !/^(?:number|total|tally)$/.test(w.lower),
+      (w) =>
+        isContent(w) &&
+        !AMOUNT_VERBS.test(w.lower) &&
+        !/^(?:number|total|tally|between|and|to|bis)$/.test(w.lower),
     );
     const participle = lead.find((w) => /(?:ed|en)$/.test(w.lower));
     if (participle) property = participle.lower;
@@ -408,7 +411,13 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   }
   // A share price moves all day: a quote "by 10:15", "in the first minutes of trading" or
   // "now" is a moment of its own, never set against another; closing quotes compare.
-  const near = s.slice(Math.max(0, a - 200), b + 200);
+  // (Read back only to the start of the value's own main clause: "shares closed 4.5% higher,
+  // and the company raised its forecast to 8-10%" quotes no market with its forecast.)
+  const back = s.slice(Math.max(0, a - 200), a);
+  const joint = [
+    ...back.matchAll(/(?:[,;]\s+(?:and|but|while|whereas)\s+(?:the|its|their|a|an)\b|;)/g),
+  ].pop();
+  const near = s.slice(Math.max(0, a - 200) + (joint ? joint.index + joint[0].length : 0), b + 200);
   const market = draft.value.type === 'figure' && MARKET.test(near) ? marketMoment(near) : null;
   // The stage's own figure ("95%" of ballots counted) is a reading of the count's progress.
   // An exit poll is a stage of its own: a projection, not the count.

@@ -230,6 +230,9 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const sameProperty = [...qa.property].some((w) => qb.property.has(w));
   if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
   if (overlap >= CLOSE_WORDING) return true;
+  // Two ranges of one unit ("an estimate of £45 million to £60 million", "estimated at £35
+  // million to £50 million"): estimates and forecasts, rare enough that some shared wording will do.
+  if (a.ends && b.ends && overlap >= SAME_NOUN) return true;
   if (qa.outcome && qa.outcome === qb.outcome) return true;
   // The same words attached to both values ("… of rain"): half the wording evidence will do.
   if (sameProperty && overlap >= SAME_FACT / 2) return true;

@@ -25,7 +25,7 @@ import type { ConflictDraft } from './types';
 import {
   actorIn as actorNear,
   destinationOf as placeNear,
-  intervalsOverlap,
+  valuesAgree,
   isNegatedNovelty,
   noveltyScope,
   weekdayOf,
@@ -199,7 +199,7 @@ function valueClasses(feats: Feat[]): Feat[][] {
   );
   const classes: Feat[][] = [];
   for (const f of sorted) {
-    const cls = classes.find((c) => c.every((g) => intervalsOverlap(g.interval!, f.interval!)));
+    const cls = classes.find((c) => c.every((g) => valuesAgree(g, f)));
     if (cls) cls.push(f);
     else classes.push([f]);
   }
@@ -214,10 +214,11 @@ function amountOf(f: Feat): number {
 /** A value as compared: amount and unit, or a time in UTC, so rewording does not count as a new value. */
 function valueSignature(f: Feat): string {
   const v = f.claim.value;
+  const to = (x: number | undefined) => (typeof x === 'number' ? `..${x}` : '');
   if (v.type === 'figure')
-    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.amount} ${f.unit ?? ''}`.trim();
+    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.amount}${to(v.to)} ${f.unit ?? ''}`.trim();
   if (v.type === 'count')
-    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.count} ${f.unit ?? ''}`.trim();
+    return `${v.approx === 'exact' ? '' : v.approx + ' '}${v.count}${to(v.to)} ${f.unit ?? ''}`.trim();
   if (v.type === 'time') return v.utc !== null ? `${v.utc} utc` : `${v.minutes} ${v.zone ?? ''}`.trim();
   return 'display' in v ? v.display : f.claim.quote;
 }
@@ -350,7 +351,7 @@ export function valuesClash(a: Feat, b: Feat): boolean {
     const [early, late] = da < db ? [a, b] : [b, a];
     return late.interval!.hi < early.interval!.lo;
   }
-  return !intervalsOverlap(a.interval!, b.interval!);
+  return !valuesAgree(a, b);
 }
 
 /**

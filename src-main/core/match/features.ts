@@ -107,6 +107,8 @@ export interface Feat {
   period: { from: number; to: number } | null;
   unit: string | null;
   interval: Interval | null;
+  /** A range's two ends ("7-9%"), each with its written precision; `interval` then spans both. */
+  ends: [Interval, Interval] | null;
   /** The precision the number was written with, in base units (for explanations). */
   event: EventFamily | null;
   actor: Actor;
@@ -301,6 +303,31 @@ export function valueInterval(amount: number, display: string, approx: string): 
     default:
       return { lo: amount - half, hi: amount + half };
   }
+}
+
+/**
+ * A range's ends, each read with the precision it was written with: the first and the
+ * last number of the quote ("7-9%", "between £45m and £60m"); a range of number words
+ * ("two to three") is exact to the unit.
+ */
+function setEnds(f: Feat, lo: number, hi: number, approx: string): void {
+  const numbers = f.claim.quote.match(/\d[\d,.\u00a0\u202f ]*\d|\d/g) ?? [];
+  const loText = numbers.length >= 2 ? numbers[0]! : String(lo);
+  const hiText = numbers.length >= 2 ? numbers[numbers.length - 1]! : String(hi);
+  const low = valueInterval(lo, loText, approx);
+  const high = valueInterval(hi, hiText, approx);
+  f.ends = [low, high];
+  f.interval = { lo: low.lo, hi: high.hi };
+}
+
+/**
+ * Whether two stated values can be the same: two ranges when both ends agree ("7-9%"
+ * and "between 8 and 10 percent" do not), a number and a range when it lies within.
+ */
+export function valuesAgree(a: Feat, b: Feat): boolean {
+  if (a.ends && b.ends)
+    return intervalsOverlap(a.ends[0], b.ends[0]) && intervalsOverlap(a.ends[1], b.ends[1]);
+  return intervalsOverlap(a.interval!, b.interval!);
 }
 
 export function intervalsOverlap(a: Interval, b: Interval): boolean {
@@ -690,6 +717,7 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
       period: null,
       unit: null,
       interval: null,
+      ends: null,
       event: null,
       actor: { role: null, nationality: null, person: null },
       place: null,
@@ -838,6 +866,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.amount, /\d/.test(f.claim.quote) ? f.claim.quote : v.display, approx);
+      if (typeof v.to === 'number') setEnds(f, v.amount, v.to, approx);
       f.unit = quantityUnit(v.currency, v.unit, null);
       toMetric(f);
       describeQuantity(f);
@@ -851,6 +880,7 @@ function enrich(desk: Desk, f: Feat, respPeriod: { from: number; to: number } | 
       const after = s.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 12);
       const approx = approxFromText(before + ' ' + quotePrefix(f.claim.quote), after, v.approx);
       f.interval = valueInterval(v.count, /\d/.test(f.claim.quote) ? f.claim.quote : String(v.count), approx);
+      if (typeof v.to === 'number') setEnds(f, v.count, v.to, approx);
       f.unit = quantityUnit(null, null, v.noun);
       toMetric(f);
       describeQuantity(f);
@@ -1140,7 +1170,9 @@ function toMetric(f: Feat): void {
   if (!conv || !f.interval) return;
   const [unit, k] = conv;
   f.unit = unit;
-  f.interval = { lo: f.interval.lo * k * 0.99, hi: f.interval.hi * k * 1.01 };
+  const widen = (i: Interval): Interval => ({ lo: i.lo * k * 0.99, hi: i.hi * k * 1.01 });
+  f.interval = widen(f.interval);
+  if (f.ends) f.ends = [widen(f.ends[0]), widen(f.ends[1])];
 }
 
 /** One unit name per quantity: "millimetres" and "mm", "per cent" and "%", "visitors" and "people". */
@@ -1228,6 +1260,11 @@ function describeQuantity(f: Feat): void {
     /\b(?:down|fell|decrease|drop|dropped|lost|slid|slipped|edged down|declined|shrank)\b[^,;]*$/.test(before)
   ) {
     f.interval = { lo: -f.interval.hi, hi: -f.interval.lo };
+    if (f.ends)
+      f.ends = [
+        { lo: -f.ends[1].hi, hi: -f.ends[1].lo },
+        { lo: -f.ends[0].hi, hi: -f.ends[0].lo },
+      ];
   }
 }
 
