@@ -138,6 +138,8 @@ const UNITS: Record<string, string> = {
   feet: 'feet',
   ft: 'feet',
   'degrees celsius': '°C',
+  'degrees fahrenheit': '°F',
+  '°f': '°F',
   '%': '%',
   'per cent': '%',
   percent: '%',
@@ -524,6 +526,15 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
       if (scaleWord === 'm' && !unit) unit = 'm';
       scaleWord = undefined;
     }
+    // "46.9C (116.4F)": a temperature written with its scale's letter glued to the number.
+    let glued = 0;
+    if (!currency && !unit && !scaleWord && !g.suf) {
+      const letter = /^([CF])(?![\p{L}\d])/u.exec(s.slice(m.index + m[0].length));
+      if (letter && /\d$/.test(m[0])) {
+        unit = letter[1] === 'C' ? '°C' : '°F';
+        glued = 1;
+      }
+    }
     if (!currency && !unit && !scaleWord) continue;
     if (!currency && !unit && scaleWord) {
       // "3 million tourists" is a count; a bare "3 billion" is a figure without unit.
@@ -538,7 +549,7 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
     }
     let start = m.index;
     while (s[start] === ' ') start++;
-    const end = m.index + m[0].length;
+    const end = m.index + m[0].length + glued;
     let scale = scaleWord ? (SCALES[scaleWord] ?? 1) : 1;
     // Basis points are hundredths of a percentage point: "25 basis points" = 0.25 points.
     if (unit === 'basis points') {

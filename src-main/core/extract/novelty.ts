@@ -210,6 +210,10 @@ const SUPERLATIVE =
   /(?<![-\p{L}])(largest|biggest|highest|lowest|worst|best|deadliest|strongest|heaviest|longest|fastest|greatest|smallest|most\s+\p{Ll}+)(?:([- ]ever)\b)?(?![-\p{L}])/giu;
 const RECORD = /(?<!\b(?:on|track|for the|off the)\s)\brecord(?:[- ]breaking)?\s+(?=\p{Ll})/giu;
 
+/** Words before "record" that qualify it rather than name what it measures. */
+const RECORD_QUALIFIER =
+  /^(?:new|all-time|world|national|regional|local|previous|former|their|some|absolute|unofficial|official|provisional|personal|another|sets?|broke|broken|breaks?|beat|beats|beating|equalled|matched|with|from|than|this|that|what)$/;
+
 function findSuperlatives(
   ctx: SentenceContext,
   taken: { start: number; end: number }[],
@@ -232,7 +236,7 @@ function findSuperlatives(
       if (words) {
         const list = words[1].trim().split(/\s+/);
         const cut = list.findIndex((w) =>
-          /^(?:in|of|since|for|to|by|on|at|that|our|the|a|an|and|or|ever|than|this|its|their|has|have|was|is)$/.test(
+          /^(?:in|of|since|for|to|by|on|at|that|our|the|a|an|and|or|ever|than|this|its|their|has|have|was|is|as|after|while|when|with|because|but|despite|amid|before|from)$/.test(
             w,
           ),
         );
@@ -255,6 +259,10 @@ function findSuperlatives(
       if (next) {
         event = next[1].toLowerCase();
         end += next[0].length;
+      } else if (re === RECORD) {
+        // "breaks the regional temperature record as demand surges": the record's noun comes first.
+        const before = /(\p{Ll}[\p{Ll}-]{3,})\s+$/u.exec(s.slice(Math.max(0, start - 30), start));
+        if (before && !RECORD_QUALIFIER.test(before[1])) event = before[1];
       }
       taken.push({ start, end });
       const value: NoveltyValue = {

@@ -1275,6 +1275,9 @@ const MAGNITUDE =
  * in its sentence; an earlier, larger amount of the same currency and kind of
  * predicate (a deal, a toll) in the same story contradicts it, within its scope.
  */
+/** Superlatives outdone by one precedent are one disagreement with it, whatever their wording. */
+const MAGNITUDE_SCOPE = 'magnitude';
+
 function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
   const idf = termWeights(desk.feats);
   // Dated figures, indexed by the rare entity keys (story words) of their article, so a
@@ -1291,6 +1294,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
     }
   }
   const small = desk.articles.size <= ONE_STORY_ARTICLES;
+  const around = precedentContext(desk);
   for (const f of desk.feats) {
     const v = f.claim.value;
     if (v.type !== 'novelty' || !MAGNITUDE.test(v.phrase + ' ' + f.claim.quote)) continue;
@@ -1331,7 +1335,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
       candidates = set;
     }
     if (own.length === 0) {
-      unstatedMagnitude(drafts, desk, f, candidates, scope, ref, restriction, factOf, idf);
+      unstatedMagnitude(drafts, desk, f, candidates, scope, ref, restriction, factOf, idf, around);
       continue;
     }
     for (const mine of own) {
@@ -1346,17 +1350,53 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         const named = eventStem !== null && p.sentence.folded.includes(eventStem);
         if (!sameKindOfAmount(mine, p, idf) && !(named && sameKindOfAmount(mine, p, new Map(), 0))) continue;
         if (!(p.interval.lo > mine.interval!.hi)) continue;
-        if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
+        if (restriction.length > 0 && !restriction.some((w) => around(p).includes(w))) continue;
         drafts.merge(
           'novelty_vs_precedent',
           factOf.get(f.claim.id) ?? '',
           [f.claim.id, mine.claim.id],
           [p.claim.id],
           `${quote(f.claim.quote, 40)} (${displayOf(mine)}) is not the largest: another passage reports ${displayOf(p)} in ${yearsText(p.period)}.`,
+          MAGNITUDE_SCOPE,
         );
       }
     }
   }
+}
+
+/**
+ * A precedent's sentence with the one before it in its article: "Grid operator REP said
+ * demand peaked at … That was still short of the all-time peak of 45,450 MW" is a record
+ * of the grid though its own sentence never says so.
+ */
+function precedentContext(desk: Desk): (p: Feat) => string {
+  const byArticle = new Map<number, SentenceInfo[]>();
+  const startOf = new Map<SentenceInfo, number>();
+  for (const f of desk.feats) {
+    if (startOf.has(f.sentence)) continue;
+    startOf.set(f.sentence, f.claim.sentenceStart);
+    const list = byArticle.get(f.claim.articleId) ?? [];
+    list.push(f.sentence);
+    byArticle.set(f.claim.articleId, list);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => startOf.get(a)! - startOf.get(b)!);
+  const cache = new Map<SentenceInfo, string>();
+  return (p) => {
+    const hit = cache.get(p.sentence);
+    if (hit !== undefined) return hit;
+    const list = byArticle.get(p.claim.articleId) ?? [];
+    const start = startOf.get(p.sentence)!;
+    // The sentence just before, if nothing but its own length lies between them.
+    let prev: SentenceInfo | null = null;
+    for (const x of list) {
+      if (startOf.get(x)! >= start) break;
+      prev = x;
+    }
+    const close = prev !== null && startOf.get(prev)! + prev.text.length + 3 >= start;
+    const text = close ? `${prev!.folded} ${p.sentence.folded}` : p.sentence.folded;
+    cache.set(p.sentence, text);
+    return text;
+  };
 }
 
 /**
@@ -1427,6 +1467,7 @@ function unstatedMagnitude(
   restriction: string[],
   factOf: Map<number, string>,
   idf: Map<string, number>,
+  around: (p: Feat) => string,
 ): void {
   const current = desk.feats.filter(
     (c) =>
@@ -1437,16 +1478,21 @@ function unstatedMagnitude(
       !c.period,
   );
   if (current.length === 0) return;
+  const v = f.claim.value;
   const dimension = DIMENSION.test(
     `${f.claim.value.type === 'novelty' ? f.claim.value.phrase : ''} ${f.claim.quote}`,
   );
+  // "Because the record has fallen": a superlative that names nothing it measures has no
+  // amount of the story to set against a precedent.
+  if (v.type === 'novelty' && !v.event && !dimension) return;
+
   for (const p of candidates) {
     if (p.sentence === f.sentence || !p.period || !p.interval) continue;
     if (!sameStory(f.article, p.article) || p.period.to >= ref) continue;
     if (scope.kind === 'since' && !(p.period.from > scope.year!)) continue;
     if (scope.kind === 'in_years' && !(p.period.to > ref - scope.years)) continue;
     if (scope.kind === 'modern_history' && !(p.period.to > ref - MODERN_HISTORY_YEARS)) continue;
-    if (restriction.length > 0 && !restriction.some((w) => p.sentence.folded.includes(w))) continue;
+    if (restriction.length > 0 && !restriction.some((w) => around(p).includes(w))) continue;
     if (!measuredBy(f, p.unit)) continue;
     // "Longest", "tallest", "deepest": the superlative names the measure, so any length of
     // the story that is not a distance from somewhere is of its kind.
@@ -1469,12 +1515,14 @@ function unstatedMagnitude(
     const mid = (c: Feat) => (c.interval!.lo + c.interval!.hi) / 2;
     const top = main.reduce((a, b) => (mid(b) > mid(a) ? b : a));
     if (!(p.interval.lo > top.interval!.hi)) continue;
+
     drafts.merge(
       'novelty_vs_precedent',
       factOf.get(f.claim.id) ?? '',
       [f.claim.id, top.claim.id],
       [p.claim.id],
       `${quote(f.claim.quote, 40)} (${displayOf(top)}) is not the largest: another passage reports ${displayOf(p)} in ${yearsText(p.period)}.`,
+      MAGNITUDE_SCOPE,
     );
   }
 }
@@ -1483,13 +1531,14 @@ const DIMENSION = /\b(?:longest|tallest|deepest|widest|highest\s+(?:bridge|tower
 
 /** Whether a superlative can be about an amount in `unit`: "longest" is a length, "costliest" money. */
 function measuredBy(f: Feat, unit: string | null): boolean {
-  const text =
-    `${f.claim.value.type === 'novelty' ? f.claim.value.phrase : ''} ${f.claim.quote}`.toLowerCase();
+  const v = f.claim.value;
+  const text = `${v.type === 'novelty' ? `${v.phrase} ${v.event ?? ''}` : ''} ${f.claim.quote}`.toLowerCase();
   const u = unit ?? '';
   if (/\b(?:longest|tallest|deepest|widest|highest\s+(?:bridge|tower|building|mountain|peak))\b/.test(text))
     return /^(?:km|m|cm|mm|mile|feet)$/.test(u);
   if (/\b(?:costliest|most expensive|priciest)\b/.test(text)) return u.startsWith('cur:');
   if (/\bheaviest\b/.test(text)) return /^(?:kg|t)$/.test(u);
+  if (/\b(?:temperature|hottest|coldest|warmest|coolest)\b/.test(text)) return /^°[cf]$/i.test(u);
   return true;
 }
 

@@ -1083,6 +1083,8 @@ export function isNegatedNovelty(f: Feat): boolean {
 }
 
 const UNIT_ALIASES: Record<string, string> = {
+  // "46 degrees" in a story that writes "46.9C" elsewhere: Celsius, as most of the world writes.
+  degree: '°c',
   mm: 'mm',
   millimetre: 'mm',
   millimeter: 'mm',

@@ -1,0 +1,60 @@
+/**
+ * Records and superlatives against dated precedents: temperatures written "46.9C", a
+ * record whose noun comes first ("temperature record"), a restriction the precedent's
+ * paragraph states, and several superlatives outdone by one precedent. Articles invented
+ * for the test, run through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+const novelty = (r: ReturnType<typeof story>) =>
+  r.result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent').map((c) => c.explanation);
+
+describe('temperatures', () => {
+  it('reads "46.9C (116.4F)" as two temperatures and compares it with "46,4 degrees Celsius"', () => {
+    const r = story(
+      ' date 2026-08-13 Heat record\n\nA station at Valdemora recorded 46.9C (116.4F) on Wednesday, the weather agency said.\n',
+      ' date 2026-08-13 Heat\n\nThe thermometer at the Valdemora station rose on Wednesday to 46,4 degrees Celsius, the weather agency said.\n',
+    );
+    const quotes = r.desk.claims.filter((c) => c.kind === 'figure').map((c) => c.quote);
+    expect(quotes).toEqual(expect.arrayContaining(['46.9C', '116.4F']));
+    const figures = r.result.conflicts.filter((c) => c.kind === 'figure_mismatch').map((c) => c.explanation);
+    expect(figures.join('\n')).toMatch(/46\.9C/);
+    expect(figures.join('\n')).toMatch(/46,4/);
+    expect(figures.join('\n')).not.toMatch(/116\.4F/);
+  });
+});
+
+describe('records against precedents', () => {
+  const wire =
+    ' date 2026-08-13 Demand peaks\n\nGrid operator Norvel Grid said national electricity demand peaked at 41,370 megawatts on Wednesday. That was the highest summer demand since 2015, though short of the all-time peak of 45,450 MW set in December 2007.\n\nHospitals reported 312 deaths linked to the heat this week.\n';
+  it('finds a record for the grid contradicted by a peak whose paragraph names the grid', () => {
+    const r = story(
+      wire,
+      ' date 2026-08-13 Explainer\n\nOn Wednesday, demand on the national network reached 41,370 megawatts, a new all-time record for the national grid.\n',
+    );
+    const found = novelty(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/45,450 MW/);
+  });
+
+  it('makes one disagreement of several records outdone by the same precedent', () => {
+    const r = story(
+      wire,
+      ' date 2026-08-13 Explainer\n\nOn Wednesday, demand on the national network reached 41,370 megawatts, a new all-time record for the national grid.\n',
+      ' date 2026-08-13 Live\n\n14:10 GMT – Power demand hit a record 41,370 megawatts, the grid operator said.\n',
+    );
+    expect(novelty(r)).toHaveLength(1);
+  });
+
+  it('does not set a temperature record or a bare "record" against a count of deaths', () => {
+    const r = story(
+      wire,
+      ' date 2026-08-13 Live\n\n12:00 GMT – Valdemora breaks regional temperature record as power demand surges.\n\n"Nobody should think the worst is over because the record has fallen," the agency said.\n',
+      ' date 2026-08-14 Explainer\n\nIn the summer of 2022 the monitor attributed 4,655 deaths across the country to heat.\n',
+    );
+    expect(novelty(r).join('\n')).not.toMatch(/4,655/);
+  });
+});
