@@ -139,7 +139,12 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   const restated = /\(\s*(?:(?:about|around|some|roughly|or|i\.e\.|nearly)\s+)?$/.test(
     s.slice(Math.max(0, a - 12), a),
   );
-  const clauseText = draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain;
+  let clauseText = draft.kind === 'time' || restated ? s.replace(/[()]/g, ' ') : plain;
+  // A live entry's timestamp kept as a claim ("14:30 GMT – Aurenz begins …") is the time of
+  // what the entry tells: the dash after it does not end its clause.
+  const stamp = draft.kind === 'time' && /^\s*$/.test(s.slice(0, a)) ? /^\s*[–—-]/.exec(s.slice(b)) : null;
+  if (stamp)
+    clauseText = clauseText.slice(0, b) + ' '.repeat(stamp[0].length) + clauseText.slice(b + stamp[0].length);
   let [cs, ce] = clauseBounds(clauseText, a, b);
   let restatement: [number, number] | null = null;
   // Another number in the clause bounds this one's context: "42 dead and 300 injured".

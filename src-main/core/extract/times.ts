@@ -4,7 +4,8 @@
  * get it wrong, and the detector compares times in UTC where the zone allows.
  *
  * A clock reading that opens a live-blog entry ("09:40 GMT – Rescuers say…") is when
- * the entry was written, not a claim about the event, and is skipped. A bare "7.00"
+ * the entry was written, not a claim about the event, and is skipped, unless the entry
+ * tells what happens as it is written ("14:30 GMT – Aurenz begins her press conference"). A bare "7.00"
  * without a zone, "a.m./p.m.", "Uhr" or "h" is read as a number, not a time.
  */
 import type { TimeValue } from '../../shared/model';
@@ -116,8 +117,15 @@ export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       if (pm && hours < 12) hours += 12;
       if (!pm && hours === 12) hours = 0;
     }
-    // A live-blog entry's own timestamp: at the head of its sentence, followed by a dash or colon.
-    if (/^\s*$/.test(s.slice(0, start)) && /^\s*(?:[–—-]|:\s)/.test(s.slice(end))) continue;
+    // A live-blog entry's own timestamp: at the head of its sentence, followed by a dash or
+    // colon. It is when the entry was written, unless the entry tells what happens as it is
+    // written ("14:30 GMT – Aurenz begins her press conference").
+    if (
+      /^\s*$/.test(s.slice(0, start)) &&
+      /^\s*(?:[–—-]|:\s)/.test(s.slice(end)) &&
+      !happensNow(s.slice(end))
+    )
+      continue;
     if (occupied.overlaps(start, end)) continue;
     occupied.add(start, end);
     const { zone, offset } = zoneOf(g);
@@ -156,6 +164,25 @@ export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
     }
   }
   return out;
+}
+
+/**
+ * A live entry whose first words tell an action in the present ("– Aurenz begins her press
+ * conference", "– The minister takes the first dose"): a named subject, then a verb in the
+ * present, and nobody reporting it ("says", "told") or another time or day named.
+ */
+const PRESENT_ACTION =
+  /^\s*[–—-]\s*(?:the\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}(\p{Ll}{3,}s)\s+(?!(?:that|are|were|have|had|is|was|will|can|could|would|should|may|might|must|do|did)\b)\p{L}/u;
+const REPORTED =
+  /\b(?:say|says|said|saying|tell|tells|told|report|reports|reported|according|confirm|confirms|confirmed|announce|announces|announced|expect|expects|expected|earlier|yesterday|today|tonight|will|would|could|may|might)\b|\d/i;
+const NOT_A_VERB =
+  /^(?:is|has|was|does|this|thus|its|his|hers|ours|theirs|plus|news|series|species|status|crisis|basis)$/;
+
+function happensNow(after: string): boolean {
+  const first = after.split(/[.;!?]/)[0] ?? '';
+  const m = PRESENT_ACTION.exec(first);
+  if (!m || NOT_A_VERB.test(m[1]!) || /(?:ss|us|is)$/.test(m[1]!)) return false;
+  return !REPORTED.test(first);
 }
 
 /** Local minus UTC, in minutes, across midnight: between −12 h and +14 h. */

@@ -75,6 +75,8 @@ export interface ArticleInfo {
   keys: Set<string>;
   /** How many articles the desk holds: small desks are taken to be one story. */
   deskArticles: number;
+  /** Whether it states a time in GMT or UTC: its bare times may be GMT as well. */
+  gmtTimes: boolean;
   /**
    * Its keys that few articles of the desk share ("Tô Lâm", not "President" or
    * "Ministry"): two articles sharing two of them cover one story.
@@ -696,10 +698,13 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
         countries: [],
         keys: new Set(),
         deskArticles: 0,
+        gmtTimes: false,
         rareKeys: new Set(),
       });
     }
     const article = articles.get(c.articleId)!;
+    if (c.value.type === 'time' && c.value.zone !== null && /^(?:GMT|UTC|Z)$/i.test(c.value.zone))
+      article.gmtTimes = true;
     for (const k of c.entityKeys) article.keys.add(k);
     const pos = Math.max(0, Math.min(c.sentence.length, c.start - c.sentenceStart));
     const [sentence, claim] = [s, c];
