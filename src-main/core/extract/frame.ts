@@ -310,6 +310,13 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   }
 
   const terms = [...new Set([...before, ...inside, ...after].filter(isContent).map((w) => w.lower))].sort();
+  // "inflation averaging 3.1% this year and 2.6% in 2027 before …": a value with no words of
+  // its own before it, after another value and a period, measures what that one does, for
+  // its own period.
+  if (property === null && ![...before, ...inside].some(isContent)) {
+    const head = ellipsisHead(s, ctx.start, draft, others);
+    if (head) return { ...frameFor(ctx, head, others), period: frameFor0Period(draft) };
+  }
 
   // Whose value: a name in the clause that is neither the source nor the place.
   let holder: string | null = null;
@@ -463,6 +470,24 @@ function listHead(s: string, offset: number, draft: ClaimDraft, others: ClaimDra
     start = o.start;
   }
   return head;
+}
+
+/** Words of a period between two coordinated values ("this year and", "in 2026, and"). */
+const PERIOD_BETWEEN =
+  /^\s*(?:(?:in|for|by|this|last|next|the|a|of)\s+|(?:year|month|quarter|week|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b[\s,]*)*(?:,|,?\s*and|,?\s*then)\s*$/i;
+
+function ellipsisHead(s: string, offset: number, draft: ClaimDraft, others: ClaimDraft[]): ClaimDraft | null {
+  const unit = (d: ClaimDraft) =>
+    d.value.type === 'figure'
+      ? `${d.value.currency}|${d.value.unit}`
+      : d.value.type === 'count'
+        ? d.value.noun
+        : '';
+  const prev = others
+    .filter((o) => o !== draft && o.kind === draft.kind && o.end <= draft.start)
+    .sort((x, y) => y.start - x.start)[0];
+  if (!prev || unit(prev) !== unit(draft)) return null;
+  return PERIOD_BETWEEN.test(s.slice(prev.end - offset, draft.start - offset)) ? prev : null;
 }
 
 function frameFor0Period(draft: ClaimDraft): string | null {

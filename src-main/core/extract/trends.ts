@@ -72,15 +72,62 @@ const INTENT_BEFORE =
   /\b(?:to|will|would|could|should|can|may|might|must|aim(?:s|ing)? to|seek(?:s|ing)? to|hope(?:s|d)? to|plan(?:s|ned)? to|continue(?:s|d)? to|potential for|further|expected to|expects? to|help(?:s|ed)?|in order to|for)\s+(?:(?!(?:a|an|the)\s)\w+\s+)?$/i;
 const NOT_TREND_AFTER =
   /^\s+(?:opportunities|potential|prospects|plans?|strategy|of (?:the|its|their) (?:network|scope|cooperation))\b/i;
+/** A trend noun that names a measure ("its growth forecast", "the expansion target"), not a change. */
+const MEASURE_AFTER =
+  /^\s+(?:forecasts?|projections?|outlook|targets?|rates?|estimates?|guidance|expectations?|figures?|data|numbers|prospects|assumptions?|path|trajectory|momentum|story|stocks?|markets?|areas?|sectors?)\b/i;
 
 const WINDOW = new RegExp(
   `\\b(?:in|over|during)\\s+(?:the\\s+)?(?:recent|past|last)\\s+(?:(?:\\d+|${NUMBER_WORD_RE}|few|several)\\s+)?(?:years?|months?|decades?|weeks?|quarters?)\\b|\\bin recent (?:years|months|times)\\b|\\b(?:since|in|during)\\s+(?:1[5-9]\\d\\d|20\\d\\d)\\b|\\b(?:last|this) year\\b|\\byear[- ]on[- ]year\\b|\\bso far this year\\b`,
   'gi',
 );
 
+/**
+ * A forecast revised up or down ("raised its growth forecast for 2027", "trimmed its 2027
+ * growth projection"): the direction of the revision is a claim outlets get wrong.
+ * Projections, outlooks, guidance and estimates are all one forecast.
+ */
+const REVISION =
+  /\b(raised|raises|lifted|lifts|upgraded|upgrades|revised up|cut|cuts|trimmed|trims|lowered|lowers|downgraded|downgrades|revised down|reduced|reduces)\s+(?:its|their|the|his|her|our)\s+((?:[\p{L}\d-]+\s+){0,3}?)(?:forecast|projection|outlook|guidance|estimate)s?\b/giu;
+const REVISED_UP = /^(?:raise|lift|upgrade|revised up)/;
+
+function findRevisions(ctx: SentenceContext, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  REVISION.lastIndex = 0;
+  for (let m = REVISION.exec(s); m; m = REVISION.exec(s)) {
+    const verb = m[1]!.toLowerCase();
+    const words = m[2]!.trim().split(/\s+/).filter(Boolean);
+    const year =
+      words.find((w) => /^(?:19|20)\d\d$/.test(w)) ??
+      /^\s+for\s+((?:19|20)\d\d)\b/.exec(s.slice(m.index + m[0].length))?.[1] ??
+      null;
+    const qualifier = words.filter(
+      (w) => !/\d/.test(w) && !/^(?:full-year|annual|yearly|quarterly|new|latest)$/i.test(w),
+    );
+    const metric = [...qualifier.map((w) => w.toLowerCase()), 'forecast'].join(' ');
+    const direction = REVISED_UP.test(verb) ? 'up' : 'down';
+    const value: TrendValue = {
+      type: 'trend',
+      direction,
+      metric,
+      window: year,
+      display: `${metric} ${direction === 'up' ? '↑' : '↓'}${year ? ' ' + year : ''}`,
+    };
+    out.push({
+      kind: 'trend',
+      start: ctx.start + m.index,
+      end: ctx.start + m.index + m[0].length,
+      subject: metric,
+      scope: year,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
+}
+
 export function findTrends(ctx: SentenceContext): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
+  if (/\b(?:forecast|projection|outlook|guidance|estimate)/i.test(s)) findRevisions(ctx, out);
   const metrics = metricsIn(s);
   const windows: { start: number; end: number; text: string }[] = [];
   WINDOW.lastIndex = 0;
@@ -90,11 +137,13 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
   for (let m = TREND.exec(s); m; m = TREND.exec(s)) {
     const word = m[1].toLowerCase();
     const start = m.index;
+    if (out.some((r) => r.start - ctx.start <= start && start < r.end - ctx.start)) continue;
     let end = start + m[0].length;
     const before = s.slice(Math.max(0, start - 40), start);
     const after = s.slice(end);
     if (INTENT_BEFORE.test(before) && !/\b(?:has|have|had)\s+\w*\s*$/i.test(before)) continue;
     if (NOT_TREND_AFTER.test(after)) continue;
+    if (NOUNS.has(word) && MEASURE_AFTER.test(after)) continue;
     // Weather falls, it does not decline; "through increasing exchanges" is a means, not a trend.
     if (/\b(?:rain|snow|hail|night|darkness|silence)\s+$/i.test(before) && /^f[ae]ll/.test(word)) continue;
     if (/ing$/.test(word) && /\b(?:through|by|of)\s+$/i.test(before)) continue;
