@@ -523,6 +523,7 @@ function explicitRange(f: Feat): { from: string; to: string } | null {
 
 function dateConflicts(drafts: Drafts, fact: FactGroup): void {
   const feats = fact.feats.filter((f) => f.date !== null);
+  const pairs: Array<[Feat, Feat, string]> = [];
   for (let i = 0; i < feats.length; i++) {
     for (let j = i + 1; j < feats.length; j++) {
       const a = feats[i];
@@ -552,9 +553,37 @@ function dateConflicts(drafts: Drafts, fact: FactGroup): void {
           why = `${fact.label}: one article places it on ${cap(wa)} (${a.date!.display}), another on ${cap(wb)} (${b.date!.display}).`;
         }
       }
-      if (why) drafts.add('date_mismatch', fact.key, [a.claim.id], [b.claim.id], why);
+      if (why) pairs.push([a, b, why]);
     }
   }
+  if (pairs.length === 0) return;
+  // Several articles giving one date against one that gives another are one disagreement:
+  // the date most articles give on one side, every date that clashes with it on the other.
+  const byDate = new Map<string, Feat[]>();
+  for (const [a, b] of pairs)
+    for (const f of [a, b]) {
+      const list = byDate.get(f.date!.display) ?? [];
+      if (!list.includes(f)) list.push(f);
+      byDate.set(f.date!.display, list);
+    }
+  const [top, side] = [...byDate].sort((x, y) => articlesIn(y[1]) - articlesIn(x[1]))[0]!;
+  const against = new Set<Feat>();
+  for (const [a, b] of pairs) {
+    if (a.date!.display === top && b.date!.display !== top) against.add(b);
+    if (b.date!.display === top && a.date!.display !== top) against.add(a);
+  }
+  if (byDate.size === 2 && against.size > 0 && side.length + against.size > 2) {
+    const other = [...new Set([...against].map((f) => f.date!.display))];
+    const n = articlesIn(side);
+    drafts.add(
+      'date_mismatch',
+      fact.key,
+      side.map((f) => f.claim.id),
+      [...against].map((f) => f.claim.id),
+      `${fact.label}: ${n} article${n === 1 ? '' : 's'} date${n === 1 ? 's' : ''} it ${top}, another ${other.join(', ')}.`,
+    );
+  } else
+    for (const [a, b, why] of pairs) drafts.add('date_mismatch', fact.key, [a.claim.id], [b.claim.id], why);
 }
 
 /**

@@ -970,7 +970,7 @@ export function actorIn(desk: Desk, s: SentenceInfo, clause: Span, pos: number):
 
 /** Verbs that take a date for themselves: "the floods' toll rose to 42 on Wednesday". */
 const DATE_THIEVES =
-  /\b(?:rose|risen|fell|reached|stood|stands|climbed|increased|decreased|dropped|said|says|told|announced|reported|confirmed)\b/;
+  /\b(?:rose|risen|fell|reached|stood|stands|climbed|increased|decreased|dropped|said|says|told|announced|reported|confirmed)\b|\b(?:1[5-9]\d\d|20\d\d)\b,?\s+and\s+\p{L}/u;
 
 function nearestEvent(
   s: SentenceInfo,

@@ -283,7 +283,10 @@ const EVENT_PATTERNS: Array<[EventFamily, RegExp]> = [
     /\b(?:(?:expected|due|set|likely|scheduled) to (?:close|complete)|to close by|closing of the (?:deal|transaction|acquisition)|completion)\b/g,
   ],
   ['signing', /\b(?:sign(?:ed|ing|s)?|inked)\b/g],
-  ['establishment', /\b(?:establish(?:ed|ment)|set up|founded|founding|restored|resumed|normali[sz]ed)\b/g],
+  [
+    'establishment',
+    /\b(?:establish(?:ed|ment)|set up|founded|founding|restored|resumed|normali[sz]ed|built|constructed)\b/g,
+  ],
   ['ceremony', /\b(?:ceremony|ceremonies|banquet|reception|parade)\b/g],
   ['election', /\b(?:elections?|elected|vote|referendum|took office|sworn in|inaugurat(?:ed|ion))\b/g],
   ['launch', /\b(?:launch(?:ed|es)?|open(?:ed|ing)|inaugural|unveil(?:ed)?)\b/g],
