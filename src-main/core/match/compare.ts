@@ -117,7 +117,11 @@ export function quantityFrame(f: Feat): QuantityFrame | null {
   const property = new Set(frame.property ? stems(frame.property) : []);
   for (const s of property) words.set(s, 2);
   let outcome: string | null = null;
-  for (const w of (frame.property ?? '').toLowerCase().split(/[^\p{L}]+/u)) {
+  // The counted noun says it first: "381 survivors … recovered", "74 bodies recovered".
+  const noun = v.type === 'count' ? v.noun.toLowerCase() : '';
+  if (/^surviv/.test(noun)) outcome = 'rescued';
+  else if (/^(?:bod(?:y|ie)|corpse|fatalit)/.test(noun)) outcome = 'dead';
+  for (const w of outcome ? [] : (frame.property ?? '').toLowerCase().split(/[^\p{L}]+/u)) {
     for (const [name, re] of OUTCOMES)
       if (re.test(w)) {
         outcome = name;

@@ -347,8 +347,13 @@ export function valuesClash(a: Feat, b: Feat): boolean {
     const mb = asOfDay(b);
     if (ma && mb && ma !== mb) return false;
   }
-  if (da && db && da !== db) {
-    const [early, late] = da < db ? [a, b] : [b, a];
+  // A tally's reading ("27 detained so far", Thursday) and a count given on a later day
+  // ("police said on Friday that 62 had been detained"): two moments of one count that
+  // can only grow.
+  const ma = da ?? (db ? readingDay(a) : null);
+  const mb = db ?? (da ? readingDay(b) : null);
+  if (ma && mb && ma !== mb) {
+    const [early, late] = ma < mb ? [a, b] : [b, a];
     return late.interval!.hi < early.interval!.lo;
   }
   return !valuesAgree(a, b);
@@ -358,6 +363,12 @@ export function valuesClash(a: Feat, b: Feat): boolean {
  * The day a number's own sentence ties it to ("47,000 were on strike on Thursday"), if
  * any. The day a source spoke ("the council said on Tuesday") is not when the value holds.
  */
+/** The day a count was given, when its sentence names one ("police said on Friday that 62 …"). */
+function readingDay(f: Feat): string | null {
+  const v = f.claim.value;
+  return ((v.type === 'figure' || v.type === 'count') && v.frame?.asOf) || null;
+}
+
 function asOfDay(f: Feat): string | null {
   const v = f.claim.value;
   if ((v.type !== 'figure' && v.type !== 'count') || !v.frame?.asOf) return null;

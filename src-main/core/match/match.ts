@@ -224,7 +224,10 @@ function pastOf(old: Feat, now: Feat): boolean {
     now.period === null &&
     ref !== null &&
     old.period.to < ref - 1 &&
-    quantityFrameOf(now)?.frame.running === true
+    // A tally reported now, or people counted at a happening (a crowd, the dead of a
+    // disaster): the count of years ago was of another happening.
+    (quantityFrameOf(now)?.frame.running === true ||
+      (now.claim.kind === 'count' && old.claim.kind === 'count' && now.unit === 'person'))
   );
 }
 
