@@ -86,13 +86,35 @@ interface Word {
   end: number;
 }
 
+/** Numbers that qualify a noun ("10-year yield", "two-year yield"), written as words. */
+const SMALL_NUMBERS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
+
 function words(s: string, from: number, to: number): Word[] {
   const out: Word[] = [];
-  const re = /[\p{L}][\p{L}\p{M}'’-]*/gu;
+  // "10-year" and "ten-year" are one qualifier: the number is spelled out.
+  const re = /(?<![\d.,])\d{1,2}-\p{L}+|[\p{L}][\p{L}\p{M}'’-]*/gu;
   re.lastIndex = from;
   for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
     const text = m[0].replace(/['’]s$/, '');
-    out.push({ text, lower: text.toLowerCase(), start: m.index, end: m.index + m[0].length });
+    const lead = /^(\d+)-/.exec(text);
+    const lower = lead
+      ? `${SMALL_NUMBERS[Number(lead[1])] ?? lead[1]}${text.slice(lead[1]!.length)}`.toLowerCase()
+      : text.toLowerCase();
+    out.push({ text, lower, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }

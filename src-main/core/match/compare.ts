@@ -169,6 +169,12 @@ export function wordingOverlap(a: QuantityFrame, b: QuantityFrame, idf: Map<stri
   return small === 0 ? 0 : inter / small;
 }
 
+const SPAN_QUALIFIER = /^[\p{L}\d]+-(?:year|month|week|day|hour|minute)$/u;
+
+function spanQualifiers(frame: ClaimFrame): Set<string> {
+  return new Set(frame.terms.filter((t) => SPAN_QUALIFIER.test(t)));
+}
+
 function ratio(a: Feat, b: Feat): number {
   const x = a.interval ? Math.abs((a.interval.lo + a.interval.hi) / 2) : 0;
   const y = b.interval ? Math.abs((b.interval.lo + b.interval.hi) / 2) : 0;
@@ -223,6 +229,11 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     if (![...qa.property].some((w) => qb.property.has(w))) return false;
   }
   if (!sameReference(a, b)) return false;
+  // "the ten-year yield" and "the two-year yield", "30-day" and "90-day": a term qualified
+  // by another span of time is another quantity.
+  const spanA = spanQualifiers(fa);
+  const spanB = spanQualifiers(fb);
+  if (spanA.size > 0 && spanB.size > 0 && ![...spanA].some((q) => spanB.has(q))) return false;
   const overlap = wordingOverlap(qa, qb, idf);
   // Times of one story compare in UTC: few happenings get a clock time, so less wording is needed.
   if (a.claim.kind === 'time' || b.claim.kind === 'time')

@@ -50,3 +50,23 @@ describe('two values in one article', () => {
     expect(found[0]).not.toMatch(/3\.9%/);
   });
 });
+
+describe('bond yields of different maturities', () => {
+  it('does not set the 10-year yield’s move against the two-year yield’s', () => {
+    const r = story(
+      ' date 2026-11-05 Markets\n\nThe 10-year yield fell 6 basis points on Thursday, the central bank said.\n',
+      ' date 2026-11-05 Markets\n\nThe two-year yield fell 11 basis points on Thursday, traders said.\n',
+    );
+    expect(r.result.conflicts).toEqual([]);
+  });
+
+  it('sets two outlets’ moves of the ten-year yield against each other', () => {
+    const r = story(
+      ' date 2026-11-05 Markets\n\nThe 10-year yield fell 6 basis points on Thursday, the central bank said.\n',
+      ' date 2026-11-05 Markets\n\nThe ten-year yield fell 9 basis points on Thursday, traders said.\n',
+    );
+    expect(r.result.conflicts.map((c) => c.explanation).join('\n')).toMatch(
+      /6 basis points.*9 basis points|9 basis points.*6 basis points/,
+    );
+  });
+});
