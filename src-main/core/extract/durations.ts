@@ -11,7 +11,15 @@
  * complement that does (of bidding, behind schedule, later than planned).
  */
 import type { FigureValue } from '../../shared/model';
-import { NUMBER_WORD_RE, NUM_RE, approximationBefore, entityKeysIn, parseNumberWord } from './context';
+import {
+  NUMBER_WORD_RE,
+  NUM_RE,
+  approximationBefore,
+  entityKeysIn,
+  parseNum,
+  parseNumberWord,
+  type NumberStyle,
+} from './context';
 import type { ClaimDraft, SentenceContext } from './context';
 import type { SpanSet } from './spans';
 
@@ -41,9 +49,13 @@ const TAKES_LENGTH_AFTER =
 const FUSED_NOUN =
   /^\s+(?:(?:prison|jail|custodial|suspended)\s+)?(?:sentence|term|ban|delay|wait|contract|deal|lease|concession|trial|stint|tenure|suspension|moratorium|hiatus|siege|closure|overrun|bidding\s+war)\b/i;
 
-function amountOf(num: string, half: boolean): number | null {
+/** An age before the length: "the median age rose to", "life expectancy of", "average age is". */
+const AGE_BEFORE =
+  /\b(?:median|average|mean)\s+age\b[^.;]{0,30}$|\blife\s+expectancy\b[^.;]{0,30}$|\bage\s+of\s+(?:about\s+|around\s+)?$/i;
+
+function amountOf(num: string, half: boolean, style: NumberStyle): number | null {
   const word = parseNumberWord(num);
-  const n = word ?? Number(num.replace(/,/g, ''));
+  const n = word ?? parseNum(num, style);
   if (!Number.isFinite(n) || n <= 0) return null;
   return n + (half ? 0.5 : 0);
 }
@@ -62,14 +74,18 @@ export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDra
     const isClaim = fused
       ? FUSED_NOUN.test(after)
       : TAKES_LENGTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) ||
-        TAKES_LENGTH_AFTER.test(s.slice(end - 1));
+        TAKES_LENGTH_AFTER.test(s.slice(end - 1)) ||
+        // "The median age rose to 44.7 years", "life expectancy of 81 years": an age is a measure.
+        AGE_BEFORE.test(s.slice(Math.max(0, start - 50), start)) ||
+        // "44.7 years": a length written to a fraction is measured, never a scope.
+        /^\d+[.,]\d+$/.test(g.num);
     if (!isClaim) continue;
     if (occupied.overlaps(start, end)) continue;
-    let amount = amountOf(g.num, !!g.half);
+    let amount = amountOf(g.num, !!g.half, ctx.numberStyle);
     if (amount === null) continue;
     const unit = UNIT[g.unit.toLowerCase()];
     // "11 years and six months": one length, in years.
-    if (g.months && unit === 'years') amount += (amountOf(g.months, false) ?? 0) / 12;
+    if (g.months && unit === 'years') amount += (amountOf(g.months, false, ctx.numberStyle) ?? 0) / 12;
     amount = Math.round(amount * 100) / 100;
     const ap = approximationBefore(s, start);
     occupied.add(ap.start, end);

@@ -51,7 +51,7 @@ const FUNCTION_WORDS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'million billion thousand trillion mn bn percent per cent after before since during above below until ' +
-    'while through across against among within without despite minus plus '
+    'while through across against among within without despite minus plus now currently already '
   ).split(/\s+/),
 );
 

@@ -101,6 +101,12 @@ const SAME_MEANING: Record<string, string> = {
   turno: 'reven',
   crowd: 'atten',
   spect: 'atten',
+  // "a decline of 4.9%", "a fall of 5.9 percent", "a drop of …": one change, worded three ways.
+  decli: 'fall',
+  decre: 'fall',
+  drop: 'fall',
+  dropp: 'fall',
+  incre: 'rise',
 };
 
 export function quantityFrame(f: Feat): QuantityFrame | null {

@@ -1001,6 +1001,14 @@ function locateEvent(desk: Desk, f: Feat): void {
     // ("had a meeting ... in Baku on May 8 as part of ... state visit" → meeting).
     const e = nearestEvent(s, f.clause, f.pos, true);
     f.event = e?.family ?? eventFamilyOf(v.event);
+    // "49,120 babies were born in 2016", "312 people died in 2022": the year scopes a count
+    // of people; it is not the day someone was born or died.
+    if (
+      e &&
+      (e.family === 'birth' || e.family === 'death') &&
+      s.claims.some((c) => c.claim.kind === 'count' && c.pos < e.start && c.pos >= f.clause.start)
+    )
+      f.event = null;
     const at = e ? e.start : f.pos;
     f.actor = actorIn(desk, s, f.clause, at);
     f.place = destinationOf(desk, s, f.clause, at, null);
@@ -1152,11 +1160,11 @@ const UNIT_ALIASES: Record<string, string> = {
   position: 'job',
   workplace: 'job',
   // Words outlets use for one counted thing.
+  baby: 'birth',
   car: 'vehicle',
   automobile: 'vehicle',
   house: 'home',
   dwelling: 'home',
-  household: 'home',
 };
 
 /** Imperial units and their metric counterparts, as factors. */
