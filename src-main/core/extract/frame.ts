@@ -86,6 +86,28 @@ interface Word {
   end: number;
 }
 
+/**
+ * The old value of a change ("VAT goes from 21% to 23%", "cut to 5.25% from 5.50%", "up
+ * from 3.9%"): what it was before, never the same quantity as what it is now. A value
+ * with its own period ("from 3.1% in 2025") is told apart by that period instead.
+ */
+function changedFrom(s: string, a: number, b: number, draft: ClaimDraft): boolean {
+  // "after previously 4 to 6%", "from 4-6% previously".
+  if (
+    /\b(?:previously|formerly)\s+$/i.test(s.slice(Math.max(0, a - 20), a)) ||
+    /^\s+previously\b/i.test(s.slice(b, b + 14))
+  )
+    return true;
+  if ((draft.value.type === 'figure' || draft.value.type === 'count') && draft.value.period) return false;
+  if (!/\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(s.slice(Math.max(0, a - 20), a))) return false;
+  return (
+    /^\s+to\s+\S/i.test(s.slice(b, b + 8)) ||
+    /\b(?:up|down|to\s+[^\s,;]+)\s+from\s+(?:about\s+|around\s+|some\s+)?$/i.test(
+      s.slice(Math.max(0, a - 40), a),
+    )
+  );
+}
+
 /** Numbers that qualify a noun ("10-year yield", "two-year yield"), written as words. */
 const SMALL_NUMBERS = [
   'zero',
@@ -136,7 +158,6 @@ function clauseBounds(s: string, at: number, atEnd: number): [number, number] {
 function isContent(w: Word): boolean {
   return w.lower.length >= 3 && !FUNCTION_WORDS.has(w.lower) && !/^\p{Lu}/u.test(w.text);
 }
-
 /**
  * The frame of one quantity or time claim. `others` are the sentence's other claims
  * (local offsets): numbers bound their neighbours' context, attributions give the
@@ -463,7 +484,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       ? `${own ? 'stage ' : ''}${stage[1].replace(',', '.')}% ${stage[2].toLowerCase()}`
       : /\bexit[- ]polls?\b/i.test(lead)
         ? 'exit poll'
-        : null;
+        : changedFrom(s, a, b, draft)
+          ? 'before'
+          : null;
 
   return {
     property,

@@ -1,0 +1,35 @@
+/**
+ * A change from one value to another: the old value is its own quantity. Articles
+ * invented for the test, run through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+const figures = (r: ReturnType<typeof story>) =>
+  r.result.conflicts.filter((c) => c.kind === 'figure_mismatch').map((c) => c.explanation);
+
+describe('the old value of a change', () => {
+  it('sets the old VAT rates against each other, never an old rate against a new one', () => {
+    const r = story(
+      ' date 2026-10-13 Budget\n\nThe standard rate of value-added tax goes from 21% to 23% from January 1, the finance minister said.\n',
+      ' date 2026-10-14 Interview\n\nThe standard rate of value-added tax goes from 20% to 23% in January, the economist said.\n',
+      ' date 2026-10-13 Budget live\n\n10:30 GMT – The standard rate of value-added tax will rise to 23%, up from 21%.\n',
+    );
+    const found = figures(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/20%/);
+    expect(found[0]).toMatch(/21%/);
+    // (the fact's label quotes the sentence; the sides are "value (n articles …)")
+    expect(found[0]).not.toMatch(/23% \(/);
+  });
+
+  it('keeps "after previously 4 to 6%" apart from the new range', () => {
+    const r = story(
+      ' date 2026-10-22 Guidance\n\nThe group now expects organic growth of 7-9% for the full year, after previously 4-6%.\n',
+      ' date 2026-10-22 Results\n\nThe group raised its organic growth target to 7-9% from 4-6% previously.\n',
+    );
+    expect(figures(r)).toEqual([]);
+  });
+});
