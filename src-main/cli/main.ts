@@ -48,7 +48,9 @@ Usage:
   claimdesk export    --desk FILE --format docx|memo-md|memo-html --article DRAFT_ID [--out PATH]
                       a draft back to the writer: DOCX with a comment per claim needing attention, or a fact-check memo
   claimdesk settings  --desk FILE [--editor NAME] [--newsroom-url URL] [--newsroom-name NAME] [--json]
-                      the desk's settings; ClaimReview is published under the newsroom address
+                      the desk's settings; ClaimReview is published under the newsroom address.
+                      --editor only suggests a name to people opening the desk: each decision is
+                      signed by its own command's --editor, or the system user name
   claimdesk versions  --desk FILE --article ID [--json] [--link-to ID | --unlink]
                       an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
@@ -556,7 +558,7 @@ export async function run(argv: string[]): Promise<number> {
       else
         console.log(
           [
-            `editor         ${settings.editorName ?? '—'}`,
+            `editor         ${settings.editorName ? `${settings.editorName} (suggested, not used to sign)` : '—'}`,
             `newsroom url   ${settings.newsroomUrl ?? '— (needed for ClaimReview)'}`,
             `newsroom name  ${settings.newsroomName ?? '—'}`,
           ].join('\n'),

@@ -16,6 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handlers, ParsedInput } from '../shared/contract';
 import { MAX_ARTICLE_BYTES } from '../shared/contract';
 import { DeskError } from '../shared/errors';
@@ -83,9 +84,9 @@ export interface ServiceOptions {
   recentFile?: string;
   /** Folder of the sample articles. */
   samplesDir?: string;
-  /** Who acts when no editor name is set (the CLI passes --editor). */
+  /** Who acts when a call names nobody (the operating system's user name). */
   defaultActor?: string;
-  /** Who acts in this session whatever the desk's editor setting (one command's --editor). */
+  /** Who acts in this session when a call names nobody (one command's --editor). */
   actor?: string;
   /** Time and memory budgets for reading each import file. */
   reader?: ReaderOptions;
@@ -324,12 +325,20 @@ export class DeskService {
     return (this.entityIndex ??= loadEntityIndex(this.database));
   }
 
+  /**
+   * Who acts: the editor the call names (the window sends its person's name with each
+   * call), else this session's --editor, else the system user. The name stored in the
+   * desk's settings is never the actor: it was the previous person's.
+   */
   actor(): string {
-    if (this.options.actor) return this.options.actor;
-    const row = stmt(this.database, "SELECT value FROM settings WHERE key = 'editorName'").get() as
-      { value: string } | undefined;
-    return row?.value ?? this.options.defaultActor ?? 'editor';
+    return this.acting.getStore() ?? this.options.actor ?? this.options.defaultActor ?? 'editor';
   }
+
+  private readonly acting = new AsyncLocalStorage<string>();
+
+  /** Runs one call (and the async work it starts) as the named editor. */
+  readonly actingAs = <T>(editor: string | undefined, run: () => T): T =>
+    editor ? this.acting.run(editor, run) : run();
 
   /** Serialises long jobs so two imports never interleave their transactions. */
   private exclusive<T>(job: () => Promise<T>): Promise<T> {
