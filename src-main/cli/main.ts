@@ -40,7 +40,7 @@ Usage:
                       [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--editor NAME]
                       [--evidence "URL — what it is"]...  (repeat for each item; http(s) addresses only)
   claimdesk export    --desk FILE --format md|html|pdf|csv|csv-conflicts|webanno|claimreview|backup --out PATH
-                      [--include-dismissed] [--article ID]
+                      [--include-dismissed] [--article ID] [--editor NAME]
                       notes (md, html, pdf): [--hide-dismissed] [--statuses confirmed,resolved,...] [--no-appendix]
   claimdesk draft     --desk FILE --article ID [--unmark]   mark an article as a draft under review (or unmark it)
   claimdesk draft     --desk FILE                 list the desk's drafts
@@ -497,7 +497,8 @@ export async function run(argv: string[]): Promise<number> {
         throw new UsageError(
           `unknown format "${values.format}"; use md, html, pdf, csv, csv-conflicts, webanno, claimreview or backup.`,
         );
-      const service = needDesk(values);
+      // The notes say who made them: --editor, or the system user.
+      const service = needDesk(values, true, values.editor);
       const articleId = intArg(values.article, '--article');
       const file = await service.handlers()['export:run']({
         format: format as 'md',

@@ -1301,7 +1301,7 @@ export class DeskService {
         return { editorName: this.editorName(), ...this.newsroom() };
       },
       'extract:rerun': ({ articleId }) => this.reextract(articleId),
-      'export:run': (i) => exportDesk(this.database, i, this.path),
+      'export:run': (i) => exportDesk(this.database, i, this.path, this.actor()),
       'versions:list': ({ articleId }) => articleVersions(this.database, articleId),
       'versions:diff': ({ fromId, toId }) => versionDiff(this.database, fromId, toId),
       'versions:link': ({ articleId, toArticleId }) =>
