@@ -99,9 +99,13 @@ describe('keyboard review', () => {
     expect(utils.getAllByRole('dialog')).toHaveLength(1);
     expect(utils.getByTestId('editor-name-offered').textContent).toContain('Desk chief');
     const name = utils.getByLabelText('Editor name') as HTMLInputElement;
-    // The key that asked for the dismissal did not land in the name.
-    expect(name.value).toBe('Desk chief');
+    // The key that asked for the dismissal did not land in the name, and the desk's name is
+    // not filled in: Enter alone cannot make this person someone else.
+    expect(name.value).toBe('');
     expect(prompt.contains(document.activeElement)).toBe(true);
+    expect((utils.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(utils.getByRole('button', { name: 'That is me' }));
+    expect(name.value).toBe('Desk chief');
     await fireEvent.input(name, { target: { value: 'Ed Itor' } });
     await fireEvent.click(utils.getByRole('button', { name: 'Save' }));
 
