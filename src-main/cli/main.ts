@@ -40,7 +40,7 @@ Usage:
                       [--correct CLAIM_ID|neither] [--note TEXT] [--reason TEXT] [--editor NAME]
                       [--evidence "URL — what it is"]...  (repeat for each item; http(s) addresses only)
   claimdesk export    --desk FILE --format md|html|pdf|csv|csv-conflicts|webanno|claimreview|backup --out PATH
-                      [--include-dismissed] [--article ID]
+                      [--include-dismissed] [--article ID] [--editor NAME]
                       notes (md, html, pdf): [--hide-dismissed] [--statuses confirmed,resolved,...] [--no-appendix]
   claimdesk draft     --desk FILE --article ID [--unmark]   mark an article as a draft under review (or unmark it)
   claimdesk draft     --desk FILE                 list the desk's drafts
@@ -48,7 +48,9 @@ Usage:
   claimdesk export    --desk FILE --format docx|memo-md|memo-html --article DRAFT_ID [--out PATH]
                       a draft back to the writer: DOCX with a comment per claim needing attention, or a fact-check memo
   claimdesk settings  --desk FILE [--editor NAME] [--newsroom-url URL] [--newsroom-name NAME] [--json]
-                      the desk's settings; ClaimReview is published under the newsroom address
+                      the desk's settings; ClaimReview is published under the newsroom address.
+                      --editor only suggests a name to people opening the desk: each decision is
+                      signed by its own command's --editor, or the system user name
   claimdesk versions  --desk FILE --article ID [--json] [--link-to ID | --unlink]
                       an article's versions, what changed between them, claims left without a place
   claimdesk restore   --backup FILE --desk NEW
@@ -495,7 +497,8 @@ export async function run(argv: string[]): Promise<number> {
         throw new UsageError(
           `unknown format "${values.format}"; use md, html, pdf, csv, csv-conflicts, webanno, claimreview or backup.`,
         );
-      const service = needDesk(values);
+      // The notes say who made them: --editor, or the system user.
+      const service = needDesk(values, true, values.editor);
       const articleId = intArg(values.article, '--article');
       const file = await service.handlers()['export:run']({
         format: format as 'md',
@@ -556,7 +559,7 @@ export async function run(argv: string[]): Promise<number> {
       else
         console.log(
           [
-            `editor         ${settings.editorName ?? '—'}`,
+            `editor         ${settings.editorName ? `${settings.editorName} (suggested, not used to sign)` : '—'}`,
             `newsroom url   ${settings.newsroomUrl ?? '— (needed for ClaimReview)'}`,
             `newsroom name  ${settings.newsroomName ?? '—'}`,
           ].join('\n'),

@@ -12,12 +12,21 @@ import {
   type Result,
 } from '../shared/contract';
 import { DeskError } from '../shared/errors';
+import { parseEditorName } from '../shared/editor';
 import { explainReadOnly } from './db/read-only';
 
-export type Dispatch = (method: unknown, raw: unknown) => Promise<Result<unknown>>;
+/** What a transport knows of the caller: the acting editor's name, as sent. */
+export interface Caller {
+  editor?: unknown;
+}
 
-export function createDispatch(handlers: Handlers): Dispatch {
-  return async (method, raw) => {
+export type Dispatch = (method: unknown, raw: unknown, caller?: Caller) => Promise<Result<unknown>>;
+
+/** Runs one call as the named editor (the service's `actingAs`). */
+export type ActingAs = <T>(editor: string | undefined, run: () => T) => T;
+
+export function createDispatch(handlers: Handlers, actingAs?: ActingAs): Dispatch {
+  return async (method, raw, caller) => {
     try {
       if (!isMethod(method)) {
         throw new DeskError(
@@ -26,8 +35,9 @@ export function createDispatch(handlers: Handlers): Dispatch {
         );
       }
       const input = parseInput(method, raw);
+      const editor = parseEditorName(caller?.editor);
       const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(input);
+      const value = await (actingAs ? actingAs(editor, () => handler(input)) : handler(input));
       return { ok: true, value: value ?? null };
     } catch (err) {
       // A write on a desk opened read-only is the user's situation, not a fault: it gets

@@ -178,12 +178,18 @@ describe('editor decisions', () => {
   it('records decisions in the history, undoes and redoes them, and keeps them across reopening', async () => {
     await service.importPaths([SEEDS]);
     const h = service.handlers();
-    await h['settings:set']({ editorName: 'Ana Editor' });
     const [first, second] = await h['conflicts:list']({});
     expect(first).toBeDefined();
     expect(second).toBeDefined();
-    await h['conflicts:setStatus']({ id: first!.id, status: 'confirmed', note: 'Le Duan visited earlier.' });
-    await h['conflicts:setStatus']({ id: second!.id, status: 'dismissed', reason: 'Different events.' });
+    // The window sends its editor's name with each call.
+    await service.actingAs('Ana Editor', async () => {
+      await h['conflicts:setStatus']({
+        id: first!.id,
+        status: 'confirmed',
+        note: 'Le Duan visited earlier.',
+      });
+      await h['conflicts:setStatus']({ id: second!.id, status: 'dismissed', reason: 'Different events.' });
+    });
 
     expect((await h['history:undo']({})).entry?.action).toBe('conflict:dismissed');
     expect((await h['conflicts:get']({ id: second!.id })).status).toBe('suggested');

@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { userInfo } from 'node:os';
 import { DeskService } from '../core/service';
 import { createDispatch } from '../core/dispatch';
 import { CSP } from '../server/server';
@@ -19,12 +20,14 @@ import { ipcRefusal, parseExportFile } from './policy/ipc-input';
 import { printableHtml } from './policy/printable';
 
 const service = new DeskService({
+  // Calls that name no editor (none yet asked) act as the system user.
+  defaultActor: userInfo().username || 'editor',
   recentFile: join(app.getPath('userData'), 'recent-desks.json'),
   samplesDir: app.isPackaged
     ? join(process.resourcesPath, 'samples')
     : join(app.getAppPath(), 'resources/samples'),
 });
-const dispatch = createDispatch(service.handlers());
+const dispatch = createDispatch(service.handlers(), service.actingAs);
 let win: BrowserWindow | null = null;
 
 /** The one page trusted over IPC and allowed as a navigation target (policy/app-origin.ts). */
@@ -191,12 +194,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionGranted(permission));
     openInitialDesk();
     service.onEvent((event, payload) => send(event, payload));
-    ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown) => {
+    ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown, editor: unknown) => {
       if (!fromOurWindow(event))
         return toErrorResult(new DeskError('unauthorized', 'Refused: not the Claimdesk window.'));
       const refusal = ipcRefusal(method, input);
       if (refusal) return toErrorResult(new DeskError('unauthorized', refusal));
-      return dispatch(method, input);
+      return dispatch(method, input, { editor });
     });
     ipcMain.handle('claimdesk:saveFile', async (event, raw: unknown) => {
       try {

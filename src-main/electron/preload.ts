@@ -8,8 +8,9 @@ import type { Result } from '../shared/contract';
 import type { DeskEvents, ExportFile } from '../shared/views';
 
 const bridge = {
-  invoke: (method: string, input: unknown): Promise<Result<unknown>> =>
-    ipcRenderer.invoke('claimdesk:invoke', method, input) as Promise<Result<unknown>>,
+  /** `editor`: the acting editor's name, kept by the window in this profile's storage. */
+  invoke: (method: string, input: unknown, editor?: string): Promise<Result<unknown>> =>
+    ipcRenderer.invoke('claimdesk:invoke', method, input, editor) as Promise<Result<unknown>>,
   on: <E extends keyof DeskEvents>(event: E, listener: (payload: DeskEvents[E]) => void): (() => void) => {
     const wrapped = (_e: IpcRendererEvent, name: string, payload: DeskEvents[E]) => {
       if (name === event) listener(payload);

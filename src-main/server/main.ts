@@ -2,7 +2,7 @@
  * `npm run web`: the browser mode. Opens a desk (--desk, or the last one used, or
  * a new one in ~/Claimdesk) and serves the window and the contract on 127.0.0.1.
  */
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,15 @@ import { startServer } from './server';
 
 export function defaultDeskPath(): string {
   return join(homedir(), 'Claimdesk', 'My desk.claimdesk');
+}
+
+/** Who acts in a call that names no editor (a script calling the API). */
+function systemUser(): string {
+  try {
+    return userInfo().username || 'editor';
+  } catch {
+    return 'editor';
+  }
 }
 
 async function main(): Promise<void> {
@@ -29,7 +38,10 @@ async function main(): Promise<void> {
     return;
   }
   const configDir = join(homedir(), '.config', 'claimdesk');
-  const service = new DeskService({ recentFile: join(configDir, 'recent-desks.json') });
+  const service = new DeskService({
+    recentFile: join(configDir, 'recent-desks.json'),
+    defaultActor: systemUser(),
+  });
   const path = values.desk ?? service.recentDesks().find((p) => existsSync(p)) ?? defaultDeskPath();
   // Only the default desk's folder is made here; a --desk in a missing folder is refused
   // by name (a mistyped path should not quietly grow folders).
@@ -46,7 +58,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const server = await startServer({
-    dispatch: createDispatch(service.handlers()),
+    dispatch: createDispatch(service.handlers(), service.actingAs),
     subscribe: (l) => service.onEvent(l),
     staticDir: values.static ?? resolve(import.meta.dirname, '../../out/renderer'),
     port,

@@ -14,6 +14,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/dispatch';
 import type { Result } from '../shared/contract';
+import { EDITOR_HEADER } from '../shared/editor';
 import type { DeskEvents } from '../shared/views';
 
 /** Large enough for a 20 MB file sent as base64 inside JSON. */
@@ -95,6 +96,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/**
+ * The acting editor's name, sent %-encoded in a header (headers carry no other
+ * characters safely); a malformed escape gives `false`, which the dispatch refuses by name.
+ */
+function editorFrom(req: IncomingMessage): string | false | undefined {
+  const raw = req.headers[EDITOR_HEADER];
+  if (typeof raw !== 'string') return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return false;
+  }
+}
+
 /** The path with its %-escapes decoded, or null when one is malformed. */
 function decodedPath(pathname: string): string | null {
   try {
@@ -166,7 +181,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         else fail(res, 400, 'invalid_input', `The request body is not valid JSON: ${(err as Error).message}`);
         return;
       }
-      const result = await options.dispatch(method, raw);
+      const result = await options.dispatch(method, raw, { editor: editorFrom(req) });
       const status = result.ok
         ? 200
         : result.error.code === 'unknown_method'

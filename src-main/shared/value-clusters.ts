@@ -28,8 +28,13 @@ export interface ValueCluster {
   side: Side;
   /** What the value is, for comparison: stable across wordings and re-detection. */
   key: string;
-  /** The value as most of its claims write it. */
+  /**
+   * The value as most of its claims write it; for growth wording against wording or
+   * figures, the direction as an editor says it ("rose", "fell 4.1% from 2022 to 2023").
+   */
   display: string;
+  /** One short line for a board row: one wording (and how many others), or the direction. */
+  label: string;
   /** Each way its claims word it, the most used first. */
   wordings: string[];
   claimIds: number[];
@@ -114,12 +119,18 @@ export function valueClusters(members: readonly ClusterMember[], kind?: string):
     }
     // The wording most claims use; a whole side lists its few wordings.
     const wordings = [...shown.entries()].sort((x, y) => y[1] - x[1]).map(([d]) => d);
+    const said = kind === 'trend_contradiction' ? trendSaid(list) : null;
+    const display =
+      said ??
+      (wholeSides
+        ? [...wordings.slice(0, 3), ...(wordings.length > 3 ? ['…'] : [])].join(' / ')
+        : wordings[0]!);
     return {
       side: list[0]!.side,
       key: keyOf(list[0]!),
-      display: wholeSides
-        ? [...wordings.slice(0, 3), ...(wordings.length > 3 ? ['…'] : [])].join(' / ')
-        : wordings[0]!,
+      display,
+      label:
+        said ?? (display !== wordings[0] ? `${wordings[0]} (+${wordings.length - 1} wordings)` : display),
       wordings,
       claimIds: list.map((m) => m.claimId),
       articleIds: [...new Set(list.map((m) => m.articleId))],
@@ -133,6 +144,53 @@ export function valueClusters(members: readonly ClusterMember[], kind?: string):
       y.articleIds.length - x.articleIds.length ||
       lowest(x.claimIds) - lowest(y.claimIds),
   );
+}
+
+const SAID: Record<string, string> = { up: 'rose', down: 'fell', flat: 'held steady' };
+
+/**
+ * What one side of a growth conflict says, as an editor would: the direction its wording
+ * gives ("rose"), with the change its figures show when it has some ("fell 4.1% from
+ * 2022 to 2023"); a side of figures alone says what they show. Null when the side gives
+ * no direction at all (its figures have no order), so the wording is shown instead.
+ */
+export function trendSaid(members: readonly ClusterMember[]): string | null {
+  const votes = new Map<string, number>();
+  for (const m of members) {
+    const v = m.value as Partial<Record<string, unknown>> | null;
+    if (v?.['type'] === 'trend' && typeof v['direction'] === 'string' && SAID[v['direction']])
+      votes.set(v['direction'], (votes.get(v['direction']) ?? 0) + 1);
+  }
+  const worded = [...votes.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+  const change = seriesChange(members);
+  const shown = change ? (change.change > 0 ? 'up' : change.change < 0 ? 'down' : 'flat') : null;
+  const direction = worded ?? shown;
+  if (!direction) return null;
+  if (!change || shown !== direction || direction === 'flat') return SAID[direction]!;
+  const pct = Math.abs(change.change * 100);
+  const amount = `${pct < 10 ? pct.toFixed(1).replace(/\.0$/, '') : Math.round(pct)}%`;
+  return `${SAID[direction]} ${amount} from ${change.from} to ${change.to}`;
+}
+
+/** The change from a side's earliest figure to its latest, by their stated periods. */
+function seriesChange(
+  members: readonly ClusterMember[],
+): { change: number; from: string; to: string } | null {
+  const points: { year: number; period: string; amount: number }[] = [];
+  for (const m of members) {
+    const v = m.value as Partial<Record<string, unknown>> | null;
+    if ((v?.['type'] !== 'figure' && v?.['type'] !== 'count') || typeof v['period'] !== 'string') continue;
+    const amount = v['type'] === 'figure' ? v['amount'] : v['count'];
+    const year = /\b(1[89]\d\d|2\d\d\d)\b/.exec(v['period'])?.[1];
+    if (typeof amount === 'number' && amount > 0 && year)
+      points.push({ year: Number(year), period: v['period'], amount });
+  }
+  if (points.length < 2) return null;
+  points.sort((x, y) => x.year - y.year);
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  if (first.year === last.year) return null;
+  return { change: (last.amount - first.amount) / first.amount, from: first.period, to: last.period };
 }
 
 /**

@@ -257,6 +257,10 @@ export interface SearchHit {
 }
 
 export interface Settings {
+  /**
+   * A name kept in the desk by older versions (or `claimdesk settings --editor`): only
+   * suggested to a person asked their name; decisions are signed by the caller's name.
+   */
   editorName: string | null;
   /** The newsroom's web address, under which ClaimReview pages are published. */
   newsroomUrl?: string | null;

@@ -11,6 +11,7 @@ import { ui } from './state/ui.svelte';
 
 // State modules are one instance per window; each test starts a fresh review.
 beforeEach(() => {
+  localStorage.clear();
   conflict.close();
   ui.close();
 });
@@ -68,7 +69,8 @@ async function openFirstConflict(utils: Utils, core: FakeCore) {
 
 describe('keyboard review', () => {
   it('confirms with c on the board but not while the editor types a c into the search box', async () => {
-    const core = fakeDesk('Ed');
+    localStorage.setItem('claimdesk.editorName', 'Ed');
+    const core = fakeDesk(null);
     const utils = render(App);
     await openFirstConflict(utils, core);
 
@@ -83,27 +85,68 @@ describe('keyboard review', () => {
     await fireEvent.keyDown(document.body, { key: 'c' });
     await waitFor(() => expect(utils.getByTestId('conflict-status').textContent).toContain('confirmed'));
     expect(core.called('conflicts:setStatus')).toEqual([{ id: 7, status: 'confirmed' }]);
+    expect(core.editors('conflicts:setStatus')).toEqual(['Ed']);
   });
 
-  it('asks the editor’s name once before the first decision, then dismisses with the reason given', async () => {
-    const core = fakeDesk(null);
+  it('asks a new person’s name before their first decision, not on top of its dialog, and signs it with that name', async () => {
+    // The desk was signed by someone else before: their name is only offered.
+    const core = fakeDesk('Desk chief');
     const utils = render(App);
     await openFirstConflict(utils, core);
 
     await fireEvent.keyDown(document.body, { key: 'd' });
-    const reason = await waitFor(() => utils.getByTestId('dismiss-reason'));
-    await fireEvent.input(reason, { target: { value: 'different periods' } });
-    await fireEvent.click(utils.getByRole('button', { name: 'Save dismissal' }));
-
-    const name = await waitFor(() => utils.getByLabelText('Editor name'));
+    const prompt = await waitFor(() => utils.getByRole('dialog', { name: 'Who is reviewing?' }));
+    expect(utils.getAllByRole('dialog')).toHaveLength(1);
+    expect(utils.getByTestId('editor-name-offered').textContent).toContain('Desk chief');
+    const name = utils.getByLabelText('Editor name') as HTMLInputElement;
+    // The key that asked for the dismissal did not land in the name, and the desk's name is
+    // not filled in: Enter alone cannot make this person someone else.
+    expect(name.value).toBe('');
+    expect(prompt.contains(document.activeElement)).toBe(true);
+    expect((utils.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(utils.getByRole('button', { name: 'That is me' }));
+    expect(name.value).toBe('Desk chief');
     await fireEvent.input(name, { target: { value: 'Ed Itor' } });
     await fireEvent.click(utils.getByRole('button', { name: 'Save' }));
 
+    // Then the dismissal's own dialog, alone.
+    const reason = await waitFor(() => utils.getByTestId('dismiss-reason'));
+    expect(utils.getAllByRole('dialog')).toHaveLength(1);
+    await fireEvent.input(reason, { target: { value: 'different periods' } });
+    await fireEvent.click(utils.getByRole('button', { name: 'Save dismissal' }));
+
     await waitFor(() => expect(utils.getByTestId('conflict-status').textContent).toContain('dismissed'));
-    expect(core.called('settings:set')).toEqual([{ editorName: 'Ed Itor' }]);
+    expect(utils.queryByRole('dialog')).toBeNull();
+    expect(core.called('settings:set')).toEqual([]);
     expect(core.called('conflicts:setStatus')).toEqual([
       { id: 7, status: 'dismissed', reason: 'different periods' },
     ]);
+    expect(core.editors('conflicts:setStatus')).toEqual(['Ed Itor']);
+    expect(localStorage.getItem('claimdesk.editorName')).toBe('Ed Itor');
     expect(utils.getByTestId('dismiss-reason-text').textContent).toBe('different periods');
+
+    // Asked once: the next decision key goes on to its own question (replacing the dismissal).
+    await fireEvent.keyDown(document.body, { key: 'c' });
+    await waitFor(() => expect(utils.getAllByRole('dialog')).toHaveLength(1));
+    expect(utils.queryByRole('dialog', { name: 'Who is reviewing?' })).toBeNull();
+  });
+
+  it('asks after an open dialog closes, never on top of it', async () => {
+    const core = fakeDesk(null);
+    const utils = render(App);
+    await openFirstConflict(utils, core);
+    await fireEvent.keyDown(document.body, { key: '?' });
+    await waitFor(() => utils.getByRole('dialog', { name: 'Keyboard shortcuts' }));
+    // A decision asked for while another dialog shows (a menu command, a script).
+    const { settings } = await import('./state/settings.svelte');
+    const asked = settings.ensureEditorName();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(utils.queryByRole('dialog', { name: 'Who is reviewing?' })).toBeNull();
+    await fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    await waitFor(() => utils.getByRole('dialog', { name: 'Who is reviewing?' }));
+    expect(utils.getAllByRole('dialog')).toHaveLength(1);
+    await fireEvent.input(utils.getByLabelText('Editor name'), { target: { value: 'Ed' } });
+    await fireEvent.click(utils.getByRole('button', { name: 'Save' }));
+    await expect(asked).resolves.toBe(true);
   });
 });

@@ -6,8 +6,10 @@ import { article, boardRows, conflictDetail, deskInfo, installFakeCore } from '.
 import { board } from './state/board.svelte';
 import { conflict } from './state/conflict.svelte';
 import { ui } from './state/ui.svelte';
+import { settings } from './state/settings.svelte';
 
 beforeEach(() => {
+  localStorage.clear();
   conflict.close();
   ui.close();
   ui.view = 'board';
@@ -74,6 +76,10 @@ describe('dialogs', () => {
     await fireEvent.click(utils.getAllByTestId('conflict-badge')[0]);
     await waitFor(() => utils.getByTestId('conflict-explanation'));
     const decision = within(utils.getByRole('toolbar', { name: 'Decision' }));
+    // Nobody has given a name in this window yet: a decision asks for it first.
+    await checkDialog(utils, decision.getByRole('button', { name: /Confirm/ }), 'Who is reviewing?');
+    await checkDialog(utils, decision.getByRole('button', { name: /Dismiss/ }), 'Who is reviewing?');
+    await settings.setEditorName('Ed');
     await checkDialog(utils, decision.getByRole('button', { name: /Dismiss/ }), 'Dismiss this conflict');
     await checkDialog(
       utils,
@@ -81,7 +87,6 @@ describe('dialogs', () => {
       'Resolve: which value is right?',
     );
     await checkDialog(utils, decision.getByRole('button', { name: /Add note/ }), 'Add a note');
-    await checkDialog(utils, decision.getByRole('button', { name: /Confirm/ }), 'Who is reviewing?');
     const grouping = within(utils.getByRole('group', { name: 'Grouping' }));
     await checkDialog(
       utils,

@@ -9,6 +9,8 @@ import { ui } from './state/ui.svelte';
 import type { BoardRow, FactView } from '../../src-main/shared/views';
 
 beforeEach(() => {
+  // The person using this window gave their name before.
+  localStorage.setItem('claimdesk.editorName', 'Ed');
   conflict.close();
   ui.close();
   board.clearChecks();

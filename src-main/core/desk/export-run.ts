@@ -19,9 +19,10 @@ export function exportDesk(
   db: Db,
   input: ParsedInput<'export:run'>,
   deskPath: string,
+  editor?: string,
 ): ExportFile | Promise<ExportFile> {
   if (input.format === 'pdf') {
-    const html = exportDesk(db, { ...input, format: 'html' }, deskPath) as ExportFile;
+    const html = exportDesk(db, { ...input, format: 'html' }, deskPath, editor) as ExportFile;
     return htmlToPdf(html.data).then((pdf) => ({
       filename: html.filename.replace(/\.html$/, '.pdf'),
       mime: 'application/pdf',
@@ -43,6 +44,7 @@ export function exportDesk(
     ...(input.scope === 'selection' && input.conflictIds ? { conflictIds: input.conflictIds } : {}),
     deskName: basename(deskPath),
     deskPath,
+    ...(editor ? { editor } : {}),
   });
 }
 

@@ -511,8 +511,7 @@ export function boardPage(db: Db, q: BoardQuery): BoardPage {
     return valueClusters(members, kind).map((k) => ({
       side: k.side,
       // One wording on a narrow board: a whole side ("first" wordings) would not fit.
-      display:
-        k.display !== k.wordings[0] ? `${k.wordings[0]} (+${k.wordings.length - 1} wordings)` : k.display,
+      display: k.label,
       articleIds: k.articleIds,
       outlets: k.outlets,
     }));

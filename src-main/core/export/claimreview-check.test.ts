@@ -183,8 +183,8 @@ describe('ClaimReview of the seeds through a real desk and the claimdesk command
     dir = mkdtempSync(join(tmpdir(), 'claimdesk-claimreview-'));
     desk = join(dir, 'state visit.claimdesk');
     claimdesk('import', '--desk', desk, SEEDS);
-    // The editor signs every decision below (`--editor` signs one command only).
-    claimdesk('settings', '--desk', desk, '--editor', 'Ana Lind');
+    // The desk keeps another name: only offered to people, never signing (`--editor` signs each command).
+    claimdesk('settings', '--desk', desk, '--editor', 'Someone else');
     const service = new DeskService({ defaultActor: 'tester' });
     service.open(desk);
     const h = service.handlers();
@@ -252,6 +252,8 @@ describe('ClaimReview of the seeds through a real desk and the claimdesk command
       String(precedent.id),
       '--evidence',
       'https://archive.example/1982 — State archive',
+      '--editor',
+      'Ana Lind',
     );
     claimdesk(
       'review',
@@ -263,6 +265,8 @@ describe('ClaimReview of the seeds through a real desk and the claimdesk command
       'dismissed',
       '--reason',
       'Two periods',
+      '--editor',
+      'Ana Lind',
     );
     claimdesk('settings', '--desk', desk, '--newsroom-url', 'https://checks.example/state-visit');
   }, 180_000);

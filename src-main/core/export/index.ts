@@ -55,7 +55,10 @@ export function runExport(db: Db, input: RunExportInput): ExportFile {
   if (scope === 'selection' && !input.conflictIds?.length && !input.articleIds?.length) {
     throw new DeskError('invalid_input', 'Select the conflicts or articles to export.');
   }
-  const opts: ExportOptions = { includeDismissed: input.includeDismissed };
+  const opts: ExportOptions = {
+    includeDismissed: input.includeDismissed,
+    ...(input.editor ? { editor: input.editor } : {}),
+  };
   if (scope !== 'desk') {
     if (input.articleIds?.length) opts.articleIds = input.articleIds;
     if (scope === 'selection' && input.conflictIds?.length) opts.conflictIds = input.conflictIds;

@@ -24,6 +24,8 @@ export interface ExportOptions {
   articleIds?: number[];
   conflictIds?: number[];
   includeDismissed: boolean;
+  /** Who makes the export (the notes say "made by"); the desk's stored name is never used. */
+  editor?: string;
 }
 
 export interface ArticleRec {
@@ -296,9 +298,7 @@ function load(db: Db, opts: ExportOptions): ExportModel {
   const claimNotes = notesOf('claim', [...scopeClaimIds, ...otherIds]);
   const conflictNotes = notesOf('conflict', conflictIds);
 
-  const deskEditor =
-    (db.prepare("SELECT value FROM settings WHERE key = 'editorName'").get() as { value: string } | undefined)
-      ?.value ?? null;
+  const deskEditor = opts.editor ?? null;
   const factLabel = db.prepare('SELECT label FROM facts WHERE id = ?');
   const latestActor = db.prepare(
     "SELECT actor FROM history WHERE target_type = 'conflict' AND target_id = ? ORDER BY id DESC LIMIT 1",
@@ -389,7 +389,7 @@ function load(db: Db, opts: ExportOptions): ExportModel {
         : ((factLabel.get(c.fact_id) as { label: string } | undefined)?.label ?? null),
     createdAt: c.created_at,
     updatedAt: c.updated_at,
-    editor: (latestActor.get(c.id) as { actor: string } | undefined)?.actor ?? deskEditor,
+    editor: (latestActor.get(c.id) as { actor: string } | undefined)?.actor ?? null,
     sideA: sides.get(c.id)?.a ?? [],
     sideB: sides.get(c.id)?.b ?? [],
     clusters: valueClusters(

@@ -100,9 +100,9 @@ beforeAll(async () => {
   ids.resolved = novelty;
   [ids.confirmed, ids.dismissed, ids.undecided] = others as [number, number, number];
 
-  // The review, as a script would do it: the desk's editor is set once; --editor on a
-  // review signs that decision only.
-  await cli('settings', '--desk', desk, '--editor', 'Ana Lind');
+  // The review, as a script would do it: each command is signed by its --editor (the
+  // name the desk keeps is only offered to people opening it).
+  await cli('settings', '--desk', desk, '--editor', 'Someone else');
   await cli(
     'review',
     '--desk',
@@ -126,6 +126,8 @@ beforeAll(async () => {
     'dismissed',
     '--reason',
     REASON,
+    '--editor',
+    'Ana Lind',
   );
   await cli(
     'review',
@@ -143,10 +145,22 @@ beforeAll(async () => {
     EVIDENCE[1]!,
     '--note',
     'Le Duan visited in the early 1980s. <script>alert("note")</script>',
+    '--editor',
+    'Ana Lind',
   );
   await cli('settings', '--desk', desk, '--newsroom-url', 'https://checks.example/state-visit');
   for (const format of ['md', 'html', 'pdf', 'claimreview'])
-    await cli('export', '--desk', desk, '--format', format, '--out', join(dir, `notes.${format}`));
+    await cli(
+      'export',
+      '--desk',
+      desk,
+      '--format',
+      format,
+      '--out',
+      join(dir, `notes.${format}`),
+      '--editor',
+      'Ana Lind',
+    );
 }, 120_000);
 
 afterAll(() => {

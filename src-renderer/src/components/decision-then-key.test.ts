@@ -62,6 +62,8 @@ function desk() {
 
 beforeEach(() => {
   localStorage.clear();
+  // The person using this window gave their name before.
+  localStorage.setItem('claimdesk.editorName', 'Ana Editor');
   conflict.close();
   ui.close();
 });

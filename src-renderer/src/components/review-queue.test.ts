@@ -73,6 +73,8 @@ function selectedLabel(): string | undefined {
 
 beforeEach(async () => {
   localStorage.clear();
+  // The person using this window gave their name before.
+  localStorage.setItem('claimdesk.editorName', 'Ana Editor');
   conflict.close();
   ui.close();
 });

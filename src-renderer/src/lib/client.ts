@@ -8,11 +8,12 @@
  * `setClient()` so they can render against a fake core.
  */
 import type { Client, MethodName, Result } from '../../../src-main/shared/contract';
+import { EDITOR_HEADER } from '../../../src-main/shared/editor';
 import type { DeskEvents, ExportFile } from '../../../src-main/shared/views';
 
 /** What the preload exposes (Electron); nothing more reaches the page. */
 export interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  invoke(method: string, input: unknown, editor?: string): Promise<Result<unknown>>;
   on(event: string, cb: (data: unknown) => void): () => void;
   /** Native save dialog; the saved path, or null when the user cancelled. */
   saveFile?(file: ExportFile): Promise<Result<{ path: string } | null>>;
@@ -38,7 +39,8 @@ export type EventName = keyof DeskEvents;
 export type Subscribe = <E extends EventName>(event: E, cb: (data: DeskEvents[E]) => void) => () => void;
 
 export interface Transport {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** `editor`: the acting editor's name, sent with every call once the person gave it. */
+  invoke(method: string, input: unknown, editor?: string): Promise<Result<unknown>>;
   on: Subscribe;
 }
 
@@ -89,12 +91,17 @@ export function httpTransport(token: string, base = '/api'): Transport {
   };
 
   return {
-    async invoke(method, input) {
+    async invoke(method, input, editor) {
       let res: Response;
       try {
         res = await fetch(`${base}/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${token}`,
+            // Headers carry only a few characters safely: the name goes %-encoded.
+            ...(editor ? { [EDITOR_HEADER]: encodeURIComponent(editor) } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -122,16 +129,23 @@ export function httpTransport(token: string, base = '/api'): Transport {
 
 export function preloadTransport(bridge: PreloadBridge): Transport {
   return {
-    invoke: (method, input) => bridge.invoke(method, input),
+    invoke: (method, input, editor) => bridge.invoke(method, input, editor),
     on: (event, cb) => bridge.on(event, cb as (data: unknown) => void),
   };
+}
+
+/** The person using this window, as they gave their name (settings state sets it). */
+let editorName: string | undefined;
+export function setEditorName(name: string | null): void {
+  editorName = name ?? undefined;
 }
 
 export function createClient(transport: Transport): Client {
   return new Proxy({} as Client, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
-      return async (input?: unknown) => unwrap(await transport.invoke(name as MethodName, input ?? {}));
+      return async (input?: unknown) =>
+        unwrap(await transport.invoke(name as MethodName, input ?? {}, editorName));
     },
   });
 }

@@ -1,53 +1,107 @@
 /**
- * The editor's settings. The editor's name goes into the history of every
- * decision, so it is asked once, before the first decision, and kept in the desk.
+ * The editor's settings. The editor's name belongs to the person, not the desk: it
+ * is kept in this window's storage (the browser profile's localStorage; in Electron
+ * the renderer's storage lives in the profile's userData) and sent with every call,
+ * so the history records who did what. It is asked once, before the person's first
+ * decision, and never on top of another dialog. A name an older desk kept is only
+ * suggested in the prompt.
  */
-import { api } from '../lib/client';
+import { api, setEditorName as sendAs } from '../lib/client';
 import { ui } from './ui.svelte';
+
+export const EDITOR_NAME_KEY = 'claimdesk.editorName';
+
+/** The name this profile keeps: null when none is given yet, undefined when there is no storage. */
+function storedName(): string | null | undefined {
+  try {
+    const storage = globalThis.localStorage;
+    return storage ? storage.getItem(EDITOR_NAME_KEY)?.trim() || null : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeName(name: string): void {
+  try {
+    globalThis.localStorage?.setItem(EDITOR_NAME_KEY, name);
+  } catch {
+    // Storage refused (private mode, full): the name holds for this window only.
+  }
+}
 
 class SettingsState {
   #editorName = $state<string | null>(null);
+  #suggestion = $state<string | null>(null);
   #asking = $state(false);
-  #loaded = false;
   #waiting: ((ok: boolean) => void)[] = [];
 
+  constructor() {
+    this.#take(storedName() ?? null);
+    // Dialogs that end in a decision ask the name before they open.
+    ui.setNameGate(() => (this.#editorName ? true : this.ensureEditorName()));
+  }
+
+  /** The person's own name, as they gave it in this profile. */
   get editorName(): string | null {
     return this.#editorName;
   }
-  /** The name dialog is showing (it sits above any other dialog). */
+  /** A name the desk kept from older versions: offered in the prompt, never used by itself. */
+  get suggestion(): string | null {
+    return this.#suggestion;
+  }
+  /** The name dialog is showing. */
   get asking(): boolean {
     return this.#asking;
   }
+  /** Lets the editor change their name (the top bar's button). */
   ask(): void {
     this.#asking = true;
   }
 
   async load(): Promise<void> {
+    // Another window of this profile may have given the name meanwhile; without storage
+    // the name given in this window holds.
+    const stored = storedName();
+    this.#take(stored === undefined ? this.#editorName : stored);
     try {
       const s = await api()['settings:get']({});
-      this.#editorName = s.editorName;
-      this.#loaded = true;
+      this.#suggestion = s.editorName;
     } catch (err) {
       ui.error(err);
     }
   }
 
-  /** Resolves true once a name is known; asks for it in a dialog when needed. */
+  /**
+   * Resolves true once the person's name is known. When it is not, asks for it, after
+   * any open dialog has closed (the prompt never sits on top of another dialog).
+   */
   async ensureEditorName(): Promise<boolean> {
-    if (!this.#loaded) await this.load();
     if (this.#editorName) return true;
-    this.#asking = true;
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    const answer = new Promise<boolean>((resolve) => this.#waiting.push(resolve));
+    if (!this.#asking) {
+      await ui.whenNoDialog();
+      if (this.#editorName) this.#settle(true);
+      else this.#asking = true;
+    }
+    return answer;
   }
 
   async setEditorName(name: string): Promise<void> {
-    const s = await api()['settings:set']({ editorName: name });
-    this.#editorName = s.editorName;
-    this.#settle(Boolean(s.editorName));
+    const trimmed = name.trim();
+    if (!trimmed) throw new Error('Type your name, as it should appear in the history.');
+    if (trimmed.length > 200) throw new Error('The name is too long: 200 characters at most.');
+    storeName(trimmed);
+    this.#take(trimmed);
+    this.#settle(true);
   }
 
   cancelEditorName(): void {
     this.#settle(false);
+  }
+
+  #take(name: string | null): void {
+    this.#editorName = name;
+    sendAs(name);
   }
 
   #settle(ok: boolean): void {

@@ -15,6 +15,20 @@ export type DialogName =
   | 'flag'
   | 'replace';
 
+/** Dialogs that end in an editor action: the editor's name is asked before they open. */
+const ACTING: ReadonlySet<DialogName> = new Set([
+  'dismiss',
+  'resolve',
+  'note',
+  'merge',
+  'regroup',
+  'flag',
+  'replace',
+]);
+
+/** Asks the editor's name when it is not known yet; resolves false when they cancel. */
+export type NameGate = () => Promise<boolean> | true;
+
 export interface Toast {
   id: number;
   tone: 'info' | 'error';
@@ -37,11 +51,57 @@ class UiState {
   get dialog(): DialogName | null {
     return this.#dialog;
   }
+  /** Opens a dialog; one that ends in a decision first asks the editor's name if unknown. */
   open(name: DialogName): void {
-    this.#dialog = name;
+    const asked = ACTING.has(name) && this.#gate ? this.#gate() : true;
+    if (asked === true) this.#show(name);
+    else
+      void asked.then((ok) => {
+        if (ok) this.#show(name);
+      });
   }
   close(): void {
-    this.#dialog = null;
+    this.#show(null);
+    this.#flush();
+  }
+
+  // A plain copy of the open dialog: read from a closing dialog's teardown, where the
+  // reactive field still gives the value it had before.
+  #shown: DialogName | null = null;
+  #show(name: DialogName | null): void {
+    this.#dialog = name;
+    this.#shown = name;
+  }
+
+  #gate: NameGate | null = null;
+  /** The settings state registers how the name is asked (it sits above this module). */
+  setNameGate(gate: NameGate): void {
+    this.#gate = gate;
+  }
+
+  #modals = 0;
+  #idle: (() => void)[] = [];
+  /** A dialog component is showing; the returned function says it is gone. */
+  holdModal(): () => void {
+    this.#modals++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.#modals--;
+      this.#flush();
+    };
+  }
+  /** Resolves once no dialog is showing, so another one never opens on top of it. */
+  whenNoDialog(): Promise<void> {
+    if (this.#shown === null && this.#modals === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+  #flush(): void {
+    if (this.#shown !== null || this.#modals > 0) return;
+    const idle = this.#idle;
+    this.#idle = [];
+    for (const done of idle) done();
   }
 
   get toasts(): Toast[] {

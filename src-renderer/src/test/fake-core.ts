@@ -21,18 +21,20 @@ export type FakeHandlers = Partial<{
 }>;
 
 export interface FakeCore {
-  calls: { method: string; input: unknown }[];
+  calls: { method: string; input: unknown; editor?: string }[];
   called(method: MethodName): unknown[];
+  /** The editor name each call of `method` was sent with. */
+  editors(method: MethodName): (string | undefined)[];
   /** Pushes a core event to the window, as the IPC or SSE transport would. */
   emit<E extends keyof DeskEvents>(event: E, data: DeskEvents[E]): void;
 }
 
 export function installFakeCore(handlers: FakeHandlers): FakeCore {
-  const calls: { method: string; input: unknown }[] = [];
+  const calls: { method: string; input: unknown; editor?: string }[] = [];
   const listeners = new Map<string, Set<(data: unknown) => void>>();
   setTransport({
-    async invoke(method, input): Promise<Result<unknown>> {
-      calls.push({ method, input });
+    async invoke(method, input, editor): Promise<Result<unknown>> {
+      calls.push({ method, input, editor });
       const h = (handlers as Record<string, ((i: unknown) => unknown) | undefined>)[method];
       if (!h) return { ok: false, error: { code: 'unknown_method', message: `fake core has no ${method}` } };
       try {
@@ -52,6 +54,7 @@ export function installFakeCore(handlers: FakeHandlers): FakeCore {
   return {
     calls,
     called: (m) => calls.filter((c) => c.method === m).map((c) => c.input),
+    editors: (m) => calls.filter((c) => c.method === m).map((c) => c.editor),
     emit(event, data) {
       for (const cb of listeners.get(event) ?? []) cb(data);
     },
