@@ -33,3 +33,20 @@ describe('the old value of a change', () => {
     expect(figures(r)).toEqual([]);
   });
 });
+
+describe('a trend its own figures bear out', () => {
+  it('does not set "corporate tax falls from 22% to 20%" against the VAT going from 21% to 23%', () => {
+    const r = story(
+      ' date 2026-10-13 Budget\n\nThe standard rate of value-added tax goes from 21% to 23% from January 1, the finance minister said.\n',
+      ' date 2026-10-13 Budget live\n\n08:47 GMT – Corporate tax falls from 22% to 20%, the finance minister says.\n',
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'trend_contradiction')).toEqual([]);
+  });
+
+  it('still sets a trend against its own sentence’s figures when they contradict it', () => {
+    const r = story(
+      ' date 2026-10-13 Budget\n\nEducation spending rises from 9.8 billion talers to 9.1 billion talers next year.\n',
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'trend_contradiction')).toHaveLength(1);
+  });
+});

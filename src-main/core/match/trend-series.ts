@@ -178,7 +178,15 @@ export function trendVersusSeries(
     // Every series the trend is about and contradicts: its own sentence's, and others whose
     // wording it shares (a neighbouring sentence of its article needs less).
     const against: Series[] = [];
+    // "Corporate tax falls from 22% to 20%": a trend that its own sentence's figures bear
+    // out is about them, not about another series of the story ("VAT goes from 21% to 23%").
+    const borneOut = [...candidates].some((s) => {
+      if (s.late.sentence !== f.sentence) return false;
+      const a = amountOf(s.early);
+      return a > 0 && (amountOf(s.late) - a) / a > 0 === (dir === 'up');
+    });
     for (const s of candidates) {
+      if (borneOut && s.late.sentence !== f.sentence) continue;
       if (s.late.sentence === f.sentence) {
         if (s.late.pos + s.late.claim.quote.length < f.pos) continue;
       } else {
