@@ -105,8 +105,14 @@ export function expandPaths(paths: string[]): { files: string[]; failed: ImportR
     let st;
     try {
       st = statSync(p);
-    } catch {
-      failed.push({ source: basename(p), reason: `${p} does not exist or cannot be read.` });
+    } catch (err) {
+      const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+      failed.push({
+        source: basename(p),
+        reason: loop
+          ? `${p} is a loop of links that never reaches a file; it was skipped.`
+          : `${p} does not exist or cannot be read.`,
+      });
       return;
     }
     if (st.isDirectory()) {
@@ -1212,10 +1218,15 @@ export class DeskService {
         const a = paths?.length
           ? await this.importPaths(paths)
           : { imported: [], duplicates: [], failed: [] };
-        const b = files?.length
-          ? await this.importFiles(files)
-          : { imported: [], duplicates: [], failed: [] };
-        const cancelled = (a as ImportReport).cancelled ?? (b as ImportReport).cancelled;
+        // Cancel during the paths stops the whole drop: the files sent with them are not read.
+        const b =
+          files?.length && !(a as ImportReport).cancelled
+            ? await this.importFiles(files)
+            : { imported: [], duplicates: [], failed: [] };
+        const stopped = (a as ImportReport).cancelled;
+        const cancelled = stopped
+          ? { remaining: stopped.remaining + (files?.length ?? 0) }
+          : (b as ImportReport).cancelled;
         // The later run's matching is the desk's latest: its left-out claims are the ones that stand.
         const leftOut = (b as ImportReport).leftOut ?? (a as ImportReport).leftOut;
         const resumed = (a as ImportReport).resumedDetection || (b as ImportReport).resumedDetection;
