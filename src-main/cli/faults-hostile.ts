@@ -82,15 +82,16 @@ function reading(service: DeskService, label: string): Promise<void> {
  */
 async function probe(s: Served, until: Promise<unknown>): Promise<number[]> {
   const worker = new Worker(PROBE, { eval: true, workerData: { url: s.server.url, token: s.server.token } });
-  const latencies = new Promise<number[]>((resolve, reject) => {
+  const reply = new Promise<{ latencies: number[]; errors: string[] }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
   await until.catch(() => undefined);
   worker.postMessage('stop');
-  const result = await latencies;
+  const { latencies, errors } = await reply;
   await worker.terminate();
-  return result;
+  for (const e of new Set(errors)) console.error(`  a desk request failed: ${e}`);
+  return latencies;
 }
 
 const PROBE = `
@@ -99,6 +100,7 @@ let stop = false;
 parentPort.on('message', () => (stop = true));
 (async () => {
   const latencies = [];
+  const errors = [];
   while (!stop) {
     const t0 = performance.now();
     try {
@@ -107,14 +109,19 @@ parentPort.on('message', () => (stop = true));
         headers: { authorization: 'Bearer ' + workerData.token, 'content-type': 'application/json' },
         body: '{}',
       });
-      await res.text();
-      latencies.push(res.ok ? performance.now() - t0 : -1);
-    } catch {
+      const body = await res.text();
+      if (res.ok) latencies.push(performance.now() - t0);
+      else {
+        latencies.push(-1);
+        errors.push(res.status + ' ' + body.slice(0, 200));
+      }
+    } catch (err) {
       latencies.push(-1);
+      errors.push(String(err.cause?.code ?? err.message));
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  parentPort.postMessage(latencies);
+  parentPort.postMessage({ latencies, errors });
 })();
 `;
 

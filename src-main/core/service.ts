@@ -26,11 +26,11 @@ import { readOnlyError } from './db/read-only';
 import { stmt } from './db/stmt';
 import { SCHEMA_VERSION } from './db/migrations/index';
 import { extractArticle, EXTRACTOR_VERSION } from './extract/index';
-import { matchClaims } from './match/match';
 import type { EntityIndex } from './extract/entity-index';
 import { frameInSentence } from './extract/frame';
 import { canonicalForHash, fetchDocument } from './ingest/formats/index';
 import { ArticleReader, type ReaderOptions } from './ingest/reader';
+import { matchDesk } from './match-worker/off-thread';
 import type { ReadArticle } from './ingest/read-article';
 import type { ExtractionResult } from './extract/types';
 import {
@@ -67,7 +67,6 @@ import { rereadDates } from './desk/article-dates';
 import { latestClaims } from './versions/latest-claims';
 import { clusterOfClaim } from './desk/resolution';
 import { damagedClaims } from './desk/damaged-values';
-import type { MatchClaim } from './match/types';
 
 export const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf']);
 
@@ -608,13 +607,13 @@ export class DeskService {
     this.requireWritable();
     this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
     await yieldToLoop();
-    const claims = loadMatchClaims(db);
     const entities = db.prepare('SELECT key, kind FROM entities').all() as {
       key: string;
       kind: EntityKind;
     }[];
-    const run = (use: MatchClaim[]) => {
-      const result = matchClaims(use, { entities });
+    const run = async (skip?: Set<number>) => {
+      // A large desk is matched in a worker: the window and the server answer meanwhile.
+      const result = await matchDesk(db, this.path, entities, skip);
       this.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
       return db
         .transaction(() => {
@@ -629,14 +628,13 @@ export class DeskService {
     };
     let stored: DetectReport;
     try {
-      stored = run(claims);
+      stored = await run();
     } catch (err) {
       // One damaged value must not break matching for good: the claims that hold one are
       // left out and named, and the rest is matched. Anything else is a fault to report.
-      const leftOut = damagedClaims(db, claims);
+      const leftOut = damagedClaims(db, loadMatchClaims(db));
       if (leftOut.length === 0) throw err;
-      const skip = new Set(leftOut.map((c) => c.claimId));
-      stored = { ...run(claims.filter((c) => !skip.has(c.id))), leftOut };
+      stored = { ...(await run(new Set(leftOut.map((c) => c.claimId)))), leftOut };
     }
     this.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
     return stored;
