@@ -11,6 +11,8 @@ export default defineConfig({
           main: resolve(import.meta.dirname, 'src-main/electron/main.ts'),
           // Import files are read in a worker thread; the core finds it next to main.js.
           'reader-worker': resolve(import.meta.dirname, 'src-main/core/ingest/reader-worker.ts'),
+          // A large desk is matched in a worker thread, found the same way.
+          'match-worker': resolve(import.meta.dirname, 'src-main/core/match-worker/match-worker.ts'),
         },
       },
     },

@@ -50,7 +50,8 @@ export interface FaultOptions {
 export async function runFaults(kind: string | undefined, options: FaultOptions): Promise<number> {
   if (kind === 'kill') return (await killTrials(options)).failures === 0 ? 0 : 1;
   if (kind === 'writers') return (await twoWriters(options)).ok ? 0 : 1;
-  console.error('claimdesk: faults needs kill or writers (see claimdesk --help).');
+  if (kind === 'hostile') return (await import('./faults-hostile')).hostileFaults(options);
+  console.error('claimdesk: faults needs kill, writers or hostile (see claimdesk --help).');
   return 2;
 }
 

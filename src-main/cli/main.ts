@@ -59,6 +59,8 @@ Usage:
                       kill imports at random moments, re-run each, compare with a clean import
   claimdesk faults    writers [--articles 500] [--decisions 500] [--keep DIR]
                       import from the command line while the browser mode records decisions
+  claimdesk faults    hostile
+                      the browser mode's answers (desk requests, Cancel) while it reads hostile files
 
 Options:
   --help, -h   show this help

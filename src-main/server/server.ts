@@ -17,6 +17,9 @@ import type { Result } from '../shared/contract';
 import { EDITOR_HEADER } from '../shared/editor';
 import type { DeskEvents } from '../shared/views';
 
+/** How long an idle keep-alive connection is kept open. */
+export const KEEP_ALIVE_MS = 120_000;
+
 /** Large enough for a 20 MB file sent as base64 inside JSON. */
 const MAX_BODY = 30 * 1024 * 1024;
 
@@ -129,6 +132,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       if (!res.headersSent) fail(res, 500, 'internal', err instanceof Error ? err.message : String(err));
     });
   });
+  // An idle keep-alive connection is closed by a timer (5 s by default). When storing a
+  // large desk's facts holds the thread that long, a request the browser sent meanwhile on
+  // such a connection can meet the timer first and be reset, a network error in the
+  // window: idle connections are kept well past any such wait.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';

@@ -169,6 +169,32 @@ export function sentenceWindow(c: {
   };
 }
 
+/**
+ * The part of a long sentence the matcher reads with a claim. A "sentence" past
+ * SEARCH_SENTENCE_MAX characters (a pasted register of 150,000 years) is cut into tiles
+ * of half that length, and each claim is read with its tile and a quarter of the limit on
+ * either side: the claims of one tile share one window, so the matcher studies each
+ * stretch of the register once rather than once per claim (its per-sentence work, the
+ * time of matching such an article, falls by the number of claims in a tile). Sentences
+ * within the limit, every sentence of an ordinary article, are read whole as before.
+ */
+export function matchWindow(c: {
+  start: number;
+  end: number;
+  sentence_start: number;
+  sentence_end: number;
+}): { from: number; to: number } {
+  if (c.sentence_end - c.sentence_start <= SEARCH_SENTENCE_MAX)
+    return { from: c.sentence_start, to: c.sentence_end };
+  const tile = SEARCH_SENTENCE_MAX / 2;
+  const margin = SEARCH_SENTENCE_MAX / 4;
+  const first = c.sentence_start + Math.floor((c.start - c.sentence_start) / tile) * tile;
+  return {
+    from: Math.max(c.sentence_start, first - margin),
+    to: Math.min(c.sentence_end, Math.max(first + tile + margin, c.end)),
+  };
+}
+
 export function claimSearchText(
   text: string,
   c: {
@@ -382,10 +408,14 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
     keys.set(k, k);
     return k;
   };
+  // The claims of one tile of a long sentence share its window: one string, not one each.
+  let windowFor = { id: -1, from: -1, to: -1, text: '' };
   return rows.map((r) => {
     if (textFor.id !== r.article_id)
       textFor = { id: r.article_id, text: (getText.get(r.article_id) as { text: string }).text };
-    const around = sentenceWindow(r);
+    const around = matchWindow(r);
+    if (windowFor.id !== r.article_id || windowFor.from !== around.from || windowFor.to !== around.to)
+      windowFor = { id: r.article_id, ...around, text: textFor.text.slice(around.from, around.to) };
     return {
       id: r.id,
       articleId: r.article_id,
@@ -394,7 +424,7 @@ export function loadMatchClaims(db: Db, draftId: number | null = null): MatchCla
       start: r.start,
       end: r.end,
       quote: r.quote,
-      sentence: textFor.text.slice(around.from, around.to),
+      sentence: windowFor.text,
       sentenceStart: around.from,
       subject: r.subject,
       scope: r.scope,

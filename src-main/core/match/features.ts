@@ -1310,15 +1310,19 @@ const GENERIC_STEMS = new Set(
   ).split(' '),
 );
 
-const clauseStemsMemo = new WeakMap<Feat, Set<string>>();
+/** By sentence, then clause span: the claims of one clause (a register's) share one set. */
+const clauseStemsMemo = new WeakMap<SentenceInfo, Map<string, Set<string>>>();
 
 /**
  * Content stems of a claim's clause that can tie it to another clause about the same
  * happening. Read after the desk is built; made once per claim (callers do not change it).
  */
 export function clauseStems(f: Feat): Set<string> {
-  let out = clauseStemsMemo.get(f);
-  if (!out) clauseStemsMemo.set(f, (out = clauseStemsOf(f)));
+  let bySpan = clauseStemsMemo.get(f.sentence);
+  if (!bySpan) clauseStemsMemo.set(f.sentence, (bySpan = new Map()));
+  const span = `${f.clause.start}:${f.clause.end}`;
+  let out = bySpan.get(span);
+  if (!out) bySpan.set(span, (out = clauseStemsOf(f)));
   return out;
 }
 

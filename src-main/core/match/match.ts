@@ -349,7 +349,11 @@ function mostCommon<T>(items: T[]): T | null {
 
 /** The claim's clause, shortened: a label when nothing structured names the fact. */
 function snippetOf(f: Feat): string {
-  const clause = f.claim.sentence.slice(f.clause.start, f.clause.end).replace(/\s+/g, ' ').trim();
+  const raw = f.claim.sentence.slice(f.clause.start, f.clause.end);
+  // Only the clause's start is shown: the clause of a long register is not collapsed whole.
+  const head = raw.length > 400 ? raw.slice(0, 400) : raw;
+  let clause = head.replace(/\s+/g, ' ').trimStart();
+  if (head === raw || clause.length <= 70) clause = raw.replace(/\s+/g, ' ').trim();
   return `“${clause.length > 70 ? clause.slice(0, 69).trimEnd() + '…' : clause}”`;
 }
 

@@ -7,12 +7,11 @@ import { DeskError } from '../../shared/errors';
 import type { EntityKind } from '../../shared/model';
 import type { DetectReport } from '../../shared/views';
 import { extractArticle, EXTRACTOR_VERSION } from '../extract/index';
-import { matchClaims } from '../match/match';
 import { loadMatchClaims, storeExtraction, storeMatch } from '../desk/store';
+import { matchDesk } from '../match-worker/off-thread';
 import { carryConflicts } from '../versions/desk';
 import { readDetectState, recordDetection } from '../desk/detect-record';
 import { damagedClaims } from '../desk/damaged-values';
-import type { MatchClaim } from '../match/types';
 import { yieldToLoop } from './common';
 import type { DeskService } from './desk-service';
 
@@ -36,13 +35,13 @@ export async function detectNow(svc: DeskService, record?: number): Promise<Dete
   svc.requireWritable();
   svc.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Matching claims into facts' });
   await yieldToLoop();
-  const claims = loadMatchClaims(db);
   const entities = db.prepare('SELECT key, kind FROM entities').all() as {
     key: string;
     kind: EntityKind;
   }[];
-  const run = (use: MatchClaim[]) => {
-    const result = matchClaims(use, { entities });
+  const run = async (skip?: Set<number>) => {
+    // A large desk is matched in a worker: the window and the server answer meanwhile.
+    const result = await matchDesk(db, svc.path, entities, skip);
     svc.emit('progress', { job: 'detect', done: 0, total: 1, label: 'Storing facts and conflicts' });
     return db
       .transaction(() => {
@@ -57,14 +56,13 @@ export async function detectNow(svc: DeskService, record?: number): Promise<Dete
   };
   let stored: DetectReport;
   try {
-    stored = run(claims);
+    stored = await run();
   } catch (err) {
     // One damaged value must not break matching for good: the claims that hold one are
     // left out and named, and the rest is matched. Anything else is a fault to report.
-    const leftOut = damagedClaims(db, claims);
+    const leftOut = damagedClaims(db, loadMatchClaims(db));
     if (leftOut.length === 0) throw err;
-    const skip = new Set(leftOut.map((c) => c.claimId));
-    stored = { ...run(claims.filter((c) => !skip.has(c.id))), leftOut };
+    stored = { ...(await run(new Set(leftOut.map((c) => c.claimId)))), leftOut };
   }
   svc.emit('progress', { job: 'detect', done: 1, total: 1, label: 'Done' });
   return stored;

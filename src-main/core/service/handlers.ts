@@ -32,8 +32,15 @@ export function handlers(svc: DeskService): Handlers {
       if (!paths?.length && !files?.length)
         throw new DeskError('invalid_input', 'Nothing to import: give paths or files.');
       const a = paths?.length ? await svc.importPaths(paths) : { imported: [], duplicates: [], failed: [] };
-      const b = files?.length ? await svc.importFiles(files) : { imported: [], duplicates: [], failed: [] };
-      const cancelled = (a as ImportReport).cancelled ?? (b as ImportReport).cancelled;
+      // Cancel during the paths stops the whole drop: the files sent with them are not read.
+      const b =
+        files?.length && !(a as ImportReport).cancelled
+          ? await svc.importFiles(files)
+          : { imported: [], duplicates: [], failed: [] };
+      const stopped = (a as ImportReport).cancelled;
+      const cancelled = stopped
+        ? { remaining: stopped.remaining + (files?.length ?? 0) }
+        : (b as ImportReport).cancelled;
       // The later run's matching is the desk's latest: its left-out claims are the ones that stand.
       const leftOut = (b as ImportReport).leftOut ?? (a as ImportReport).leftOut;
       const resumed = (a as ImportReport).resumedDetection || (b as ImportReport).resumedDetection;

@@ -48,8 +48,14 @@ export function expandPaths(paths: string[]): { files: string[]; failed: ImportR
     let st;
     try {
       st = statSync(p);
-    } catch {
-      failed.push({ source: basename(p), reason: `${p} does not exist or cannot be read.` });
+    } catch (err) {
+      const loop = (err as NodeJS.ErrnoException).code === 'ELOOP';
+      failed.push({
+        source: basename(p),
+        reason: loop
+          ? `${p} is a loop of links that never reaches a file; it was skipped.`
+          : `${p} does not exist or cannot be read.`,
+      });
       return;
     }
     if (st.isDirectory()) {

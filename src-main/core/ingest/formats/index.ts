@@ -10,7 +10,15 @@
 import type { ArticleMeta } from '../../../shared/model';
 import { DeskError } from '../../../shared/errors';
 import { MAX_ARTICLE_BYTES } from '../../../shared/contract';
-import { checkSize, decodeText, invisibleCount, normaliseText, requireContent, textMeta } from './text';
+import {
+  checkSize,
+  decodeText,
+  invisibleCount,
+  normaliseText,
+  requireContent,
+  requireWords,
+  textMeta,
+} from './text';
 import { parseMarkdown } from './markdown';
 
 export { normaliseText, canonicalForHash } from './text';
@@ -130,6 +138,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Pa
 
   requireContent(name, text);
   checkSize(name, Buffer.byteLength(text, 'utf8'));
+  requireWords(name, text);
   if (!meta.title) meta.title = fromFileName(name);
   return { text, meta, format, invisible };
 }

@@ -128,6 +128,36 @@ export function requireContent(name: string, text: string): void {
   if (text.replace(DATE_PREFIX, '').trim() === '') throw new DeskError('bad_file', `${name} is empty.`);
 }
 
+/** No word of any language runs this long: a longer run is a pasted blob, not article text. */
+export const MAX_WORD_CHARS = 1_000_000;
+
+/**
+ * Refuses a text holding a run of more than MAX_WORD_CHARS characters without a space or
+ * line break (a file of one enormous token): it has no sentences to read claims from.
+ * One pass, so a 20 MB file is checked in milliseconds.
+ */
+export function requireWords(name: string, text: string): void {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Space, tab, line breaks and the Unicode spaces (no-break, ideographic, the en/em family).
+    if (
+      c <= 0x20 ||
+      c === 0xa0 ||
+      c === 0x3000 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029
+    )
+      run = 0;
+    else if (++run > MAX_WORD_CHARS)
+      throw new DeskError(
+        'bad_file',
+        `${name} is not article text: it runs for more than ${MAX_WORD_CHARS.toLocaleString('en')} characters without a space or line break.`,
+      );
+  }
+}
+
 /** The date prefix's date, when the text has one. */
 export function datePrefix(text: string): string | null {
   return DATE_PREFIX.exec(text)?.[1] ?? null;
