@@ -172,7 +172,7 @@ export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
  * present, and nobody reporting it ("says", "told") or another time or day named.
  */
 const PRESENT_ACTION =
-  /^\s*[–—-]\s*(?:the\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}(\p{Ll}{3,}s)\s+(?!(?:that|are|were|have|had|is|was|will|can|could|would|should|may|might|must|do|did)\b)\p{L}/u;
+  /^\s*[–—-]\s*(?:the\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+){1,3}(\p{Ll}{3,}s)(?:\s+(?!(?:that|are|were|have|had|is|was|will|can|could|would|should|may|might|must|do|did)\b)\p{L}|\s*$)/u;
 const REPORTED =
   /\b(?:say|says|said|saying|tell|tells|told|report|reports|reported|according|confirm|confirms|confirmed|announce|announces|announced|expect|expects|expected|earlier|yesterday|today|tonight|will|would|could|may|might)\b|\d/i;
 const NOT_A_VERB =

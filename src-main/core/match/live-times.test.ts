@@ -26,6 +26,16 @@ describe('live-page timestamps', () => {
     expect(found[0]).toMatch(/13:30 GMT|14:30 local/);
   });
 
+  it('keeps the stamp of a two-word entry ("Quelhue erupts.")', () => {
+    const r = story(
+      ' date 2026-11-25 Volcano\n\nThe Quelhue volcano began erupting at 14:52 local time (17:52 GMT) on Tuesday, the observatory said.\n',
+      ' date 2026-11-25 Live\n\n16:52 GMT – Quelhue erupts.\n',
+    );
+    const found = times(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/16:52 GMT/);
+  });
+
   it('does not treat the stamp of a reported entry as a claim', () => {
     const r = story(
       wire,
