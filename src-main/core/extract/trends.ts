@@ -72,6 +72,8 @@ const INTENT_BEFORE =
   /\b(?:to|will|would|could|should|can|may|might|must|aim(?:s|ing)? to|seek(?:s|ing)? to|hope(?:s|d)? to|plan(?:s|ned)? to|continue(?:s|d)? to|potential for|further|expected to|expects? to|help(?:s|ed)?|in order to|for)\s+(?:(?!(?:a|an|the)\s)\w+\s+)?$/i;
 const NOT_TREND_AFTER =
   /^\s+(?:opportunities|potential|prospects|plans?|strategy|of (?:the|its|their) (?:network|scope|cooperation))\b/i;
+const MONEY_AFTER =
+  /^\s+(?:(?:about|around|some|nearly|almost|more than|over|roughly|only|just)\s+)?(?:[$€£¥]|(?:US|EUR|GBP|SEK|CHF)\s?\d|\d[\d,.]*\s*(?:million|billion|m|bn)?\s*(?:euros?|dollars?|pounds?|crowns?|kronor|zlotys?|francs?))/i;
 /** A trend noun that names a measure ("its growth forecast", "the expansion target"), not a change. */
 const MEASURE_AFTER =
   /^\s+(?:forecasts?|projections?|outlook|targets?|rates?|estimates?|guidance|expectations?|figures?|data|numbers|prospects|assumptions?|path|trajectory|momentum|story|stocks?|markets?|areas?|sectors?)\b/i;
@@ -144,6 +146,8 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
     if (INTENT_BEFORE.test(before) && !/\b(?:has|have|had)\s+\w*\s*$/i.test(before)) continue;
     if (NOT_TREND_AFTER.test(after)) continue;
     if (NOUNS.has(word) && MEASURE_AFTER.test(after)) continue;
+    // "the administrator has recovered about €23.5 million": money got back, not a rise.
+    if (/^recover/.test(word) && MONEY_AFTER.test(after)) continue;
     // Weather falls, it does not decline; "through increasing exchanges" is a means, not a trend.
     if (/\b(?:rain|snow|hail|night|darkness|silence)\s+$/i.test(before) && /^f[ae]ll/.test(word)) continue;
     if (/ing$/.test(word) && /\b(?:through|by|of)\s+$/i.test(before)) continue;

@@ -50,3 +50,14 @@ describe('a trend its own figures bear out', () => {
     expect(r.result.conflicts.filter((c) => c.kind === 'trend_contradiction')).toHaveLength(1);
   });
 });
+
+describe('money got back', () => {
+  it('reads "recovered about €23.5 million" as an amount recovered, not as a rise', () => {
+    const r = story(
+      ' date 2025-06-12 Verdict\n\nThe administrator has so far recovered about €23.5 million. Shares in the group recovered 2% on Friday.\n',
+    );
+    const trends = r.desk.claims.filter((c) => c.kind === 'trend');
+    expect(trends).toHaveLength(1);
+    expect(r.desk.claims.find((c) => c.kind === 'figure' && c.quote.includes('23.5'))).toBeDefined();
+  });
+});
