@@ -129,6 +129,13 @@ export function mayHaveCount(s: string): boolean {
   return MAYBE_COUNT.test(s);
 }
 
+/** A small number written as a word ("ten" for 10), or null past the words news uses singly. */
+export function numberWordFor(n: number): string | null {
+  for (const [word, value] of Object.entries(NUMBER_WORDS))
+    if (value === n && !word.includes(' ')) return word;
+  return null;
+}
+
 export function parseNumberWord(w: string): number | null {
   const k = w.toLowerCase();
   if (k in NUMBER_WORDS) return NUMBER_WORDS[k];

@@ -439,19 +439,7 @@ function displayRange(
  * Two numbers with one unit that are the ends of one range ("between £45 million and
  * £60 million", "€45-60 million") become one entry, in place.
  */
-function joinRanges(
-  s: string,
-  raw: {
-    start: number;
-    numStart: number;
-    end: number;
-    amount: number;
-    to?: number;
-    currency: string | null;
-    unit: string | null;
-    approx: Approximation;
-  }[],
-): void {
+function joinRanges(s: string, raw: RawFigure[]): void {
   for (let i = raw.length - 1; i >= 1; i--) {
     const prev = raw[i - 1]!;
     const cur = raw[i]!;
@@ -494,21 +482,24 @@ const FRACTION_POINT =
   /\b(a quarter|one quarter|three quarters|half|a half|one half|a third|two thirds)\s+(?:of\s+)?(?:a|one)\s+(?:percentage\s+)?point\b/gi;
 
 /** Figures in one sentence; returns drafts and the local spans they cover. */
+/** A figure read from a sentence, before its frame and claim are made. */
+interface RawFigure {
+  start: number;
+  /** Where the number itself starts (after any hedge). */
+  numStart: number;
+  end: number;
+  amount: number;
+  /** A range's upper end ("7-9%"): `amount` is then the lower. */
+  to?: number;
+  currency: string | null;
+  unit: string | null;
+  approx: Approximation;
+}
+
 export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
   if (!/\d/.test(s)) return [];
-  const raw: {
-    start: number;
-    /** Where the number itself starts (after any hedge). */
-    numStart: number;
-    end: number;
-    amount: number;
-    /** A range's upper end ("7-9%"): `amount` is then the lower. */
-    to?: number;
-    currency: string | null;
-    unit: string | null;
-    approx: Approximation;
-  }[] = [];
+  const raw: RawFigure[] = [];
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(s); m; m = FIGURE.exec(s)) {
     if (m[0].length === 0) {

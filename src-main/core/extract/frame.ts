@@ -16,7 +16,7 @@
  * word says what a story is about.
  */
 import type { ClaimFrame } from '../../shared/model';
-import { numberStyleOf, type ClaimDraft, type SentenceContext } from './context';
+import { numberStyleOf, numberWordFor, type ClaimDraft, type SentenceContext } from './context';
 
 /** Words that carry no meaning of their own: determiners, auxiliaries, prepositions, hedges. */
 /** A stage of counting: "with 95% of ballots counted", "with 12% of the count in", "with 60% counted". */
@@ -108,23 +108,6 @@ function changedFrom(s: string, a: number, b: number, draft: ClaimDraft): boolea
   );
 }
 
-/** Numbers that qualify a noun ("10-year yield", "two-year yield"), written as words. */
-const SMALL_NUMBERS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
-
 function words(s: string, from: number, to: number): Word[] {
   const out: Word[] = [];
   // "10-year" and "ten-year" are one qualifier: the number is spelled out.
@@ -134,7 +117,7 @@ function words(s: string, from: number, to: number): Word[] {
     const text = m[0].replace(/['’]s$/, '');
     const lead = /^(\d+)-/.exec(text);
     const lower = lead
-      ? `${SMALL_NUMBERS[Number(lead[1])] ?? lead[1]}${text.slice(lead[1]!.length)}`.toLowerCase()
+      ? `${numberWordFor(Number(lead[1])) ?? lead[1]}${text.slice(lead[1]!.length)}`.toLowerCase()
       : text.toLowerCase();
     out.push({ text, lower, start: m.index, end: m.index + m[0].length });
   }
