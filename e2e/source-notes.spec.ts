@@ -34,6 +34,9 @@ test('an editor resolves with evidence links, fixes an outlet, and downloads PDF
   // Resolve the first-ever trip: the earlier visit by Le Duan is right.
   await board.openConflict(/first-ever/i, /novelty/i, /first-ever/i);
   await board.panel.getByRole('button', { name: /Resolve/ }).click();
+  // A new browser profile is asked its name before the first decision's dialog opens.
+  await expect(page.getByLabel('Editor name')).toBeVisible();
+  await board.giveEditorNameIfAsked('Ana Editor');
   await expect(notes.resolveDialog).toBeVisible();
   await notes.resolveDialog.locator('label.choice').filter({ hasText: 'Le Duan' }).first().click();
   await notes.fillEvidence(0, {

@@ -93,6 +93,7 @@ class DeskState {
       listed.catch(() => undefined);
       const info = await asked;
       this.#info = info;
+      settings.readOnly = info.readOnly === true;
       if (info.needsDetection && !info.readOnly) void this.#finishDetection();
       board.useDesk(info.path);
       // The window can show the board now: on a desk of a thousand articles their list

@@ -34,6 +34,11 @@ class SettingsState {
   #suggestion = $state<string | null>(null);
   #asking = $state(false);
   #waiting: ((ok: boolean) => void)[] = [];
+  /**
+   * The open desk cannot be written: no decision will be recorded, so nobody is asked
+   * their name; the core's refusal says why.
+   */
+  readOnly = false;
 
   constructor() {
     this.#take(storedName() ?? null);
@@ -76,7 +81,7 @@ class SettingsState {
    * any open dialog has closed (the prompt never sits on top of another dialog).
    */
   async ensureEditorName(): Promise<boolean> {
-    if (this.#editorName) return true;
+    if (this.#editorName || this.readOnly) return true;
     const answer = new Promise<boolean>((resolve) => this.#waiting.push(resolve));
     if (!this.#asking) {
       await ui.whenNoDialog();
