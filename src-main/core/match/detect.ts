@@ -418,21 +418,14 @@ function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | nu
   // with each other on the clock: "8:25 p.m." and "9:25 p.m." for one order cannot both be right.
   // A time with no zone is a local clock reading too, unless its article keeps time in GMT (a
   // live page): "set off shortly after 13:30" against "12:30 local time (10:30 GMT)".
-  const unzoned = fact.feats.filter((f) => onClockOnly(f, localOffset));
-  const local = (f: Feat) => {
-    const v = f.claim.value;
-    return v.type === 'time' && v.zone === 'local';
-  };
-  const withLocal = unzoned.some((f) => !gmtKept(f))
-    ? (f: Feat) => (onClockOnly(f, localOffset) && !gmtKept(f)) || local(f)
-    : null;
+  const localPaper = (f: Feat) => onClockOnly(f, localOffset) && !f.article.gmtTimes;
+  const onClock = fact.feats.some(localPaper)
+    ? (f: Feat) => localPaper(f) || (f.claim.value.type === 'time' && f.claim.value.zone === 'local')
+    : (f: Feat) => onClockOnly(f, localOffset);
   timeClasses(
     drafts,
     fact,
-    (f) =>
-      (withLocal ?? ((g: Feat) => onClockOnly(g, localOffset)))(f)
-        ? (f.claim.value as { minutes: number }).minutes
-        : null,
+    (f) => (onClock(f) ? (f.claim.value as { minutes: number }).minutes : null),
     false,
   );
 }
@@ -440,11 +433,6 @@ function timeConflicts(drafts: Drafts, fact: FactGroup, localOffset: number | nu
 function onClockOnly(f: Feat, localOffset: number | null): boolean {
   const v = f.claim.value;
   return v.type === 'time' && (v.zone === null || v.zone === 'local') && utcOf(f, localOffset) === null;
-}
-
-/** Whether an article states times in GMT or UTC (then its bare times may be GMT too). */
-function gmtKept(f: Feat): boolean {
-  return f.article.gmtTimes;
 }
 
 function timeClasses(
