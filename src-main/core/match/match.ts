@@ -224,10 +224,10 @@ function pastOf(old: Feat, now: Feat): boolean {
     now.period === null &&
     ref !== null &&
     old.period.to < ref - 1 &&
-    // A tally reported now, or people counted at a happening (a crowd, the dead of a
-    // disaster): the count of years ago was of another happening.
+    // A tally reported now, or things counted at a happening (a crowd, the dead of a
+    // disaster, the acres a fire burned): the count of years ago was of another happening.
     (quantityFrameOf(now)?.frame.running === true ||
-      (now.claim.kind === 'count' && old.claim.kind === 'count' && now.unit === 'person'))
+      (now.claim.kind === 'count' && old.claim.kind === 'count'))
   );
 }
 

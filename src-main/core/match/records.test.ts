@@ -58,3 +58,13 @@ describe('records against precedents', () => {
     expect(novelty(r).join('\n')).not.toMatch(/4,655/);
   });
 });
+
+describe('an area burned years ago', () => {
+  it('is another fire’s, never set against this fire’s acreage', () => {
+    const r = story(
+      ' date 2026-09-07 Fire grows\n\nThe fire has burned 238,400 acres, officials said.\n',
+      ' date 2026-09-08 Feature\n\nIn 2020 a fire burned 251,300 acres, officials said.\n',
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'count_mismatch')).toEqual([]);
+  });
+});
