@@ -21,9 +21,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from '../server/serve-desk';
 import { hostileDrop } from '../core/synth/hostile-drop';
-import { startServer, type RunningServer } from '../server/server';
+import type { RunningServer } from '../server/server';
 import type { ImportReport } from '../shared/views';
 
 const LIMIT_MS = 1000;
@@ -38,9 +38,7 @@ interface Served {
 async function serve(deskPath: string, staticDir: string): Promise<Served> {
   const service = new DeskService({ defaultActor: 'editor' });
   service.open(deskPath, true);
-  const server = await startServer({
-    dispatch: createDispatch(service.handlers()),
-    subscribe: (l) => service.onEvent(l),
+  const server = await serveDesk(service, {
     staticDir,
   });
   const call = async <T>(method: string, input: unknown) => {

@@ -24,9 +24,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from '../server/serve-desk';
+import type { RunningServer } from '../server/server';
 import { generateCorpus } from '../core/synth/generate';
-import { startServer } from '../server/server';
 import type { DeskInfo } from '../shared/views';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -393,7 +393,7 @@ export async function twoWriters(options: FaultOptions): Promise<WritersResult> 
   const deskPath = join(dir, 'shared.claimdesk');
   removeDesk(deskPath);
   const service = new DeskService({ defaultActor: 'editor' });
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let server: RunningServer | null = null;
   try {
     // The desk the editor has open: its own stories, with conflicts to decide.
     const base = join(dir, 'open-desk');
@@ -405,9 +405,7 @@ export async function twoWriters(options: FaultOptions): Promise<WritersResult> 
       service.database.prepare('SELECT id FROM conflicts ORDER BY id').all() as { id: number }[]
     ).map((r) => r.id);
     if (ids.length === 0) throw new Error('The open desk has no conflicts to decide.');
-    server = await startServer({
-      dispatch: createDispatch(service.handlers()),
-      subscribe: (l) => service.onEvent(l),
+    server = await serveDesk(service, {
       staticDir: dir,
       port: 0,
     });

@@ -15,8 +15,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DeskService } from './service';
-import { createDispatch } from './dispatch';
-import { startServer, type RunningServer } from '../server/server';
+import { serveDesk } from '../server/serve-desk';
+import type { RunningServer } from '../server/server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SAMPLES = resolve(ROOT, 'resources/samples');
@@ -202,9 +202,7 @@ describe('a desk opened read-only, over HTTP', () => {
 
     service = new DeskService({ defaultActor: 'tester' });
     service.open(desk, false, { readOnly: true });
-    server = await startServer({
-      dispatch: createDispatch(service.handlers()),
-      subscribe: (l) => service.onEvent(l),
+    server = await serveDesk(service, {
       staticDir: dir,
     });
     const info = await call(server, 'desk:info', {});

@@ -14,9 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from './serve-desk';
 import { hostileDrop, type HostileDrop } from '../core/synth/hostile-drop';
 import type { DeskInfo, ImportReport } from '../shared/views';
 
@@ -62,9 +62,7 @@ beforeEach(async () => {
   drop = await hostileDrop(join(dir, 'drop'));
   service = new DeskService({ defaultActor: 'tester' });
   service.open(join(dir, 'desk.claimdesk'), true);
-  server = await startServer({
-    dispatch: createDispatch(service.handlers()),
-    subscribe: (l) => service.onEvent(l),
+  server = await serveDesk(service, {
     staticDir: dir,
   });
 });

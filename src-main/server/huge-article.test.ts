@@ -14,9 +14,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from './serve-desk';
 import type { DeskInfo, ImportReport } from '../shared/views';
 
 let dir: string;
@@ -42,9 +42,7 @@ beforeEach(async () => {
   service = new DeskService({ defaultActor: 'tester' });
   desk = join(dir, 'desk.claimdesk');
   service.open(desk);
-  server = await startServer({
-    dispatch: createDispatch(service.handlers()),
-    subscribe: (l) => service.onEvent(l),
+  server = await serveDesk(service, {
     staticDir: dir,
   });
 });

@@ -7,8 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
-import { startServer } from './server';
+import { serveDesk } from './serve-desk';
 
 export function defaultDeskPath(): string {
   return join(homedir(), 'Claimdesk', 'My desk.claimdesk');
@@ -57,9 +56,7 @@ async function main(): Promise<void> {
     console.error(`Claimdesk: --port must be a number from 0 to 65535, not ${values.port}.`);
     process.exit(1);
   }
-  const server = await startServer({
-    dispatch: createDispatch(service.handlers(), service.actingAs),
-    subscribe: (l) => service.onEvent(l),
+  const server = await serveDesk(service, {
     staticDir: values.static ?? resolve(import.meta.dirname, '../../out/renderer'),
     port,
   });

@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server';
+import type { RunningServer } from './server';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from './serve-desk';
 import type { ImportReport } from '../shared/views';
 
 const SAMPLES = resolve(import.meta.dirname, '../../resources/samples');
@@ -55,9 +55,7 @@ beforeEach(async () => {
   service = new DeskService({ defaultActor: 'tester' });
   service.open(desk);
   await service.importPaths([SAMPLES]);
-  server = await startServer({
-    dispatch: createDispatch(service.handlers()),
-    subscribe: (l) => service.onEvent(l),
+  server = await serveDesk(service, {
     staticDir: dir,
   });
 });

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
 import { DeskService } from '../core/service';
-import { createDispatch } from '../core/dispatch';
+import { serveDesk } from './serve-desk';
 
 let server: RunningServer | null = null;
 let dir = '';
@@ -106,9 +106,7 @@ describe('the HTTP server during an import of hostile files', () => {
     dir = mkdtempSync(join(tmpdir(), 'claimdesk-server-'));
     const service = new DeskService({ defaultActor: 'tester', reader: { baseMs: 3000, perMbMs: 0 } });
     service.open(join(dir, 'desk.claimdesk'));
-    server = await startServer({
-      dispatch: createDispatch(service.handlers()),
-      subscribe: (l) => service.onEvent(l),
+    server = await serveDesk(service, {
       staticDir: dir,
     });
     const { url, token } = server;
@@ -152,9 +150,7 @@ describe('the HTTP server during an import of hostile files', () => {
     service.close();
     slow.open(join(dir, 'desk.claimdesk'));
     await server.close();
-    server = await startServer({
-      dispatch: createDispatch(slow.handlers()),
-      subscribe: (l) => slow.onEvent(l),
+    server = await serveDesk(slow, {
       staticDir: dir,
     });
     const again = call(server.url, server.token, 'articles:import', { files: [files[0]] });
