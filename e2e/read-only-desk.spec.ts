@@ -54,13 +54,21 @@ test('a read-only desk shows its banner, reads as usual and refuses a decision w
   await expect(app.articles).toHaveCount(5);
   await expect(page.getByRole('button', { name: 'Import…' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Paste text…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 
   await board.openConflict(/first-ever/i, /novelty/i, /first-ever/i);
   await expect(board.status).toContainText('suggested');
   await page.screenshot({ path: testInfo.outputPath('read-only.png') });
-  await board.decide('Confirm');
-  await expect(page.getByTestId('error-toast').first()).toContainText(
-    'This desk is read-only; nothing on it can be changed',
+  const decision = board.panel.getByRole('toolbar', { name: 'Decision' });
+  for (const action of ['Confirm', 'Dismiss', 'Resolve', 'Add note'])
+    await expect(decision.getByRole('button', { name: action })).toBeDisabled();
+
+  // The keys are answered with the reason, and nothing opens that could not be saved.
+  await page.keyboard.press('c');
+  await expect(page.getByRole('status').filter({ hasText: 'open read-only' })).toContainText(
+    'decisions, notes and regrouping cannot be saved',
   );
+  await page.keyboard.press('r');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(board.status).toContainText('suggested');
 });

@@ -6,6 +6,7 @@ import { api } from '../lib/client';
 import { changed, onChanged } from '../lib/changes';
 import { nextSteps } from '../lib/undo-stack';
 import type { HistoryEntry } from '../../../src-main/shared/views';
+import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
 const LIST_LIMIT = 50;
@@ -65,9 +66,11 @@ class HistoryState {
   }
 
   undo(): Promise<void> {
+    if (settings.refuseReadOnly()) return Promise.resolve();
     return this.#step('history:undo', 'Undo');
   }
   redo(): Promise<void> {
+    if (settings.refuseReadOnly()) return Promise.resolve();
     return this.#step('history:redo', 'Redo');
   }
 }

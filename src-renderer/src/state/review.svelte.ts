@@ -5,6 +5,7 @@
  */
 import { board, queueOrder } from './board.svelte';
 import { conflict } from './conflict.svelte';
+import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 import type { ConflictStatus } from '../../../src-main/shared/model';
 
@@ -94,7 +95,7 @@ class ReviewState {
    */
   decide(action: DecisionAction): void {
     const d = conflict.detail;
-    if (!d || conflict.busy) return;
+    if (!d || conflict.busy || settings.refuseReadOnly()) return;
     if (replacesDecision(d.status, action)) {
       this.#pending = action;
       ui.open('replace');
@@ -123,7 +124,7 @@ class ReviewState {
 
   reopen(): void {
     const d = conflict.detail;
-    if (d && DECIDED.includes(d.status)) void conflict.reopen();
+    if (d && DECIDED.includes(d.status) && !settings.refuseReadOnly()) void conflict.reopen();
   }
 }
 

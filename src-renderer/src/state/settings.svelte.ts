@@ -29,6 +29,9 @@ function storeName(name: string): void {
   }
 }
 
+export const READ_ONLY_REFUSAL =
+  'This desk is open read-only, so decisions, notes and regrouping cannot be saved. Copy it to a folder you can write to and open the copy.';
+
 class SettingsState {
   #editorName = $state<string | null>(null);
   #suggestion = $state<string | null>(null);
@@ -43,7 +46,20 @@ class SettingsState {
   constructor() {
     this.#take(storedName() ?? null);
     // Dialogs that end in a decision ask the name before they open.
-    ui.setNameGate(() => (this.#editorName ? true : this.ensureEditorName()));
+    ui.setNameGate(() => {
+      if (this.refuseReadOnly()) return Promise.resolve(false);
+      return this.#editorName ? true : this.ensureEditorName();
+    });
+  }
+
+  /**
+   * On a read-only desk, says why an editor action cannot happen and returns true;
+   * nothing opens that could not be saved.
+   */
+  refuseReadOnly(): boolean {
+    if (!this.readOnly) return false;
+    ui.notify(READ_ONLY_REFUSAL);
+    return true;
   }
 
   /** The person's own name, as they gave it in this profile. */
