@@ -60,6 +60,8 @@ const AUX = /^(?:were|was|are|is|have|has|had|been|being|be|reportedly|now|alrea
 /** Verbs that state an amount without saying what it measures: the property is their subject. */
 const AMOUNT_VERBS =
   /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|jumped|fell|fallen|dropped|hit|totalled|totaled|totals|came|amounted|amounts|increased|decreased|grew|declined|soared|surged|slipped|edged)$/;
+/** Words that open what qualifies a subject's head noun ("the fine under the law"); "of" names it. */
+const SUBJECT_QUALIFIER = /^(?:under|from|for|during|since|after|before|across|among|within)$/;
 /** "a share", "per day": the value is a rate or a unit price, never a total. */
 const PER =
   /^\s*(?:for\s+)?(?:a|an|per|each|every)\s+(share|head|person|capita|day|week|month|year|hour|night|tonne|ton|barrel|litre|liter|kilo|kilogram|ticket|seat|unit|vote|household|game|match|visitor|passenger|kilometre|kilometer|mile)\b/i;
@@ -296,7 +298,18 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   if (!property) {
     const verbAt = before.findLastIndex((w) => AMOUNT_VERBS.test(w.lower));
     if (verbAt > 0) {
-      const head = before.slice(0, verbAt).filter(isContent).slice(-2);
+      // The subject's head comes before what qualifies it: "the maximum fine under the 2019
+      // pollution law is €2.1 million" gives a fine, "the toll from the night rose to 21" a toll.
+      // (The subject starts after the last comma: "Because only part counted as eligible for
+      // EU support, the grant amounts to 46 percent" is about the grant.)
+      const comma = s.lastIndexOf(',', before[verbAt].start);
+      let subject = before.slice(0, verbAt).filter((w) => w.start > comma);
+      if (subject.length === 0) subject = before.slice(0, verbAt);
+      const qualifier = subject.findIndex(
+        (w, k) => k > 0 && SUBJECT_QUALIFIER.test(w.lower) && subject.slice(0, k).some(isContent),
+      );
+      if (qualifier > 0) subject = subject.slice(0, qualifier);
+      const head = subject.filter(isContent).slice(-2);
       if (head.length > 0) property = head.map((w) => w.lower).join(' ');
     }
   }

@@ -181,9 +181,18 @@ function spanQualifiers(frame: ClaimFrame): Set<string> {
   return new Set(frame.terms.filter((t) => SPAN_QUALIFIER.test(t)));
 }
 
+/** The middle of a value's interval; a ceiling ("up to 1.2 million") counts as its known end. */
+function middle(f: Feat): number {
+  const i = f.interval;
+  if (!i) return 0;
+  // (A floor, "at least 312", stays unbounded: a tally's floor is read against no single value.)
+  const lo = Number.isFinite(i.lo) ? i.lo : i.hi;
+  return Number.isFinite(lo) && Number.isFinite(i.hi) ? Math.abs((lo + i.hi) / 2) : Infinity;
+}
+
 function ratio(a: Feat, b: Feat): number {
-  const x = a.interval ? Math.abs((a.interval.lo + a.interval.hi) / 2) : 0;
-  const y = b.interval ? Math.abs((b.interval.lo + b.interval.hi) / 2) : 0;
+  const x = middle(a);
+  const y = middle(b);
   if (x === 0 || y === 0) return x === y ? 1 : Infinity;
   return Math.max(x, y) / Math.min(x, y);
 }
@@ -313,13 +322,23 @@ function sameAct(a: Feat, b: Feat): boolean {
     const text = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 90), f.pos);
     const out = new Set<string>();
     if (PUBLIC_ACT.test(text)) out.add('public');
+    if (MISHAP.test(text)) out.add('mishap');
     for (const e of eventMentions(text)) out.add(e.family);
     return out;
   };
   if (a.claim.articleId === b.claim.articleId) return false;
+  // The same named thing the clock reading is about ("struck Drosia Reef at 00:40 GMT",
+  // "hit Drosia Reef at 03:40 local time"): one moment of the story, however it is worded.
+  const ha = a.claim.value.type === 'time' ? a.claim.value.frame?.holder : null;
+  const hb = b.claim.value.type === 'time' ? b.claim.value.frame?.holder : null;
+  if (ha && ha === hb) return true;
   const sa = acts(a);
   return [...acts(b)].some((x) => sa.has(x));
 }
+
+/** What went wrong, in the words any accident report uses: a ship grounded, a train derailed. */
+const MISHAP =
+  /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|erupted|crashed|caught fire)\b/;
 
 const PUBLIC_ACT =
   /\b(?:announc\w*|statements?|disclos\w*|releas\w*|publish\w*|issued|notices?|filings?|press conference)\b/;

@@ -342,10 +342,13 @@ export function valuesClash(a: Feat, b: Feat): boolean {
   const db = tallyDay(b);
   // Not a tally, but each sentence ties its value to another day ("47,000 on strike on
   // Thursday", "52,000 on Wednesday"): two moments of a count that may go up or down.
+  // ("The slick now covers 62 km²" beside "38.5 km² on Sunday": read on its article's day.)
   if (!da && !db) {
     const ma = asOfDay(a);
     const mb = asOfDay(b);
-    if (ma && mb && ma !== mb) return false;
+    const xa = ma ?? (mb ? todayOf(a) : null);
+    const xb = mb ?? (ma ? todayOf(b) : null);
+    if (xa && xb && xa !== xb) return false;
   }
   // A tally's reading ("27 detained so far", Thursday) and a count given on a later day
   // ("police said on Friday that 62 had been detained"): two moments of one count that
@@ -366,8 +369,21 @@ export function valuesClash(a: Feat, b: Feat): boolean {
 /** The day a count was given, when its sentence names one ("police said on Friday that 62 …"). */
 function readingDay(f: Feat): string | null {
   const v = f.claim.value;
-  return ((v.type === 'figure' || v.type === 'count') && v.frame?.asOf) || null;
+  return ((v.type === 'figure' || v.type === 'count') && v.frame?.asOf) || todayOf(f);
 }
+
+/**
+ * "The slick now covers 62 square kilometres", "figures for today: 640 workers": a value
+ * its sentence says holds now is read on the day its article came out (asked only when
+ * the other value is tied to a day: "the median age is now 45.7" alone is no moment).
+ */
+function todayOf(f: Feat): string | null {
+  const v = f.claim.value;
+  if (v.type !== 'figure' && v.type !== 'count') return null;
+  return NOW_WORDS.test(f.sentence.folded) ? (f.article.publishedAt ?? null) : null;
+}
+
+const NOW_WORDS = /\b(?:now|today|so far|this (?:morning|afternoon|evening)|tonight)\b/;
 
 function asOfDay(f: Feat): string | null {
   const v = f.claim.value;

@@ -1,0 +1,79 @@
+/**
+ * Accident and response reporting: when a ship ran aground (a clock time worded with
+ * another verb in each outlet), the most a law allows ("up to"), and a response that
+ * grows day by day ("now", "on Sunday"). Articles are invented for these tests and run
+ * through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+
+describe('the moment of an accident', () => {
+  it('sets "hit the reef at 03:40 local (00:40 GMT)" against "struck the reef at 01:40 GMT"', () => {
+    const { result } = story(
+      ' date 2025-03-08 Freighter aground\n\nThe Alba Veronika, a bulk carrier operated by a Rotterdam firm, hit Kestrel Shoal at 03:40 local time (00:40 GMT) while sailing for the port, the coastguard said.\n',
+      ' date 2025-03-08 Live: freighter aground\n\n09:10 GMT – For readers just joining: the Alba Veronika struck Kestrel Shoal at 01:40 GMT, and all crew are safe.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/00:40 UTC/);
+    expect(times[0].explanation).toMatch(/01:40 GMT/);
+  });
+
+  it('keeps apart two clock times of one article about different things', () => {
+    const { result } = story(
+      ' date 2025-03-08 Freighter aground\n\nThe Alba Veronika hit Kestrel Shoal at 03:40 local time (00:40 GMT). Tugs reached the ship at 07:15 local time (04:15 GMT).\n',
+      ' date 2025-03-08 Grounding\n\nThe Alba Veronika struck Kestrel Shoal at 00:40 GMT, the coastguard said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'date_mismatch')).toHaveLength(0);
+  });
+});
+
+describe('a ceiling', () => {
+  it('sets "a fine of up to 1.2 million euros" against "the maximum fine under the 2019 law is €2.1 million"', () => {
+    const { result } = story(
+      ' date 2025-03-09 Operator faces fine\n\nUnder the marine pollution rules the operator could face a fine of up to 1.2 million euros, a ministry lawyer said.\n',
+      ' date 2025-03-10 Explainer\n\nThe maximum fine under the 2019 marine pollution law is €2.1 million, a ministry spokeswoman said.\n',
+    );
+    const fines = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(fines).toHaveLength(1);
+    expect(fines[0].explanation).toMatch(/1\.2 million euros/);
+    expect(fines[0].explanation).toMatch(/€2\.1 million/);
+  });
+
+  it('does not set a floor ("at least 312 dead") against a smaller count of another thing', () => {
+    const { result } = story(
+      ' date 2025-03-09 Quake\n\nAt least 312 people were killed, the civil protection agency said.\n',
+      ' date 2025-03-09 Quake\n\nRescuers pulled 214 people alive from the rubble, the agency said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+});
+
+describe('a response that grows', () => {
+  it('reads "the slick now covers 62 km²" on its own day, not against "38.5 km² on Sunday"', () => {
+    const { result } = story(
+      ' date 2025-03-09 Slick spreads\n\nSatellite images analysed on Sunday showed a slick covering 38.5 square kilometres, the coastguard said.\n',
+      ' date 2025-03-11 Live: the spill\n\n11:45 GMT – The coastguard says the slick now covers 62 square kilometres, based on this morning’s satellite pass.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
+  });
+
+  it('still sets two readings of one day against each other', () => {
+    const { result } = story(
+      ' date 2025-03-11 Slick spreads\n\nSatellite images analysed on Tuesday showed a slick covering 45 square kilometres, the coastguard said.\n',
+      ' date 2025-03-11 Live: the spill\n\n11:45 GMT – The coastguard says the slick now covers 62 square kilometres, based on this morning’s satellite pass.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(1);
+  });
+
+  it('sets a figure stated twice as holding now against itself across articles, without a day', () => {
+    const { result } = story(
+      ' date 2025-03-11 Census\n\nThe median age rose to 44.7 years from 42.1 years in 2016, according to the statistics office.\n',
+      ' date 2025-03-13 Interview\n\nThe median age is now 45.7 years, the demographer said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(1);
+  });
+});
