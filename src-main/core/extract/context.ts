@@ -155,6 +155,8 @@ export function parseNumberWord(w: string): number | null {
 export const NUM_RE =
   '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?(?![.,]?\\d)|\\d{1,3}(?:[\\u00a0\\u202f]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d{1,2}(?!\\d)|\\.\\d+)?';
 
+const CLOCK_AFTER = /^\s*(?:uur|uhr|h\b|heures?|hours|hrs|GMT|UTC|CES?T|local|[ap]\.?m\b)/i;
+
 /** How an article writes numbers: "1,250.5" (`us`) or "1.250,5" (`eu`). */
 export type NumberStyle = 'us' | 'eu';
 
@@ -168,7 +170,16 @@ export function numberStyleOf(text: string): NumberStyle {
   let us = 0;
   for (const m of text.matchAll(/\d[\d.,]*\d/g)) {
     const t = m[0];
-    if (/^\d+,\d{1,2}$/.test(t) || /^\d{1,3}(?:\.\d{3})+,\d+$/.test(t) || /^\d{1,3}(?:\.\d{3}){2,}$/.test(t))
+    // A clock time ("8.30 uur", "15.00 Uhr") says nothing of how numbers are written.
+    if (CLOCK_AFTER.test(text.slice(m.index + t.length, m.index + t.length + 12))) continue;
+    if (
+      /^\d+,\d{1,2}$/.test(t) ||
+      /^\d{1,3}(?:\.\d{3})+,\d+$/.test(t) ||
+      /^\d{1,3}(?:\.\d{3}){2,}$/.test(t) ||
+      // "150.000 euro", "31.420 starters": three decimals after a number of ten or more are
+      // thousands; few outlets write a tally or a price to the thousandth.
+      /^\d{2,3}\.\d{3}$/.test(t)
+    )
       eu++;
     else if (
       /^\d{1,3}(?:,\d{3})+\.\d+$/.test(t) ||

@@ -30,16 +30,30 @@ const UNIT: Record<string, string> = {
   day: 'days',
   hour: 'hours',
   minute: 'minutes',
+  second: 'seconds',
 };
 
 const DURATION = new RegExp(
-  `(?<![\\p{L}\\d.,])(?<num>${NUM_RE}|${NUMBER_WORD_RE})(?<half>\\s+and\\s+a\\s+half)?(?<sep>[\\s-])(?<unit>year|month|week|day|hour|minute)s?\\b(?!-old)(?:\\s+and\\s+(?<months>\\d{1,2}|${NUMBER_WORD_RE})\\s+months?\\b)?`,
+  `(?<![\\p{L}\\d.,])(?<num>${NUM_RE}|${NUMBER_WORD_RE})(?<half>\\s+and\\s+a\\s+half)?(?<sep>[\\s-])(?<unit>year|month|week|day|hour|minute|second)s?\\b(?!-old)(?:\\s+and\\s+(?<months>\\d{1,2}|${NUMBER_WORD_RE})\\s+months?\\b)?`,
   'giu',
 );
 
 /** Words before the length that make it the clause's point: "sentenced to", "sought", "lasted". */
 const TAKES_LENGTH_BEFORE =
   /\b(?:sentenced(?:\s+\w+)?\s+to|jailed\s+for|imprisoned\s+for|sentence\s+of|term\s+of|ban\s+of|banned\s+for|sought|seeking|asked\s+for|demanded|requested|called\s+for|lasted|lasting|took|spent|serve|serving|delayed\s+by|delay\s+of|overran\s+by|behind\s+by|waited|wait\s+of)\s+(?:(?:a|an|about|almost|nearly|more\s+than|over|some|around|roughly|just|only|another|a\s+further|an\s+extra|up\s+to|at\s+least)\s+)*$/i;
+
+/** A margin in time: "won by 11 seconds", "missed it by two minutes". */
+const MARGIN_BEFORE =
+  /\b(?:by|margin\s+of)\s+(?:(?:about|almost|nearly|just|only|some|more\s+than|less\s+than)\s+)?$/i;
+/** "13 seconds off the record", "two minutes faster than", "a minute behind". */
+const MARGIN_AFTER = /^s?\s+(?:off|faster|slower|quicker|ahead|behind|clear|inside|outside|short)\b/i;
+
+/**
+ * An elapsed time written as a clock ("won in 2:00:28", "2.00.28", "2h01m09s"): a race or
+ * a record, never a time of day.
+ */
+const ELAPSED =
+  /(?<![\d.,:])(?<h>\d{1,2})(?:(?<sep>[:.])(?<m>[0-5]\d)\k<sep>(?<s>[0-5]\d)|h\s?(?<m2>[0-5]?\d)\s?(?:m|min)\s?(?<s2>[0-5]?\d)\s?s)(?![\d%]|[.,:]\d)/g;
 
 /** Words after the length that make it the point: "of bidding", "behind schedule", "in prison". */
 const TAKES_LENGTH_AFTER =
@@ -62,7 +76,7 @@ function amountOf(num: string, half: boolean, style: NumberStyle): number | null
 
 export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
-  if (!/\b(?:year|month|week|day|hour|minute)s?\b/i.test(s)) return [];
+  if (!/\b(?:year|month|week|day|hour|minute|second)s?\b/i.test(s)) return findElapsed(ctx, occupied);
   const out: ClaimDraft[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(s); m; m = DURATION.exec(s)) {
@@ -71,9 +85,13 @@ export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDra
     const end = start + m[0].length;
     const fused = g.sep === '-';
     const after = s.slice(end);
+    const short = /^(?:second|minute|hour)/i.test(g.unit);
     const isClaim = fused
       ? FUSED_NOUN.test(after)
       : TAKES_LENGTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) ||
+        (short &&
+          (MARGIN_BEFORE.test(s.slice(Math.max(0, start - 30), start)) ||
+            MARGIN_AFTER.test(s.slice(end - 1)))) ||
         TAKES_LENGTH_AFTER.test(s.slice(end - 1)) ||
         // "The median age rose to 44.7 years", "life expectancy of 81 years": an age is a measure.
         AGE_BEFORE.test(s.slice(Math.max(0, start - 50), start)) ||
@@ -99,6 +117,43 @@ export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDra
       metric: null,
       parties: [],
       display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`,
+    };
+    out.push({
+      kind: 'figure',
+      start: ctx.start + ap.start,
+      end: ctx.start + end,
+      subject: null,
+      scope: null,
+      value,
+      entityKeys: entityKeysIn(ctx),
+    });
+  }
+  return [...out, ...findElapsed(ctx, occupied)];
+}
+
+/** Race and record times ("in 2:00:28"), in seconds, shown as written. */
+function findElapsed(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
+  const s = ctx.s;
+  const out: ClaimDraft[] = [];
+  ELAPSED.lastIndex = 0;
+  for (let m = ELAPSED.exec(s); m; m = ELAPSED.exec(s)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (occupied.overlaps(start, end)) continue;
+    const amount = Number(g.h) * 3600 + Number(g.m ?? g.m2) * 60 + Number(g.s ?? g.s2);
+    const ap = approximationBefore(s, start);
+    occupied.add(ap.start, end);
+    const value: FigureValue = {
+      type: 'figure',
+      amount,
+      currency: null,
+      unit: 'seconds',
+      approx: ap.approx,
+      period: null,
+      metric: null,
+      parties: [],
+      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${m[0]}`,
     };
     out.push({
       kind: 'figure',

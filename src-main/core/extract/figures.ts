@@ -511,6 +511,8 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
       FIGURE.lastIndex++;
       continue;
     }
+    // A number another reading already took ("2h01m09s", a race time) is not a figure too.
+    if (occupied.overlaps(m.index, m.index + m[0].length)) continue;
     const g = m.groups ?? {};
     const pre = g.pre?.toLowerCase();
     const suf = g.suf?.toLowerCase().replace(/\s+/g, ' ');

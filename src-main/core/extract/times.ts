@@ -46,9 +46,13 @@ const ZONE_RE =
   '(?:\\(?\\s*(?<zone>GMT|UTC|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|Z)\\b(?<off>\\s?[+-−]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|\\s*(?<local>local time|local|Uhr(?:\\s*\\(?(?:CET|MEZ|CEST|MESZ)\\)?|\\s+(?:MEZ|MESZ))?|heure locale|hours|hrs))';
 
 const TIME = new RegExp(
-  `(?<![\\d.,:])(?:(?<h>[01]?\\d|2[0-3])[:.h](?<m>[0-5]\\d)(?![\\d%])|(?<mil>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=\\s*(?:GMT|UTC|hours|hrs|local|CET|Z\\b))|(?<h12>1[0-2]|0?[1-9])(?=\\s*[ap]\\.?\\s?m\\b))(?<ampm>\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*${ZONE_RE})?`,
+  `(?<![\\d.,:])(?:(?<h>[01]?\\d|2[0-3])[:.h](?<m>[0-5]\\d)(?![\\d%]|[:.][0-5]\\d)|(?<mil>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=\\s*(?:GMT|UTC|hours|hrs|local|CET|Z\\b))|(?<h12>1[0-2]|0?[1-9])(?=\\s*[ap]\\.?\\s?m\\b))(?<ampm>\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*${ZONE_RE})?`,
   'giu',
 );
+
+const ELAPSED_BEFORE =
+  /\b(?:in|break|breaking|broke|under|inside|outside|clocked|ran|record|best|time of|finished in|(?:record|best|won|lead|margin) by)\s+(?:a\s+|an\s+)?$/i;
+const ELAPSED_AFTER = /^\s*(?:behind|ahead|clear|faster|slower|quicker|off|inside|outside|short)\b/i;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -104,6 +108,15 @@ export function findTimes(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[]
       // "7.00" or "11h30" is a time only with a zone, a.m./p.m. or Uhr: otherwise a number.
       if (sep !== ':' && !g.ampm && !g.zone && !g.local && sep !== 'h') continue;
       if (sep === 'h' && !/^\d{1,2}h\d{2}$/.test(m[0].slice(0, g.h.length + 3))) continue;
+      // "won in 2:03", "the first to break 2:16", "a course record 2:15": an elapsed time.
+      // "1:19 behind the winner", "a course record by 1:48": a margin.
+      if (
+        !g.ampm &&
+        !g.zone &&
+        !g.local &&
+        (ELAPSED_BEFORE.test(s.slice(Math.max(0, start - 24), start)) || ELAPSED_AFTER.test(s.slice(end)))
+      )
+        continue;
     } else if (g.mil !== undefined) {
       hours = Number(g.mil);
       minutes = Number(g.mm);

@@ -49,6 +49,8 @@ const SAME_NOUN = 0.2;
 const GENERIC_COUNTED = new Set(['person', 'people', 'time', 'year', 'thing', 'one', 'item', 'unit', 'case']);
 /** Two clock times more than this apart (in UTC) are two happenings, not one misreported. */
 const MAX_TIME_GAP = 180;
+/** Two race times further apart than this are of two races. */
+const MAX_RATIO_RACE_TIME = 1.05;
 
 /**
  * Outcomes for people that reports count separately. Small and general: every
@@ -259,6 +261,9 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   // (14 and 41) stays within reach only when the words the values attach to agree.
   const sameProperty = [...qa.property].some((w) => qb.property.has(w));
   if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
+  // Race times a tenth apart are two races (the men's and the women's), not one misreported.
+  if (a.unit === b.unit && /^(?:unit:)?seconds?$/.test(a.unit ?? '') && ratio(a, b) > MAX_RATIO_RACE_TIME)
+    return false;
   if (overlap >= CLOSE_WORDING) return true;
   // Two ranges of one unit ("an estimate of £45 million to £60 million", "estimated at £35
   // million to £50 million"): estimates and forecasts, rare enough that some shared wording will do.

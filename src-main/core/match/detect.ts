@@ -1411,7 +1411,11 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
         // the claim calls the largest ("record turnout" beside "turnout reached 71.2%").
         const named = eventStem !== null && p.sentence.folded.includes(eventStem);
         if (!sameKindOfAmount(mine, p, idf) && !(named && sameKindOfAmount(mine, p, new Map(), 0))) continue;
-        if (!(p.interval.lo > mine.interval!.hi)) continue;
+        // A record time is the shortest one: a precedent outdoes it by being faster.
+        const outdone = isTimeUnit(mine.unit)
+          ? p.interval.hi < mine.interval!.lo
+          : p.interval.lo > mine.interval!.hi;
+        if (!outdone) continue;
         if (restriction.length > 0 && !restriction.some((w) => around(p).includes(w))) continue;
         drafts.merge(
           'novelty_vs_precedent',
@@ -1556,6 +1560,8 @@ function unstatedMagnitude(
     if (scope.kind === 'modern_history' && !(p.period.to > ref - MODERN_HISTORY_YEARS)) continue;
     if (restriction.length > 0 && !restriction.some((w) => around(p).includes(w))) continue;
     if (!measuredBy(f, p.unit)) continue;
+    // (A record time is the shortest, not the largest; only a stated time is set against one.)
+    if (isTimeUnit(p.unit)) continue;
     // "Longest", "tallest", "deepest": the superlative names the measure, so any length of
     // the story that is not a distance from somewhere is of its kind.
     const kin = current.filter(
@@ -1592,6 +1598,11 @@ function unstatedMagnitude(
 const DIMENSION = /\b(?:longest|tallest|deepest|widest|highest\s+(?:bridge|tower|building|mountain|peak))\b/i;
 
 /** Whether a superlative can be about an amount in `unit`: "longest" is a length, "costliest" money. */
+/** A length of time (a race time, a margin): its record is the shortest. */
+function isTimeUnit(unit: string | null): boolean {
+  return unit !== null && /^(?:unit:)?seconds?$/.test(unit);
+}
+
 function measuredBy(f: Feat, unit: string | null): boolean {
   const v = f.claim.value;
   const text = `${v.type === 'novelty' ? `${v.phrase} ${v.event ?? ''}` : ''} ${f.claim.quote}`.toLowerCase();

@@ -267,6 +267,8 @@ function approxFromText(before: string, after: string, fallback: string): string
   return fallback;
 }
 
+const ELAPSED_DISPLAY = /\d[:.]\d{2}[:.]\d{2}|\dh\s?\d{1,2}\s?m/;
+
 /**
  * The true values a stated number allows: rounding to the written precision (kept
  * to at least two significant figures, the way news rounds), then the wording.
@@ -274,7 +276,8 @@ function approxFromText(before: string, after: string, fallback: string): string
 export function valueInterval(amount: number, display: string, approx: string): Interval {
   const num = /(\d[\d,]*(?:\.\d+)?)/.exec(display.replace(/(\d) (\d{3})\b/g, '$1$2'));
   let unit = 1;
-  if (num) {
+  // A race time ("2:21:07", "2.21.17", "2h01m09s") is written to the second.
+  if (num && !ELAPSED_DISPLAY.test(display)) {
     const text = num[1].replace(/,/g, '');
     const mantissa = Number(text);
     const scale = mantissa > 0 ? amount / mantissa : 1;

@@ -1,0 +1,56 @@
+/**
+ * Race times and margins written like clocks ("won in 2:00:28", "1:19 behind"), and
+ * thousands written with dots in a translated article ("150.000 euro"). Articles are
+ * invented for these tests and run through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract/index';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+
+describe('elapsed times', () => {
+  it('reads a winning time, a margin and a time to beat as lengths of time, not times of day', () => {
+    const { claims } = extractArticle({
+      text: 'Dorota Wilk won in 2:21:07, finishing 1:19 behind the course record by a margin no one expected, and became the first woman to break 2:22 here. The race started at 8:30.',
+      publishedAt: '2025-04-13',
+    });
+    const times = claims.filter((c) => c.kind === 'time').map((c) => c.value.display);
+    expect(times).toEqual(['08:30']);
+    const lengths = claims.filter((c) => c.value.type === 'figure' && c.value.unit === 'seconds');
+    expect(lengths.map((c) => c.value.display)).toEqual(['2:21:07']);
+  });
+
+  it('sets two winning times of one race against each other, in any notation', () => {
+    const { result } = story(
+      ' date 2025-04-13 Wilk wins\n\nDorota Wilk won the Harbour Marathon in 2:21:07 on Sunday, the organisers said.\n',
+      ' date 2025-04-13 Wilk wint\n\nDorota Wilk won the Harbour Marathon in 2.21.17, a result the organisers confirmed.\n',
+    );
+    const disputes = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(disputes).toHaveLength(1);
+    expect(disputes[0].explanation).toMatch(/2:21:07/);
+    expect(disputes[0].explanation).toMatch(/2\.21\.17/);
+  });
+
+  it('does not call a record time outdone by a slower time of years ago', () => {
+    const { result } = story(
+      ' date 2025-04-13 Record falls\n\nDorota Wilk set a course record of 2:19:40 at the Harbour Marathon on Sunday.\n',
+      ' date 2025-04-14 Explainer\n\nThe Harbour Marathon course record used to be Anna Brzoza’s 2:24:11, run in 1998.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'novelty_vs_precedent')).toHaveLength(0);
+  });
+});
+
+describe('thousands with dots', () => {
+  it('reads "150.000 euro" in a translated article as a hundred and fifty thousand', () => {
+    const { result } = story(
+      ' date 2025-04-13 Record bonus\n\nThe sponsor pays a €100,000 world-record bonus, the organisers said. The race started at 8:30.\n',
+      ' date 2025-04-13 Recordpremie\n\nThe start was at 8.30 uur. According to the organisers the winner receives a world record bonus of 150.000 euro from the main sponsor.\n',
+    );
+    const bonus = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(bonus).toHaveLength(1);
+    expect(bonus[0].explanation).toMatch(/150\.000 euro/);
+    expect(bonus[0].explanation).toMatch(/€100,000/);
+  });
+});
