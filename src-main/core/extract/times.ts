@@ -43,7 +43,7 @@ const ZONES: Record<string, number> = {
 };
 
 const ZONE_RE =
-  '(?:\\(?\\s*(?<zone>GMT|UTC|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|Z)\\b(?<off>\\s?[+-−]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|\\s*(?<local>local time|local|Uhr(?:\\s*\\(?(?:CET|MEZ|CEST|MESZ)\\)?|\\s+(?:MEZ|MESZ))?|heure locale|hours|hrs))';
+  '(?:\\(?\\s*(?<zone>GMT|UTC|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|Z)\\b(?<off>\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|\\s*(?<local>local time|local|Uhr(?:\\s*\\(?(?:CET|MEZ|CEST|MESZ)\\)?|\\s+(?:MEZ|MESZ))?|heure locale|hours|hrs))';
 
 const TIME = new RegExp(
   `(?<![\\d.,:])(?:(?<h>[01]?\\d|2[0-3])[:.h](?<m>[0-5]\\d)(?![\\d%]|[:.][0-5]\\d)|(?<mil>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=\\s*(?:GMT|UTC|hours|hrs|local|CET|Z\\b))|(?<h12>1[0-2]|0?[1-9])(?=\\s*[ap]\\.?\\s?m\\b))(?<ampm>\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*${ZONE_RE})?`,
@@ -69,7 +69,7 @@ function zoneOf(g: Record<string, string | undefined>): { zone: string | null; o
     if (base === null) return { zone: g.zone.toUpperCase(), offset: null };
     let offset = base;
     if (g.off) {
-      const m = /([+-−])\s?(\d{1,2})(?::?(\d{2}))?/.exec(g.off);
+      const m = /([+\-−])\s?(\d{1,2})(?::?(\d{2}))?/.exec(g.off);
       if (m) offset += (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
     }
     const name =

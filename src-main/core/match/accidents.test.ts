@@ -5,6 +5,7 @@
  * through the real extractor and matcher.
  */
 import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extract/index';
 import { runStory } from './test-desk';
 
 const story = (...texts: string[]) =>
@@ -75,5 +76,37 @@ describe('a response that grows', () => {
       ' date 2025-03-13 Interview\n\nThe median age is now 45.7 years, the demographer said.\n',
     );
     expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(1);
+  });
+
+  it('reads "1.2 million still without power by 18:00" and "21:30 GMT – 900,000 remain" as two hours, not one', () => {
+    const { result } = story(
+      ' date 2025-11-19 Blackout\n\nBy 18:00 local time, 1.2 million customers were still without electricity, the grid operator said.\n',
+      ' date 2025-11-19 Live: blackout\n\n21:30 GMT – The grid operator’s latest bulletin: around 900,000 customers remain without electricity.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+
+  it('still sets two readings of one hour against each other', () => {
+    const { result } = story(
+      ' date 2025-11-19 Blackout\n\nAt 21:30 GMT, 1.2 million customers were still without electricity, the grid operator said.\n',
+      ' date 2025-11-19 Live: blackout\n\n21:30 GMT – The grid operator’s latest bulletin: around 900,000 customers remain without electricity.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(1);
+  });
+});
+
+describe('a time followed by a number', () => {
+  it('keeps "At 21:30 GMT, 1.2 million customers" apart: the comma and number are no zone offset', () => {
+    const { claims } = extractArticle({
+      text: 'At 21:30 GMT, 1.2 million customers were still without electricity. The fault began at 14:05 GMT+2.',
+      publishedAt: '2025-11-19',
+    });
+    expect(claims.filter((c) => c.kind === 'time').map((c) => c.value.display)).toEqual([
+      '21:30 GMT',
+      '14:05 GMT+2 (12:05 UTC)',
+    ]);
+    expect(
+      claims.some((c) => c.kind === 'count' && c.value.type === 'count' && c.value.count === 1_200_000),
+    ).toBe(true);
   });
 });

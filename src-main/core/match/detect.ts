@@ -338,6 +338,11 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
  * on Thursday); "at least 37" on Tuesday and 42 on Wednesday agree.
  */
 export function valuesClash(a: Feat, b: Feat): boolean {
+  // "By 18:00 local time, 2.3 million customers were still without power", "21:30 GMT –
+  // around 900,000 customers remain without power": a state read at two hours of the day.
+  const ha = stateHour(a);
+  const hb = stateHour(b);
+  if (ha !== null && hb !== null && Math.min(Math.abs(ha - hb), 1440 - Math.abs(ha - hb)) >= 60) return false;
   const da = tallyDay(a);
   const db = tallyDay(b);
   // Not a tally, but each sentence ties its value to another day ("47,000 on strike on
@@ -361,6 +366,23 @@ export function valuesClash(a: Feat, b: Feat): boolean {
   }
   return !valuesAgree(a, b);
 }
+
+/**
+ * The hour a state is read at ("still", "remain", "so far"): a live entry's stamp, or
+ * the clock time its sentence gives. Minutes of the day, UTC where the zone says so.
+ */
+function stateHour(f: Feat): number | null {
+  if (!STILL.test(f.sentence.folded)) return null;
+  const stamp = /^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*(?:GMT|UTC)?\s*[–—-]/.exec(f.sentence.text);
+  if (stamp) return Number(stamp[1]) * 60 + Number(stamp[2]);
+  for (const c of f.sentence.claims) {
+    const v = c.claim.value;
+    if (v.type === 'time') return v.utc ?? v.minutes;
+  }
+  return null;
+}
+
+const STILL = /\b(?:still|remain(?:s|ed|ing)?|so far)\b/;
 
 /**
  * The day a number's own sentence ties it to ("47,000 were on strike on Thursday"), if
