@@ -544,6 +544,8 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
         continue;
       // "11.2 million subscribers … and 10.4 million": the second number counts the same thing.
       if (ELLIPSIS_HEAD.test(s.slice(0, m.index))) continue;
+      // "4.6 million of the country's 5.2 million customers": a part of a counted whole.
+      if (PART_AHEAD.test(after)) continue;
     }
     let start = m.index;
     while (s[start] === ' ') start++;
@@ -852,9 +854,16 @@ function findPartitives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft
   }
 }
 
+/** What a part and its whole share: "of the", "of its", "of the country's". */
+const PART_OF = `\\s+of\\s+(?:(?:the|its|their|all)\\s+)?(?:[\\p{L}-]+['’]s\\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\\s+)?`;
+const SCALE_WORD = `(?:\\s+(?<%>thousand|million|billion))?`;
 const PART_OF_TOTAL = new RegExp(
-  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:(?:the|its|their|all)\\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\\s+)?(?<total>${NUM_RE}|${NUMBER_WORD_RE})\\s+(?:\\p{Ll}+\\s+){0,3}?(?<noun>\\p{Ll}+s)\\b`,
+  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})${SCALE_WORD.replace('%', 'partScale')}${PART_OF}(?<total>${NUM_RE}|${NUMBER_WORD_RE})${SCALE_WORD.replace('%', 'totalScale')}\\s+(?:\\p{Ll}+\\s+){0,3}?(?<noun>\\p{Ll}+s)\\b`,
   'giu',
+);
+const PART_AHEAD = new RegExp(
+  `^${PART_OF}(?:${NUM_RE})${SCALE_WORD.replace('%', 'scale')}\\s+(?:\\p{Ll}+\\s+){0,3}?\\p{Ll}+s\\b`,
+  'u',
 );
 
 /**
@@ -867,10 +876,14 @@ function findPartsOfTotal(ctx: SentenceContext, occupied: SpanSet, out: ClaimDra
   for (let m = PART_OF_TOTAL.exec(s); m; m = PART_OF_TOTAL.exec(s)) {
     const g = m.groups!;
     const start = m.index;
-    const end = start + g.part.length;
+    const end = start + g.part.length + (g.partScale ? 1 + g.partScale.length : 0);
     if (occupied.overlaps(start, end)) continue;
-    const count = /^\d/.test(g.part) ? parseNum(g.part, ctx.numberStyle, true) : parseNumberWord(g.part);
-    const total = /^\d/.test(g.total) ? parseNum(g.total, ctx.numberStyle, true) : parseNumberWord(g.total);
+    const scaled = (num: string, scale: string | undefined): number | null => {
+      const n = /^\d/.test(num) ? parseNum(num, ctx.numberStyle, !scale) : parseNumberWord(num);
+      return n === null ? null : n * (scale ? (SCALES[scale.toLowerCase()] ?? 1) : 1);
+    };
+    const count = scaled(g.part, g.partScale);
+    const total = scaled(g.total, g.totalScale);
     if (count === null || total === null || !(count < total)) continue;
     const noun = singular(g.noun.toLowerCase());
     pushCount(ctx, out, occupied, start, end, count, noun, s.slice(start, m.index + m[0].length));

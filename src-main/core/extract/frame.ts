@@ -60,6 +60,8 @@ const AUX = /^(?:were|was|are|is|have|has|had|been|being|be|reportedly|now|alrea
 /** Verbs that state an amount without saying what it measures: the property is their subject. */
 const AMOUNT_VERBS =
   /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|jumped|fell|fallen|dropped|hit|totalled|totaled|totals|came|amounted|amounts|increased|decreased|grew|declined|soared|surged|slipped|edged)$/;
+const PART_OF_WHOLE =
+  /^\s+of\s+(?:(?:the|its|their|all)\s+)?(?:[\p{L}-]+['’]s\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?\d[\d.,]*(?:\s+(?:thousand|million|billion))?\s+(?:\p{Ll}+\s+){0,3}?\p{Ll}+s\b/u;
 /** Words that open what qualifies a subject's head noun ("the fine under the law"); "of" names it. */
 const SUBJECT_QUALIFIER = /^(?:under|from|for|during|since|after|before|across|among|within)$/;
 /** "a share", "per day": the value is a rate or a unit price, never a total. */
@@ -277,6 +279,17 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
         property = w.lower;
       break;
     }
+  }
+  // 3b. A part of a counted whole, with no verb before it ("4.6 million of the country's 5.2
+  // million customers were without supply"): what happened to the part is told after the whole, else it counts
+  // what the whole counts.
+  const whole = draft.value.type === 'count' ? PART_OF_WHOLE.exec(s.slice(b)) : null;
+  if (!property && whole && draft.value.type === 'count') {
+    const rest = words(s, b + whole[0].length, Math.min(s.length, b + whole[0].length + 40));
+    let k = 0;
+    while (k < rest.length && AUX.test(rest[k].lower)) k++;
+    const w = rest[k];
+    property = w && /(?:ed|en)$/.test(w.lower) && !FUNCTION_WORDS.has(w.lower) ? w.lower : draft.value.noun;
   }
   // 4a. The object of an estimate: "officials put the death toll from the night at 21".
   if (!property) {

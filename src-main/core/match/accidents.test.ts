@@ -110,3 +110,16 @@ describe('a time followed by a number', () => {
     ).toBe(true);
   });
 });
+
+describe('a part of a counted whole', () => {
+  it('sets "4.6 million of the country’s 5.2 million customers" against "5.1 million customers lost power"', () => {
+    const { result } = story(
+      ' date 2025-11-19 Blackout\n\nAt the peak, 4.6 million of the country’s 5.2 million electricity customers were without supply, according to the grid operator.\n',
+      ' date 2025-11-19 Live: blackout\n\n13:20 GMT – The energy minister tells state television that 5.1 million customers lost power at the height of the outage.\n',
+    );
+    const peak = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(peak).toHaveLength(1);
+    expect(peak[0].explanation).toMatch(/4\.6 million/);
+    expect(peak[0].explanation).toMatch(/5\.1 million/);
+  });
+});
