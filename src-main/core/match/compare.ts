@@ -288,6 +288,10 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   if (sameDigits(a, b)) return true;
   // Both tied to the same stated period, close in value and sharing some wording.
   if (fa.period && fa.period === fb.period && ratio(a, b) <= 1.3 && overlap >= SAME_PERIOD) return true;
+  // Two neighbouring digits swapped in an amount of one unit ("6.4%" and "4.6%", "184.6
+  // billion" and "186.4 billion"), with some wording shared: one figure, copied wrongly.
+  if (a.claim.kind === 'figure' && b.claim.kind === 'figure' && swapped(a, b) && overlap >= SAME_NOUN)
+    return true;
   // Counts of one specific thing ("investors", "carriages") need less wording than "people".
   const noun = countedNoun(a);
   // A slipped digit in a precise count of one thing, however general the thing ("7,480
@@ -408,6 +412,27 @@ function misprint(a: Feat, b: Feat): boolean {
     return false;
   const diff = [...sx].flatMap((c, i) => (c === sy[i] ? [] : [i]));
   if (diff.length === 1) return true;
+  return (
+    diff.length === 2 && diff[1] === diff[0] + 1 && sx[diff[0]] === sy[diff[1]] && sx[diff[1]] === sy[diff[0]]
+  );
+}
+
+/** The significant digits of two amounts, two neighbours swapped ("46" and "64"): not round numbers. */
+function swapped(a: Feat, b: Feat): boolean {
+  const x = amount(a);
+  const y = amount(b);
+  if (x === null || y === null || x === y) return false;
+  const digits = (n: number) => String(Math.abs(n)).replace('.', '').replace(/^0+/, '');
+  const sx = digits(x);
+  const sy = digits(y);
+  // Same magnitude: 4.6 and 64 are not one figure.
+  if (
+    sx.length !== sy.length ||
+    sx.length < 2 ||
+    Math.floor(Math.log10(Math.abs(x))) !== Math.floor(Math.log10(Math.abs(y)))
+  )
+    return false;
+  const diff = [...sx].flatMap((c, i) => (c === sy[i] ? [] : [i]));
   return (
     diff.length === 2 && diff[1] === diff[0] + 1 && sx[diff[0]] === sy[diff[1]] && sx[diff[1]] === sy[diff[0]]
   );

@@ -1,0 +1,31 @@
+/**
+ * Two neighbouring digits swapped when a figure is copied ("4.6 billion pesos", "6,4
+ * billion pesos"): one figure misreported, though each outlet words it differently.
+ * Articles are invented for these tests and run through the real extractor and matcher.
+ */
+import { describe, expect, it } from 'vitest';
+import { runStory } from './test-desk';
+
+const story = (...texts: string[]) =>
+  runStory(texts.map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })));
+
+describe('swapped digits', () => {
+  it('sets "crop losses at 4.6 billion pesos" against "farmers lost 6,4 billion pesos"', () => {
+    const { result } = story(
+      ' date 2025-10-16 Typhoon damage\n\nThe agriculture department put crop losses at 4.6 billion pesos, mostly rice and corn.\n',
+      ' date 2025-10-16 Taifun\n\nRice and corn farmers in the province lost 6,4 billion pesos, according to the department.\n',
+    );
+    const crops = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(crops).toHaveLength(1);
+    expect(crops[0].explanation).toMatch(/4\.6 billion pesos/);
+    expect(crops[0].explanation).toMatch(/6,4 billion pesos/);
+  });
+
+  it('does not take two figures of another magnitude or unrelated wording for one', () => {
+    const { result } = story(
+      ' date 2025-10-16 Typhoon damage\n\nThe agriculture department put crop losses at 4.6 billion pesos.\n',
+      ' date 2025-10-16 Repairs\n\nThe public works office has set aside 64 billion pesos for bridge repairs.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
+  });
+});
