@@ -300,6 +300,8 @@ const NOT_ADJECTIVE = new Set([
 // A year in another clause ("…, while imports have declined since 2020") is not this figure's period.
 const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though|and\s+(?:since|in|from))\b/g;
 
+const SINCE_YEAR =
+  /\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?$/i;
 const RULE_YEAR = /\b(?:under|pursuant to|in line with|set (?:out )?(?:by|in))\s+(?:the|a|its|their)\s+$/i;
 
 /** A year or a clause break this far from a number is not about it (long lists, data dumps). */
@@ -372,7 +374,8 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
   for (let k = lowerBound(years, cs, (y) => y.start); k < years.length && years[k].end <= ce; k++) {
     const y = years[k];
     if (!(y.end <= at || y.start >= atEnd)) continue;
-    if (/\bsince\s+$/i.test(s.slice(Math.max(0, y.start - 8), y.start))) continue;
+    // "since 2020", "since October 2022", "since early 2019": a bound of something else.
+    if (SINCE_YEAR.test(s.slice(Math.max(0, y.start - 24), y.start))) continue;
     // "the maximum fine under the 2019 pollution law": the year names the rule, not the
     // period the amount is about.
     if (RULE_YEAR.test(s.slice(Math.max(0, y.start - 40), y.start))) continue;

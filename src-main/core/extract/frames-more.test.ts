@@ -113,3 +113,19 @@ describe('a year told the sentence before', () => {
     expect(count?.value).toMatchObject({ period: null });
   });
 });
+
+describe('years that bound or name something else', () => {
+  it('gives no period to "6.4% lower, the steepest drop since October 2022"', () => {
+    const pct = claimsOf(
+      'Harcastle shares closed 6.4% lower in London, their steepest one-day drop since October 2022.',
+    ).find((c) => c.value.type === 'figure' && c.value.unit === '%');
+    expect(pct?.value).toMatchObject({ period: null });
+  });
+
+  it('reads "the maximum fine under the 2019 pollution law" as a fine, with no period', () => {
+    const fine = claimsOf('The maximum fine under the 2019 marine pollution law is €2.1 million.').find(
+      (c) => c.value.type === 'figure' && c.value.currency === 'EUR',
+    );
+    expect(fine?.value).toMatchObject({ period: null, frame: { property: 'maximum fine' } });
+  });
+});
