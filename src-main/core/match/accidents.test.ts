@@ -123,3 +123,31 @@ describe('a part of a counted whole', () => {
     expect(peak[0].explanation).toMatch(/5\.1 million/);
   });
 });
+
+describe('the moment of a blast', () => {
+  it('sets "the explosion happened at 21:47 local (18:47 GMT)" against "before the blast at 19:47 GMT"', () => {
+    const { result } = story(
+      ' date 2025-09-17 Port blast\n\nThe explosion happened at 21:47 local time (18:47 GMT) in a warehouse at the port, officials said.\n',
+      ' date 2025-09-19 Shares slump\n\nEgemen stock closed down 23% from its close before the blast at 19:47 GMT on Tuesday.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/19:47 GMT/);
+  });
+
+  it('takes "shortly before 10pm local time" as agreeing with 21:47 local time', () => {
+    const { result } = story(
+      ' date 2025-09-17 Port blast\n\nThe explosion happened at 21:47 local time in a warehouse run by the fertiliser maker, officials said.\n',
+      ' date 2025-09-17 What happened\n\nThe warehouse of the fertiliser maker exploded shortly before 10pm local time, officials said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'date_mismatch')).toHaveLength(0);
+  });
+
+  it('still sets "shortly before 10pm" against 20:30 the same evening', () => {
+    const { result } = story(
+      ' date 2025-09-17 Port blast\n\nThe explosion happened at 20:30 local time in a warehouse run by the fertiliser maker, officials said.\n',
+      ' date 2025-09-17 What happened\n\nThe warehouse of the fertiliser maker exploded shortly before 10pm local time, officials said.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'date_mismatch')).toHaveLength(1);
+  });
+});

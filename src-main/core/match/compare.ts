@@ -347,7 +347,7 @@ function sameAct(a: Feat, b: Feat): boolean {
 
 /** What went wrong, in the words any accident report uses: a ship grounded, a train derailed. */
 const MISHAP =
-  /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|erupted|crashed|caught fire)\b/;
+  /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|explosions?|blasts?|detonations?|erupted|crashed|caught fire)\b/;
 
 const PUBLIC_ACT =
   /\b(?:announc\w*|statements?|disclos\w*|releas\w*|publish\w*|issued|notices?|filings?|press conference)\b/;

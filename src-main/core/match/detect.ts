@@ -499,10 +499,6 @@ function timeClasses(
       ? quote
       : `${quote} = ${clock(moment(f)!)} UTC`;
   };
-  const gapOf = (a: Feat, b: Feat) => {
-    const d = Math.abs(moment(a)! - moment(b)!);
-    return Math.min(d, 1440 - d);
-  };
   clusterConflict(
     drafts,
     fact,
@@ -512,8 +508,39 @@ function timeClasses(
     utc
       ? 'the same moment cannot be both once time zones are converted'
       : 'both are clock times in the same place, so they cannot both be right',
-    (a, b) => a.sentence !== b.sentence && gapOf(a, b) > TIME_TOLERANCE,
+    (a, b) => a.sentence !== b.sentence && !windowsMeet(a, b, moment),
   );
+}
+
+/**
+ * The minutes a time's wording allows around it: "shortly before 10pm" is 21:30 to
+ * 22:00, "around 14:00" a quarter of an hour either way, "after 9 p.m." up to three
+ * hours later. A bare time allows only TIME_TOLERANCE.
+ */
+function timeWindow(f: Feat): [number, number] {
+  const before = f.sentence.folded.slice(Math.max(0, f.pos - 30), f.pos);
+  const m = TIME_HEDGE.exec(before);
+  if (!m) return [TIME_TOLERANCE, TIME_TOLERANCE];
+  const w = m[0].replace(/\s+/g, ' ').trim();
+  if (/^(?:shortly|just|soon) before/.test(w)) return [30, TIME_TOLERANCE];
+  if (/^(?:shortly|just|soon) after/.test(w)) return [TIME_TOLERANCE, 30];
+  if (/^(?:before|until|by)/.test(w)) return [180, TIME_TOLERANCE];
+  if (/^after/.test(w)) return [TIME_TOLERANCE, 180];
+  return [15, 15];
+}
+
+const TIME_HEDGE =
+  /\b(?:(?:shortly|just|soon)\s+(?:before|after)|before|after|until|by|around|about|approximately|roughly|some time (?:before|after))\s+(?:(?:about|around)\s+)?$/;
+
+/** Whether two times' windows overlap (moments in minutes of the day, across midnight). */
+function windowsMeet(a: Feat, b: Feat, moment: (f: Feat) => number | null): boolean {
+  const ma = moment(a)!;
+  const mb = moment(b)!;
+  const [aLo, aHi] = timeWindow(a);
+  const [bLo, bHi] = timeWindow(b);
+  // b's offset from a, folded into -720..720.
+  const d = ((((mb - ma) % 1440) + 2160) % 1440) - 720;
+  return d >= 0 ? d - bLo <= aHi : -d - aLo <= bHi;
 }
 
 // ---------------------------------------------------------------- dates
