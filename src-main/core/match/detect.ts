@@ -299,18 +299,23 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
       : f.claim.value.approx === 'exact';
   const apart = (cls: Feat[][]) =>
     `${pct(minOf(cls.map((c) => amountOf(c[0]))), maxOf(cls.map((c) => amountOf(c[0]))))}% apart, more than rounding or the stated approximation allows`;
-  const clash = (a: Feat, b: Feat) => a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b);
+  const clash = (a: Feat, b: Feat) =>
+    a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b, dayOf);
   // A running tally told at several moments: each moment's readings are disputed among
   // themselves (31 and 36 dead, both "on Thursday afternoon"), apart from readings that
   // no later growth can explain.
+  // A fact some outlet reports as a running tally is one throughout: "killing 31 people,
+  // the governor said on Wednesday" is Wednesday's reading of the toll too.
+  const tally = feats.some((f) => quantityFrame(f)?.frame.running === true);
+  const dayOf = tally ? tallyReading : tallyDay;
   const byDay = new Map<string, Feat[]>();
   for (const f of feats) {
-    const day = tallyDay(f);
+    const day = dayOf(f);
     if (day) byDay.set(day, [...(byDay.get(day) ?? []), f]);
   }
   const sameDay = (a: Feat, b: Feat) => {
-    const d = tallyDay(a);
-    return d !== null && d === tallyDay(b);
+    const d = dayOf(a);
+    return d !== null && d === dayOf(b);
   };
   const moments = [...byDay].filter(([, fs]) => new Set(fs.map((f) => f.sentence)).size >= 2);
   const perMoment = byDay.size >= 2 && moments.length > 0;
@@ -337,14 +342,14 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
  * lower than the earlier one allows ("42 dead" on Wednesday, "the toll stands at 37"
  * on Thursday); "at least 37" on Tuesday and 42 on Wednesday agree.
  */
-export function valuesClash(a: Feat, b: Feat): boolean {
+export function valuesClash(a: Feat, b: Feat, dayOf: (f: Feat) => string | null = tallyDay): boolean {
   // "By 18:00 local time, 2.3 million customers were still without power", "21:30 GMT –
   // around 900,000 customers remain without power": a state read at two hours of the day.
   const ha = stateHour(a);
   const hb = stateHour(b);
   if (ha !== null && hb !== null && Math.min(Math.abs(ha - hb), 1440 - Math.abs(ha - hb)) >= 60) return false;
-  const da = tallyDay(a);
-  const db = tallyDay(b);
+  const da = dayOf(a);
+  const db = dayOf(b);
   // Not a tally, but each sentence ties its value to another day ("47,000 on strike on
   // Thursday", "52,000 on Wednesday"): two moments of a count that may go up or down.
   // ("The slick now covers 62 km²" beside "38.5 km² on Sunday": read on its article's day.)
@@ -365,6 +370,32 @@ export function valuesClash(a: Feat, b: Feat): boolean {
     return late.interval!.hi < early.interval!.lo;
   }
   return !valuesAgree(a, b);
+}
+
+/**
+ * The day a reading of a running tally holds at: its own tally day; for a count its
+ * sentence does not word as a tally, the day a source gave it ("killing 31 people, the
+ * governor said on Wednesday").
+ */
+function tallyReading(f: Feat): string | null {
+  const own = tallyDay(f);
+  if (own) return own;
+  if (f.claim.value.type !== 'count') return null;
+  return spokenDay(f);
+}
+
+/** The date of the day a source spoke ("said on Wednesday"), from the sentence's date claims. */
+function spokenDay(f: Feat): string | null {
+  SPOKEN_DAY.lastIndex = 0;
+  const m = SPOKEN_DAY.exec(f.sentence.folded);
+  if (!m) return null;
+  const at = m.index + m[0].length;
+  for (const c of f.sentence.claims) {
+    const v = c.claim.value;
+    if (v.type !== 'date' || v.granularity !== 'day' || !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) continue;
+    if (c.pos < at && c.pos + c.claim.quote.length >= at - 2) return v.date;
+  }
+  return null;
 }
 
 /**

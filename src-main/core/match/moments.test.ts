@@ -32,6 +32,20 @@ describe('running tallies', () => {
   });
 });
 
+describe('a toll some outlet words as a tally', () => {
+  it('reads "killing 31 people, the governor said on Wednesday" as Wednesday\'s toll, not against Friday\'s 46', () => {
+    const { result } = story(
+      ' date 2025-09-17 Blast kills 31\n\nAn explosion tore through a chemical depot at the port late on Tuesday, killing 31 people and injuring 412, provincial governor Selim Arikan said on Wednesday.\n',
+      ' date 2025-09-17 Live: port explosion\n\n06:00 GMT – At his morning briefing, Governor Selim Arikan says 34 people have died and 412 are being treated in hospital.\n',
+      ' date 2025-09-19 Toll reaches 46\n\nThe provincial health directorate said on Friday morning that 46 people had died and 9 were still missing.\n',
+    );
+    const tolls = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(tolls).toHaveLength(1);
+    expect(tolls[0].explanation).toMatch(/31 people.*34 people|34 people.*31 people/);
+    expect(tolls[0].explanation).not.toMatch(/46/);
+  });
+});
+
 describe('weekdays', () => {
   it('reads "the night of Monday, September 16" as a date and sets it against the Tuesday it was', () => {
     const { result } = story(
