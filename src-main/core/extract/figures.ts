@@ -300,6 +300,8 @@ const NOT_ADJECTIVE = new Set([
 // A year in another clause ("…, while imports have declined since 2020") is not this figure's period.
 const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though|and\s+(?:since|in|from))\b/g;
 
+const CLASS_LABEL =
+  /\b(?:tier|phase|category|level|stage|grade|class|type|round|article|section|chapter|terminal|gate|platform|zone|step|division|league|formula|pillar)\s+$/i;
 const SINCE_YEAR =
   /\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?$/i;
 const RULE_YEAR = /\b(?:under|pursuant to|in line with|set (?:out )?(?:by|in))\s+(?:the|a|its|their)\s+$/i;
@@ -715,6 +717,8 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     // The match reached three words ahead; a skipped match must not swallow the next number.
     COUNT.lastIndex = numStart + numText.length;
     if (occupied.overlaps(numStart, numStart + numText.length)) continue;
+    // "tier 1 bonds", "Phase 3 trials", "a Category 5 storm": a number that names a class.
+    if (CLASS_LABEL.test(s.slice(Math.max(0, numStart - 12), numStart))) continue;
     let count: number | null;
     let approx: Approximation = 'exact';
     const lowerNum = numText.toLowerCase();

@@ -129,3 +129,14 @@ describe('years that bound or name something else', () => {
     expect(fine?.value).toMatchObject({ period: null, frame: { property: 'maximum fine' } });
   });
 });
+
+describe('numbers that name a class', () => {
+  it('reads no count in "tier 1 bonds", "Phase 3 trials" or "a Category 5 storm"', () => {
+    const counts = claimsOf(
+      'The bank wrote off its additional tier 1 bonds. Phase 3 trials enrolled 14,212 patients as a Category 5 storm hit.',
+    )
+      .filter((c) => c.value.type === 'count')
+      .map((c) => c.value.display);
+    expect(counts).toEqual(['14,212 patients']);
+  });
+});

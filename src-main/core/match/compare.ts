@@ -235,7 +235,17 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
       partOfGroup(fa.place ? a : b))
   )
     return false;
-  if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) return false;
+  // Two holders of one kind (two parties, two companies, two countries) hold two values; a
+  // country beside a company may be the state acting for it ("the Dutch state is taking on
+  // a guarantee" for the bank).
+  if (
+    fa.holder &&
+    fb.holder &&
+    fa.holder !== fb.holder &&
+    !sharesWord(fa.holder, fb.holder) &&
+    (isCountry(fa.holder) === isCountry(fb.holder) || a.claim.kind === 'time' || b.claim.kind === 'time')
+  )
+    return false;
   if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) return false;
   // "11 of them were in critical condition", "eight of whom had not been named": parts of a
   // group compare only by what they say of the part, and two parts in one article are two.

@@ -76,3 +76,14 @@ describe('a whole told with its parts', () => {
     expect(counts.join('\n')).toMatch(/7,480.*7,840|7,840.*7,480/);
   });
 });
+
+describe('holders of two kinds', () => {
+  it('sets the state’s guarantee for a bank against another outlet’s figure for it', () => {
+    const { result } = story(
+      ' date 2025-03-17 Rescue\n\nVan Houten Bank receives a state guarantee of €12 billion to cover potential losses on its commercial property loans, the finance ministry said.\n',
+      ' date 2025-03-17 Rettung\n\nThe Dutch state is taking on a guarantee of 15 billion euros for possible losses from the commercial property portfolio.\n',
+    );
+    const guarantee = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(guarantee).toHaveLength(1);
+  });
+});
