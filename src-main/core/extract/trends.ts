@@ -30,7 +30,12 @@ const NOT_METRIC_WORD =
   /^(?:the|a|an|its|their|his|her|our|this|that|these|those|of|in|on|at|for|to|and|or|with|by|from|has|have|had|been|is|are|was|were|be|will|would|also|still|further|total|overall|current|annual|recent|positive|negative|significant|strong|sharp|steady|rapid|slight|modest|record|new|such|every|each|more|less|all|both|through|across|via|into|over|under|about|after|before|between|among|during|within|without|against|towards?|upon|like|including|two|three|four|five|s|while|whereas|but|although|though|when|as|because|since|if|so|yet|where|which|who|that)$/i;
 
 /** The metric's noun phrase ending at `end` in `s`: "ticket sales", "subscriber base". */
-function phraseEndingAt(s: string, end: number, maxWords = 3): { text: string; start: number } | null {
+function phraseEndingAt(
+  s: string,
+  end: number,
+  maxWords = 3,
+  firstWordIsNoun = false,
+): { text: string; start: number } | null {
   const words = [...s.slice(Math.max(0, end - 60), end).matchAll(/[\p{L}-]+(?:['’]\p{L}*)?/gu)];
   const base = Math.max(0, end - 60);
   const kept: RegExpMatchArray[] = [];
@@ -40,7 +45,10 @@ function phraseEndingAt(s: string, end: number, maxWords = 3): { text: string; s
     const gap = s.slice(wEnd, kept.length ? base + (kept[0].index ?? 0) : end);
     if (kept.length && !/^\s+$/.test(gap)) break;
     if (!kept.length && !/^\s*$/.test(gap)) break;
-    if (NOT_METRIC_WORD.test(w[0]) || /ly$|['’]/.test(w[0]) || !/^\p{Ll}/u.test(w[0])) break;
+    // The sentence's first word is capitalised for being first ("Consumption climbed"),
+    // when no name starts there.
+    const opening = firstWordIsNoun && base + (w.index ?? 0) === 0 && /^\p{Lu}\p{Ll}+$/u.test(w[0]);
+    if (NOT_METRIC_WORD.test(w[0]) || /ly$|['’]/.test(w[0]) || (!/^\p{Ll}/u.test(w[0]) && !opening)) break;
     kept.unshift(w);
   }
   if (!kept.length) return null;
@@ -126,6 +134,29 @@ function findRevisions(ctx: SentenceContext, out: ClaimDraft[]): void {
   }
 }
 
+/**
+ * Whether the sentence's capitalised first word is a common noun: its article never
+ * writes it capitalised inside a sentence ("Consumption climbed", not "Kaskada climbed").
+ */
+function commonOpening(ctx: SentenceContext): boolean {
+  const first = /^[\p{Lu}][\p{Ll}]+/u.exec(ctx.s)?.[0];
+  return first !== undefined && !namesInside(ctx.text).has(first);
+}
+
+/** Capitalised words written inside sentences, found once per article text (one pass). */
+let namesText: string | null = null;
+let namesSet = new Set<string>();
+function namesInside(text: string): Set<string> {
+  if (text === namesText) return namesSet;
+  namesText = text;
+  namesSet = new Set();
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}][\p{Ll}]+/gu)) {
+    const before = text.slice(Math.max(0, m.index - 4), m.index);
+    if (m.index > 0 && !/(?:[.!?:"“”’)–—-]\s*|\n\s*)$/.test(before)) namesSet.add(m[0]);
+  }
+  return namesSet;
+}
+
 export function findTrends(ctx: SentenceContext): ClaimDraft[] {
   const s = ctx.s;
   const out: ClaimDraft[] = [];
@@ -202,7 +233,12 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
         s.slice(lookFrom, start),
       );
       const at = start - (aux ? aux[0].length : 0);
-      const np = phraseEndingAt(s, at);
+      const np = phraseEndingAt(
+        s,
+        at,
+        3,
+        !ctx.mentions.some((x) => x.start === ctx.start) && commonOpening(ctx),
+      );
       if (np && np.start >= clauseStart) metricText = np.text;
     }
     if (!metricText) {

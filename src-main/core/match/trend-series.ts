@@ -91,6 +91,31 @@ function momentDate(f: Feat, others: Feat[]): string | null {
   return v && v.type === 'date' && /^\d{4}/.test(v.date) ? v.date : null;
 }
 
+/**
+ * The clock time a value was read at, named right after it ("212 micrograms per cubic
+ * metre at midnight", "64 by 8 a.m."), in minutes of the day; null when none is named
+ * before the next number.
+ */
+function clockOf(f: Feat): number | null {
+  const after = f.sentence.text.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 48);
+  const upTo = after.search(/\d/);
+  const m = CLOCK_AFTER.exec(after);
+  if (!m || (upTo >= 0 && upTo < m.index + m[0].indexOf(m[1]))) return null;
+  const w = m[1].toLowerCase();
+  if (w === 'midnight') return 0;
+  if (w === 'noon' || w === 'midday') return 720;
+  let h = Number(m[2] ?? m[5]);
+  const min = Number(m[3] ?? m[6] ?? 0);
+  if (m[4]) {
+    if (/p/i.test(m[4]) && h < 12) h += 12;
+    if (/a/i.test(m[4]) && h === 12) h = 0;
+  }
+  return h * 60 + min;
+}
+
+const CLOCK_AFTER =
+  /^[^.;\d]{0,36}?\b(?:at|by|until|before|after)\s+(midnight|noon|midday|(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)|(\d{1,2})[:.](\d{2}))/i;
+
 /** Series stated in one sentence each. */
 export function seriesOf(feats: Feat[]): Series[] {
   const bySentence = new Map<object, Feat[]>();
@@ -111,7 +136,11 @@ export function seriesOf(feats: Feat[]): Series[] {
         // has its own moment and y's comes first ("€14.2 million in 2020 and … €9.8 million in 2021").
         const beforeY = y.sentence.text.slice(Math.max(0, y.pos - 24), y.pos);
         const [mx, my] = [isoMoment(x, values), isoMoment(y, values)];
-        const dated = mx !== null && my !== null && my < mx && mx.length === my.length;
+        const [cx, cy] = [clockOf(x), clockOf(y)];
+        const dated =
+          (mx !== null && my !== null && my < mx && mx.length === my.length) ||
+          // "212 micrograms at midnight and 64 by 8 a.m.": two readings of one day by the clock.
+          (mx === my && cx !== null && cy !== null && cy < cx);
         if (!FROM_BEFORE.test(beforeY) && !dated) continue;
         if (FROM_BEFORE.test(beforeY) && mx !== null && my !== null && my > mx) continue;
         out.push({
@@ -180,6 +209,7 @@ export function trendVersusSeries(
     const against: Series[] = [];
     // "Corporate tax falls from 22% to 20%": a trend that its own sentence's figures bear
     // out is about them, not about another series of the story ("VAT goes from 21% to 23%").
+    const ownValues = f.sentence.claims.some((c) => c.claim.kind === 'figure' || c.claim.kind === 'count');
     const borneOut = [...candidates].some((s) => {
       if (s.late.sentence !== f.sentence) return false;
       const a = amountOf(s.early);
@@ -195,7 +225,11 @@ export function trendVersusSeries(
         const near =
           s.late.claim.articleId === f.claim.articleId &&
           Math.abs(s.late.claim.sentenceStart - f.claim.sentenceStart) < 400;
-        if (overlap(trendWords, s.words, idf) < (near ? SAME_SERIES_NEARBY : SAME_SERIES)) continue;
+        // The figures a trend is told with come in the sentence right after it ("Consumption
+        // climbed on Thursday. At noon the grid carried 8,300 MW, against 8,750 …"), when
+        // its own sentence gives none.
+        const next = near && !ownValues && nextSentence(f, s.late);
+        if (!next && overlap(trendWords, s.words, idf) < (near ? SAME_SERIES_NEARBY : SAME_SERIES)) continue;
       }
       const a = amountOf(s.early);
       const b = amountOf(s.late);
@@ -212,4 +246,11 @@ export function trendVersusSeries(
       `“${f.claim.quote}” says ${dir === 'up' ? 'it rose' : 'it fell'}, but the figures go from ${first.early.claim.quote} to ${first.late.claim.quote}${first.moment ? ' (' + first.moment + ')' : ''}, ${change < 0 ? 'a fall' : 'a rise'} of ${Math.round(Math.abs(change) * 100)}%.`,
     );
   }
+}
+
+/** Whether `g`'s sentence is the one right after `f`'s in the same paragraph. */
+function nextSentence(f: Feat, g: Feat): boolean {
+  if (g.claim.articleId !== f.claim.articleId) return false;
+  const end = f.claim.sentenceStart + f.sentence.text.length;
+  return g.claim.sentenceStart >= end && g.claim.sentenceStart - end <= 2;
 }
