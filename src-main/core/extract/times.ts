@@ -43,7 +43,7 @@ const ZONES: Record<string, number> = {
 };
 
 const ZONE_RE =
-  '(?:\\(?\\s*(?<zone>GMT|UTC|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|Z)\\b(?<off>\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|\\s*(?<local>local time|local|Uhr(?:\\s*\\(?(?:CET|MEZ|CEST|MESZ)\\)?|\\s+(?:MEZ|MESZ))?|heure locale|hours|hrs))';
+  '(?:\\(?\\s*(?<zone>GMT|UTC|CET|CEST|MEZ|MESZ|BST|WET|WEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|AEST|AEDT|Z)\\b(?<off>\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?)?\\)?|\\s*(?<local>local time|local|Uhr(?:\\s*\\(?(?:CET|MEZ|CEST|MESZ)\\)?|\\s+(?:MEZ|MESZ))?|heure locale|hours|hrs|uur))';
 
 const TIME = new RegExp(
   `(?<![\\d.,:])(?:(?<h>[01]?\\d|2[0-3])[:.h](?<m>[0-5]\\d)(?![\\d%]|[:.][0-5]\\d)|(?<mil>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=\\s*(?:GMT|UTC|hours|hrs|local|CET|Z\\b))|(?<h12>1[0-2]|0?[1-9])(?=\\s*[ap]\\.?\\s?m\\b))(?<ampm>\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*${ZONE_RE})?`,
@@ -52,7 +52,8 @@ const TIME = new RegExp(
 
 const ELAPSED_BEFORE =
   /\b(?:in|break|breaking|broke|under|inside|outside|clocked|ran|record|best|time of|finished in|(?:record|best|won|lead|margin) by)\s+(?:a\s+|an\s+)?$/i;
-const ELAPSED_AFTER = /^\s*(?:behind|ahead|clear|faster|slower|quicker|off|inside|outside|short)\b/i;
+const ELAPSED_AFTER =
+  /^\s*(?:behind|ahead|clear|faster|slower|quicker|off|inside|outside|short|(?:min(?:utes)?\s+)?(?:per|a|each|every)\s+(?:kilometre|kilometer|km|mile|lap|100\s?m))\b/i;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

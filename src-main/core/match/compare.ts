@@ -342,6 +342,7 @@ function sameAct(a: Feat, b: Feat): boolean {
     const out = new Set<string>();
     if (PUBLIC_ACT.test(text)) out.add('public');
     if (MISHAP.test(text)) out.add('mishap');
+    if (START.test(text)) out.add('start');
     for (const e of eventMentions(text)) out.add(e.family);
     return out;
   };
@@ -358,6 +359,10 @@ function sameAct(a: Feat, b: Feat): boolean {
 /** What went wrong, in the words any accident report uses: a ship grounded, a train derailed. */
 const MISHAP =
   /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|explosions?|blasts?|detonations?|erupted|crashed|caught fire)\b/;
+
+/** A beginning, however worded: "set off at 08:30", "the 07:30 GMT start", "kicked off at 20:00". */
+const START =
+  /\b(?:start(?:s|ed|ing)?|began|begins|set off|sets off|kick(?:ed|s)? off|kick-off|got under way|under way|opened|opens)\b/;
 
 const PUBLIC_ACT =
   /\b(?:announc\w*|statements?|disclos\w*|releas\w*|publish\w*|issued|notices?|filings?|press conference)\b/;

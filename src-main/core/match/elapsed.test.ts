@@ -22,6 +22,14 @@ describe('elapsed times', () => {
     expect(lengths.map((c) => c.value.display)).toEqual(['2:21:07']);
   });
 
+  it('reads a pace ("2:51 per kilometre") as no time of day, and "8.30 uur" as a local clock time', () => {
+    const { claims } = extractArticle({
+      text: 'The elite field started at 8.30 uur. Wilk averaged 2:51 per kilometre, or roughly 4:36 per mile.',
+      publishedAt: '2025-04-13',
+    });
+    expect(claims.filter((c) => c.kind === 'time').map((c) => c.value.display)).toEqual(['08:30 local']);
+  });
+
   it('sets two winning times of one race against each other, in any notation', () => {
     const { result } = story(
       ' date 2025-04-13 Wilk wins\n\nDorota Wilk won the Harbour Marathon in 2:21:07 on Sunday, the organisers said.\n',
@@ -52,5 +60,17 @@ describe('thousands with dots', () => {
     expect(bonus).toHaveLength(1);
     expect(bonus[0].explanation).toMatch(/150\.000 euro/);
     expect(bonus[0].explanation).toMatch(/€100,000/);
+  });
+});
+
+describe('a start, however worded', () => {
+  it('sets "set off at 08:30 local time (06:30 GMT)" against "the 07:30 GMT start"', () => {
+    const { result } = story(
+      ' date 2025-04-13 Wilk wins\n\nThe elite field set off at 08:30 local time (06:30 GMT) under a grey sky, organisers said.\n',
+      ' date 2025-04-14 The course\n\nThe Harbour Marathon begins early: the 07:30 GMT start meant the leaders finished before the crowds peaked.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/07:30 GMT/);
   });
 });
