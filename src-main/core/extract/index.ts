@@ -19,6 +19,7 @@ import { findEvents } from './events';
 import { frameFor } from './frame';
 import { findTimes } from './times';
 import { findDurations } from './durations';
+import { findSplits } from './splits';
 import type { ExtractedClaim, ExtractedPassage, ExtractInput, ExtractionResult } from './types';
 
 export const EXTRACTOR_VERSION = 3;
@@ -213,7 +214,7 @@ export function extractArticle(input: ExtractInput): ExtractionResult {
     const occupied = new SpanSet();
     // concat, not push(...): one sentence of a data dump can hold 100,000 values.
     const times = findTimes(ctx, occupied);
-    const durations = findDurations(ctx, occupied);
+    const durations = findDurations(ctx, occupied).concat(findSplits(ctx, occupied));
     const figures = findFigures(ctx, occupied);
     const dates = findDates(ctx, occupied);
     const drafts: ClaimDraft[] = times.concat(

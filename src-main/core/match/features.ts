@@ -267,6 +267,7 @@ function approxFromText(before: string, after: string, fallback: string): string
   return fallback;
 }
 
+const SPLIT_DISPLAY = /^\d{1,2}\s*[-–:]\s*\d{1,2}$/;
 const ELAPSED_DISPLAY = /\d[:.]\d{2}[:.]\d{2}|\dh\s?\d{1,2}\s?m/;
 
 /**
@@ -276,8 +277,10 @@ const ELAPSED_DISPLAY = /\d[:.]\d{2}[:.]\d{2}|\dh\s?\d{1,2}\s?m/;
 export function valueInterval(amount: number, display: string, approx: string): Interval {
   const num = /(\d[\d,]*(?:\.\d+)?)/.exec(display.replace(/(\d) (\d{3})\b/g, '$1$2'));
   let unit = 1;
-  // A race time ("2:21:07", "2.21.17", "2h01m09s") is written to the second.
-  if (num && !ELAPSED_DISPLAY.test(display)) {
+  // A race time ("2:21:07", "2.21.17", "2h01m09s") is written to the second; a vote split
+  // or a score ("6-3", "2–1") is exact.
+  if (SPLIT_DISPLAY.test(display)) unit = 0.001;
+  else if (num && !ELAPSED_DISPLAY.test(display)) {
     const text = num[1].replace(/,/g, '');
     const mantissa = Number(text);
     const scale = mantissa > 0 ? amount / mantissa : 1;
