@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeskService } from '../core/service';
-import { serveDesk } from './serve-desk';
+import { serveDesk, serveOnPreferredPort } from './serve-desk';
 
 export function defaultDeskPath(): string {
   return join(homedir(), 'Claimdesk', 'My desk.claimdesk');
@@ -51,15 +51,17 @@ async function main(): Promise<void> {
     console.error(`Claimdesk: ${(err as Error).message}`);
     process.exit(1);
   }
-  const port = values.port ? Number(values.port) : 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = values.port ? Number(values.port) : null;
+  if (port !== null && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     console.error(`Claimdesk: --port must be a number from 0 to 65535, not ${values.port}.`);
     process.exit(1);
   }
-  const server = await serveDesk(service, {
-    staticDir: values.static ?? resolve(import.meta.dirname, '../../out/renderer'),
-    port,
-  });
+  const staticDir = values.static ?? resolve(import.meta.dirname, '../../out/renderer');
+  // Without --port, the usual port, so the browser keeps the editor's name across sessions.
+  const start = (p: number) => serveDesk(service, { staticDir, port: p });
+  const { server, note } =
+    port !== null ? { server: await start(port), note: null } : await serveOnPreferredPort(start);
+  if (note) console.log(note);
   console.log(
     `Claimdesk is serving the desk ${service.deskPath}${service.info().readOnly ? ' (opened read-only: decisions are disabled)' : ''}`,
   );
