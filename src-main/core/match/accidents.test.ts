@@ -151,3 +151,21 @@ describe('the moment of a blast', () => {
     expect(result.conflicts.filter((c) => c.kind === 'date_mismatch')).toHaveLength(1);
   });
 });
+
+describe('a measure of years ago', () => {
+  it('does not set today’s 260 km/h winds against a 2020 typhoon’s 285 km/h', () => {
+    const { result } = story(
+      ' date 2025-10-14 Typhoon\n\nThe typhoon made landfall with sustained winds of 260 km/h, the weather service said.\n',
+      ' date 2025-10-15 Explainer\n\nSuper Typhoon Yasmin crossed the province in November 2020 with sustained winds of 285 km/h.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
+  });
+
+  it('still sets two outlets’ winds of the same landfall against each other', () => {
+    const { result } = story(
+      ' date 2025-10-14 Typhoon\n\nThe typhoon made landfall with sustained winds of 260 km/h, the weather service said.\n',
+      ' date 2025-10-15 Explainer\n\nThe typhoon came ashore with sustained winds of 290 km/h, according to the weather service.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(1);
+  });
+});

@@ -227,8 +227,16 @@ function pastOf(old: Feat, now: Feat): boolean {
     // A tally reported now, or things counted at a happening (a crowd, the dead of a
     // disaster, the acres a fire burned): the count of years ago was of another happening.
     (quantityFrameOf(now)?.frame.running === true ||
-      (now.claim.kind === 'count' && old.claim.kind === 'count'))
+      (now.claim.kind === 'count' && old.claim.kind === 'count') ||
+      // A measure taken at a happening (a wind speed, a depth, the tonnes spilled): the
+      // one of years ago was another happening's. Money and shares keep their year as a
+      // detail ("the original budget, set in 2016").
+      (now.claim.kind === 'figure' && old.claim.kind === 'figure' && isMeasure(now) && isMeasure(old)))
   );
+}
+
+function isMeasure(f: Feat): boolean {
+  return f.unit !== null && !/^cur:|^%$|^percentage|^split$|^seconds?$/.test(f.unit);
 }
 
 function differentMoments(a: Feat, b: Feat): boolean {
