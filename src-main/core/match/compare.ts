@@ -270,7 +270,10 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   // Values far apart are two quantities, however alike the wording: a transposed digit
   // (14 and 41) stays within reach only when the words the values attach to agree.
   const sameProperty = [...qa.property].some((w) => qb.property.has(w));
-  if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO)) return false;
+  // (Two digits swapped, "61 injured" and "16 injured", stay within reach when the words the
+  // values attach to agree, however far apart the values.)
+  if (ratio(a, b) > (sameProperty ? MAX_RATIO_SAME_PROPERTY : MAX_RATIO) && !(sameProperty && swapped(a, b)))
+    return false;
   // Race times a tenth apart are two races (the men's and the women's), not one misreported.
   if (a.unit === b.unit && /^(?:unit:)?seconds?$/.test(a.unit ?? '') && ratio(a, b) > MAX_RATIO_RACE_TIME)
     return false;

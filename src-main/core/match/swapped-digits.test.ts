@@ -29,3 +29,16 @@ describe('swapped digits', () => {
     expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
   });
 });
+
+describe('swapped digits far apart', () => {
+  it('sets "61 injured" against "16 injured" in two reports of one update, though one is almost four times the other', () => {
+    const { result } = story(
+      ' date 2026-01-13 Drone attack\n\nThe regional governor said on Tuesday morning that 14 people had been killed and 61 injured.\n',
+      ' date 2026-01-13 Live\n\n06:35 GMT – The regional governor, in his morning update: 14 people killed, 16 injured.\n',
+    );
+    const injured = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(injured).toHaveLength(1);
+    expect(injured[0].explanation).toMatch(/\b61\b/);
+    expect(injured[0].explanation).toMatch(/\b16\b/);
+  });
+});
