@@ -169,3 +169,15 @@ describe('a measure of years ago', () => {
     expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(1);
   });
 });
+
+describe('the moment of an attack', () => {
+  it('sets "the first explosions came shortly after 01:15 local time (23:15 GMT)" against "the attack began at 00:15 GMT"', () => {
+    const { result } = story(
+      ' date 2026-01-13 Drones hit port\n\nResidents said the first explosions came shortly after 01:15 local time (23:15 GMT), about 25 minutes after sirens sounded.\n',
+      ' date 2026-01-14 Analysis\n\nThe attack began at 00:15 GMT and lasted until shortly after dawn.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/00:15 GMT/);
+  });
+});

@@ -344,7 +344,9 @@ function sameAct(a: Feat, b: Feat): boolean {
     const text = f.sentence.folded.slice(Math.max(f.clause.start, f.pos - 90), f.pos);
     const out = new Set<string>();
     if (PUBLIC_ACT.test(text)) out.add('public');
-    if (MISHAP.test(text)) out.add('mishap');
+    // An accident and an attack are both the story's happening: "the first explosions came
+    // shortly after 01:15", "the attack began at 00:15 GMT".
+    if (MISHAP.test(text)) out.add('attack');
     if (START.test(text)) out.add('start');
     for (const e of eventMentions(text)) out.add(e.family);
     return out;
@@ -361,7 +363,7 @@ function sameAct(a: Feat, b: Feat): boolean {
 
 /** What went wrong, in the words any accident report uses: a ship grounded, a train derailed. */
 const MISHAP =
-  /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|explosions?|blasts?|detonations?|erupted|crashed|caught fire)\b/;
+  /\b(?:hit|struck|ran aground|grounded|collided|collision|derailed|capsized|sank|sunk|collapsed|exploded|explosions?|blasts?|detonations?|impacts?|erupted|crashed|caught fire)\b/;
 
 /** A beginning, however worded: "set off at 08:30", "the 07:30 GMT start", "kicked off at 20:00". */
 const START =
