@@ -109,6 +109,12 @@ const SAME_MEANING: Record<string, string> = {
   drop: 'fall',
   dropp: 'fall',
   incre: 'rise',
+  // What one side asked a court or a negotiation for: "sought 14 years", "asked for 16 years".
+  asked: 'seek',
+  ask: 'seek',
+  sough: 'seek',
+  deman: 'seek',
+  reque: 'seek',
 };
 
 export function quantityFrame(f: Feat): QuantityFrame | null {
