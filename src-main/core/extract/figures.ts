@@ -660,6 +660,29 @@ const TOLL = new RegExp(
   'giu',
 );
 
+/**
+ * A number that a collective noun names before it: "the official attendance at 41,276",
+ * "the crowd of 42,176", "a workforce of 3,100": so many people, counted as a whole.
+ */
+const COLLECTIVE = new RegExp(
+  `\\b(attendance|crowd|turnout|audience|population|workforce|headcount|membership|enrol?ment|congregation)\\s+(?:(?:was|is|stood|stands|reached|totall?ed|figure)\\s+)?(?:at|of|to)?\\s*(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly|just under|just over)\\s+)?(?<num>${NUM_RE})(?![.,]?\\d)(?!\\s*(?:%|per ?cent|percent|(?:thousand|million|billion)\\b)|\\s+(?:\\p{Ll}+\\s+)?\\p{Ll}+s\\b)`,
+  'giu',
+);
+
+function findCollectives(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  COLLECTIVE.lastIndex = 0;
+  for (let m = COLLECTIVE.exec(s); m; m = COLLECTIVE.exec(s)) {
+    const numText = m.groups!.num;
+    const numStart = m.index + m[0].length - numText.length;
+    const end = numStart + numText.length;
+    if (occupied.overlaps(numStart, end) || /^\d{4}$/.test(numText)) continue;
+    const count = parseNum(numText, ctx.numberStyle, true);
+    if (!Number.isFinite(count) || count < 10) continue;
+    pushCount(ctx, out, occupied, numStart, end, count, 'person', m[1].toLowerCase());
+  }
+}
+
 function findTolls(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   const s = ctx.s;
   TOLL.lastIndex = 0;
@@ -706,6 +729,12 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     )
   )
     findTolls(ctx, occupied, out);
+  if (
+    /\b(?:attendance|crowd|turnout|audience|population|workforce|headcount|membership|enrol?ment|congregation)\b/i.test(
+      s,
+    )
+  )
+    findCollectives(ctx, occupied, out);
   if (/\sof\s+(?:the|its|their|all|about|around|some|roughly|nearly|almost|approximately)\s/.test(s))
     findPartsOfTotal(ctx, occupied, out);
   if (/\d-\p{Ll}|[a-z]-\p{Ll}/u.test(s)) findFusedCounts(ctx, occupied, out);

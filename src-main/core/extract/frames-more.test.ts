@@ -140,3 +140,18 @@ describe('numbers that name a class', () => {
     expect(counts).toEqual(['14,212 patients']);
   });
 });
+
+describe('collective nouns', () => {
+  it('reads "the official attendance at 41,276" and "the crowd of 42,176" as counts of people', () => {
+    const counts = claimsOf(
+      'The federation put the official attendance at 41,276. The crowd of 42,176 on Thursday included 15,000 fans.',
+    )
+      .filter((c) => c.value.type === 'count')
+      .map((c) => (c.value.type === 'count' ? [c.value.count, c.value.frame?.property] : null));
+    expect(counts).toEqual([
+      [41276, 'official attendance'],
+      [42176, 'crowd'],
+      [15000, expect.anything()],
+    ]);
+  });
+});

@@ -1261,7 +1261,11 @@ function describeQuantity(f: Feat): void {
   ].sort();
   const after = f.sentence.folded.slice(f.pos + f.claim.quote.length, f.pos + f.claim.quote.length + 25);
   f.relative =
-    /^\s*(?:\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(after) ||
+    // ("20 people more than last year"; not "the crowd of 42,176 included more than 15,000":
+    // a verb between starts another statement.)
+    /^\s*(?:(?!\w+ed\b|\w+ing\b|(?:is|was|were|are|has|have|had|includes?|with|and)\b)\w+\s+)?(?:fewer|more|less|higher|lower|up|down)\s+(?:than|from|on|compared)\b/.test(
+      after,
+    ) ||
     /^\s*(?:fewer|more|less)\b/.test(after) ||
     // "a 4.5 percent pay rise" is the change that "a pay rise of 4.5 percent" states.
     (f.unit === '%' &&

@@ -42,3 +42,16 @@ describe('swapped digits far apart', () => {
     expect(injured[0].explanation).toMatch(/\b16\b/);
   });
 });
+
+describe('an attendance copied wrongly', () => {
+  it('sets "the official attendance at 41,276" against "the crowd of 42,176 included more than 15,000"', () => {
+    const { result } = story(
+      ' date 2025-05-29 Cup final\n\nThe football association put the official attendance at 41,276.\n',
+      ' date 2025-06-01 Interview\n\nThe club says the crowd of 42,176 included more than 15,000 people from the west coast.\n',
+    );
+    const crowd = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(crowd).toHaveLength(1);
+    expect(crowd[0].explanation).toMatch(/41,276/);
+    expect(crowd[0].explanation).toMatch(/42,176/);
+  });
+});
