@@ -737,6 +737,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     findCollectives(ctx, occupied, out);
   if (/\sof\s+(?:the|its|their|all|about|around|some|roughly|nearly|almost|approximately)\s/.test(s))
     findPartsOfTotal(ctx, occupied, out);
+  if (/\sof\s+(?:the|its|their|these|those)\s/.test(s)) findPartsOfGroup(ctx, occupied, out);
   if (/\d-\p{Ll}|[a-z]-\p{Ll}/u.test(s)) findFusedCounts(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
@@ -906,6 +907,33 @@ const PART_AHEAD = new RegExp(
  * "won 52 of the 150 seats": the part is a count of the same noun as the total ("52
  * seats"), which the count pattern alone would miss; the total is left to it.
  */
+/** "6,800 of the positions", "nine of the miners": a part of a group named without its size. */
+const PART_OF_GROUP = new RegExp(
+  `(?<![\\p{L}\\d.,$€£¥-])(?<part>${NUM_RE}|${NUMBER_WORD_RE})\\s+of\\s+(?:the|its|their|these|those)\\s+(?:\\p{Ll}+\\s+){0,2}?(?<noun>\\p{Ll}{3,}s)\\b`,
+  'giu',
+);
+
+function findPartsOfGroup(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  PART_OF_GROUP.lastIndex = 0;
+  for (let m = PART_OF_GROUP.exec(s); m; m = PART_OF_GROUP.exec(s)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (occupied.overlaps(start, end)) continue;
+    // "one of the biggest", "two of the three": a superlative's pick, or a part of a stated whole.
+    if (
+      /^(?:one|1)$/i.test(g.part) ||
+      /^\s+(?:of\s+the\s+)?(?:biggest|largest|most|best|worst)/i.test(s.slice(start + g.part.length))
+    )
+      continue;
+    if (/^\d{4}$/.test(g.part)) continue;
+    const count = /^\d/.test(g.part) ? parseNum(g.part, ctx.numberStyle, true) : parseNumberWord(g.part);
+    if (count === null || !Number.isFinite(count) || count < 2) continue;
+    pushCount(ctx, out, occupied, start, end, count, singular(g.noun.toLowerCase()), s.slice(start, end));
+  }
+}
+
 function findPartsOfTotal(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
   const s = ctx.s;
   PART_OF_TOTAL.lastIndex = 0;

@@ -155,3 +155,17 @@ describe('collective nouns', () => {
     ]);
   });
 });
+
+describe('a part of a group named without its size', () => {
+  it('reads "6,800 of the positions" and "nine of the miners were rescued" as counts, not "one of the biggest"', () => {
+    const counts = claimsOf(
+      'A total of 6,800 of the positions will go in Germany. Nine of the miners were rescued. It is one of the biggest plants.',
+    )
+      .filter((c) => c.value.type === 'count')
+      .map((c) => (c.value.type === 'count' ? [c.value.count, c.value.noun, c.value.frame?.property] : null));
+    expect(counts).toEqual([
+      [6800, 'position', 'position'],
+      [9, 'miner', 'rescued'],
+    ]);
+  });
+});

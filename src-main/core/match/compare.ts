@@ -315,8 +315,12 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
   const noun = countedNoun(a);
   // A slipped digit in a precise count of one thing, however general the thing ("7,480
   // cases", "7,840 cases").
-  if (noun && noun === countedNoun(b) && misprint(a, b)) return true;
-  if (noun && noun === countedNoun(b) && !GENERIC_COUNTED.has(noun)) return overlap >= SAME_NOUN;
+  // (One thing under two names counts too: "6,800 of the positions", "7,800 of the cuts".)
+  const sameThing =
+    noun !== null && (noun === countedNoun(b) || (countedNoun(b) !== null && a.unit === b.unit));
+  if (sameThing && misprint(a, b)) return true;
+  if (sameThing && !GENERIC_COUNTED.has(noun) && !GENERIC_COUNTED.has(a.unit ?? ''))
+    return overlap >= SAME_NOUN;
   return overlap >= SAME_FACT;
 }
 

@@ -1165,6 +1165,8 @@ const UNIT_ALIASES: Record<string, string> = {
   post: 'job',
   position: 'job',
   workplace: 'job',
+  // "2,400 job cuts", "7,800 of the cuts": counted cuts are jobs cut.
+  cut: 'job',
   // Words outlets use for one counted thing.
   baby: 'birth',
   car: 'vehicle',

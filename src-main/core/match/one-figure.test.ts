@@ -1,7 +1,8 @@
 /**
- * Two neighbouring digits swapped when a figure is copied ("4.6 billion pesos", "6,4
- * billion pesos"): one figure misreported, though each outlet words it differently.
- * Articles are invented for these tests and run through the real extractor and matcher.
+ * One figure told differently: two neighbouring digits swapped when it is copied ("4.6
+ * billion pesos", "6,4 billion pesos"; "61 injured", "16 injured"), or the thing counted
+ * named otherwise ("jobs", "positions"). Articles are invented for these tests and run
+ * through the real extractor and matcher.
  */
 import { describe, expect, it } from 'vitest';
 import { runStory } from './test-desk';
@@ -53,5 +54,16 @@ describe('an attendance copied wrongly', () => {
     expect(crowd).toHaveLength(1);
     expect(crowd[0].explanation).toMatch(/41,276/);
     expect(crowd[0].explanation).toMatch(/42,176/);
+  });
+});
+
+describe('one thing under two names', () => {
+  it('sets "6,800 jobs will go in Germany" against "7,800 positions will be eliminated there"', () => {
+    const { result } = story(
+      ' date 2025-03-11 Job cuts\n\nDerwald will cut 6,800 jobs in Germany under the restructuring plan, the company said.\n',
+      ' date 2025-03-11 Stellenabbau\n\nIn Germany alone 7,800 positions are to be eliminated under the plan, the company announced.\n',
+    );
+    const jobs = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(jobs).toHaveLength(1);
   });
 });
