@@ -109,6 +109,10 @@ const SAME_MEANING: Record<string, string> = {
   drop: 'fall',
   dropp: 'fall',
   incre: 'rise',
+  // "a jump of 0.9 percentage points", "0.7 percentage points higher": one rise; "lower": a fall.
+  jump: 'rise',
+  highe: 'rise',
+  lower: 'fall',
   // What one side asked a court or a negotiation for: "sought 14 years", "asked for 16 years".
   asked: 'seek',
   ask: 'seek',

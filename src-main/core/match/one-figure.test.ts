@@ -67,3 +67,16 @@ describe('one thing under two names', () => {
     expect(jobs).toHaveLength(1);
   });
 });
+
+describe('one change, worded two ways', () => {
+  it('sets "a jump of 0.9 percentage points from February" against "0.7 percentage points higher than February’s"', () => {
+    const { result } = story(
+      ' date 2025-04-15 Live: inflation\n\n09:02 GMT – Headline inflation came in at 4.6% year on year. That is a jump of 0.9 percentage points from February.\n',
+      ' date 2025-04-15 Inflation rises\n\nThe annual rate was 0.7 percentage points higher than February’s 3.9%, the statistics office said.\n',
+    );
+    const change = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(change.map((c) => c.explanation).join('\n')).toMatch(
+      /0\.9 percentage points.*0\.7 percentage points|0\.7 percentage points.*0\.9 percentage points/,
+    );
+  });
+});
