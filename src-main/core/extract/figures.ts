@@ -302,6 +302,17 @@ const CLAUSE_BREAK = /;|,\s+(?:while|whereas|but|although|though|and\s+(?:since|
 
 const CLASS_LABEL =
   /\b(?:tier|phase|category|level|stage|grade|class|type|round|article|section|chapter|terminal|gate|platform|zone|step|division|league|formula|pillar)\s+$/i;
+/** Whether [ys, ye) lies in a ", which …," aside that does not hold [at, atEnd). */
+function inAside(s: string, ys: number, ye: number, at: number, atEnd: number): boolean {
+  const open = s.slice(Math.max(0, ys - 80), ys).search(/,\s+(?:which|who|whose|where)\b[^,;()]*$/);
+  if (open < 0) return false;
+  const start = Math.max(0, ys - 80) + open;
+  const close = s.slice(ye, ye + 80).search(/[,;)]/);
+  if (close < 0) return false;
+  const end = ye + close;
+  return !(at >= start && atEnd <= end);
+}
+
 const SINCE_YEAR =
   /\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter)\s+)?$/i;
 const RULE_YEAR = /\b(?:under|pursuant to|in line with|set (?:out )?(?:by|in))\s+(?:the|a|its|their)\s+$/i;
@@ -378,6 +389,8 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
     if (!(y.end <= at || y.start >= atEnd)) continue;
     // "since 2020", "since October 2022", "since early 2019": a bound of something else.
     if (SINCE_YEAR.test(s.slice(Math.max(0, y.start - 24), y.start))) continue;
+    // "The mine, which opened in 1974, employs 3,100 people": an aside about the subject.
+    if (inAside(s, y.start, y.end, at, atEnd)) continue;
     // "the maximum fine under the 2019 pollution law": the year names the rule, not the
     // period the amount is about.
     if (RULE_YEAR.test(s.slice(Math.max(0, y.start - 40), y.start))) continue;

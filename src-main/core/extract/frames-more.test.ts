@@ -169,3 +169,19 @@ describe('a part of a group named without its size', () => {
     ]);
   });
 });
+
+describe('an aside about the subject', () => {
+  it('gives no period to "The mine, which opened in 1974, employs 3,100 people"', () => {
+    const count = claimsOf('The mine, which opened in 1974, employs 3,100 people.').find(
+      (c) => c.value.type === 'count',
+    );
+    expect(count?.value).toMatchObject({ count: 3100, period: null });
+  });
+
+  it('keeps the year of an aside for a value inside it', () => {
+    const figure = claimsOf('The firm, whose revenue was €2 billion in 2019, is listed in Warsaw.').find(
+      (c) => c.value.type === 'figure',
+    );
+    expect(figure?.value).toMatchObject({ period: '2019' });
+  });
+});

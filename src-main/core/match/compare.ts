@@ -109,6 +109,11 @@ const SAME_MEANING: Record<string, string> = {
   drop: 'fall',
   dropp: 'fall',
   incre: 'rise',
+  // "employs 3,100 people", "some 3,900 people work there", "a workforce of", "staff of".
+  emplo: 'work',
+  worke: 'work',
+  workf: 'work',
+  staff: 'work',
   // "a jump of 0.9 percentage points", "0.7 percentage points higher": one rise; "lower": a fall.
   jump: 'rise',
   highe: 'rise',
