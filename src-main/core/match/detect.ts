@@ -299,8 +299,14 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
       : f.claim.value.approx === 'exact';
   const apart = (cls: Feat[][]) =>
     `${pct(minOf(cls.map((c) => amountOf(c[0]))), maxOf(cls.map((c) => amountOf(c[0]))))}% apart, more than rounding or the stated approximation allows`;
+  // A count the story shows changing from day to day ("47,000 on strike on Thursday, down
+  // from 52,000 on Wednesday"): a value told without a day is its article's day's.
+  const varies = feats.some(
+    (f) =>
+      /\b(?:down|up) from\b/.test(f.sentence.folded) && (f.sentence.folded.match(DAY_WORD) ?? []).length >= 2,
+  );
   const clash = (a: Feat, b: Feat) =>
-    a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b, dayOf);
+    a.sentence !== b.sentence && a.unit === b.unit && valuesClash(a, b, dayOf, varies);
   // A running tally told at several moments: each moment's readings are disputed among
   // themselves (31 and 36 dead, both "on Thursday afternoon"), apart from readings that
   // no later growth can explain.
@@ -342,7 +348,12 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
  * lower than the earlier one allows ("42 dead" on Wednesday, "the toll stands at 37"
  * on Thursday); "at least 37" on Tuesday and 42 on Wednesday agree.
  */
-export function valuesClash(a: Feat, b: Feat, dayOf: (f: Feat) => string | null = tallyDay): boolean {
+export function valuesClash(
+  a: Feat,
+  b: Feat,
+  dayOf: (f: Feat) => string | null = tallyDay,
+  varies = false,
+): boolean {
   // "By 18:00 local time, 2.3 million customers were still without power", "21:30 GMT –
   // around 900,000 customers remain without power": a state read at two hours of the day.
   const ha = stateHour(a);
@@ -356,8 +367,8 @@ export function valuesClash(a: Feat, b: Feat, dayOf: (f: Feat) => string | null 
   if (!da && !db) {
     const ma = asOfDay(a);
     const mb = asOfDay(b);
-    const xa = ma ?? (mb ? todayOf(a) : null);
-    const xb = mb ?? (ma ? todayOf(b) : null);
+    const xa = ma ?? (mb ? (todayOf(a) ?? (varies ? (a.article.publishedAt ?? null) : null)) : null);
+    const xb = mb ?? (ma ? (todayOf(b) ?? (varies ? (b.article.publishedAt ?? null) : null)) : null);
     if (xa && xb && xa !== xb) return false;
   }
   // A tally's reading ("27 detained so far", Thursday) and a count given on a later day

@@ -46,6 +46,24 @@ describe('a toll some outlet words as a tally', () => {
   });
 });
 
+describe('a count that changes from day to day', () => {
+  it('reads "52,000 had joined the strike" in Wednesday’s article as Wednesday’s count once the story shows it changing', () => {
+    const { result } = story(
+      ' date 2026-11-25 Rail strike begins\n\nThe union said 52,000 workers had joined the strike on its first day.\n',
+      ' date 2026-11-26 Strike day two\n\nThe union said 47,000 workers were on strike on Thursday, down from 52,000 on Wednesday.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(0);
+  });
+
+  it('still sets two counts of one day against each other', () => {
+    const { result } = story(
+      ' date 2026-11-26 Strike day two\n\nThe union said 41,000 workers were on strike on Thursday.\n',
+      ' date 2026-11-26 Strike day two\n\nThe union said 47,000 workers were on strike on Thursday, down from 52,000 on Wednesday.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'count_mismatch')).toHaveLength(1);
+  });
+});
+
 describe('weekdays', () => {
   it('reads "the night of Monday, September 16" as a date and sets it against the Tuesday it was', () => {
     const { result } = story(
