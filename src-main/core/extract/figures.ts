@@ -143,6 +143,12 @@ const UNITS: Record<string, string> = {
   '%': '%',
   'per cent': '%',
   percent: '%',
+  // Translated copy keeps the source language's word: "18,5 Prozent", "4,2 pour cent".
+  prozent: '%',
+  'pour cent': '%',
+  'por ciento': '%',
+  'per cento': '%',
+  procent: '%',
   'percentage points': 'percentage points',
   'percentage point': 'percentage points',
   'basis points': 'basis points',

@@ -185,3 +185,14 @@ describe('an aside about the subject', () => {
     expect(figure?.value).toMatchObject({ period: '2019' });
   });
 });
+
+describe('percent in the source language', () => {
+  it('reads "18,5 Prozent" and "4,2 pour cent" as percentages', () => {
+    const pcts = claimsOf(
+      'Die Aktie schloss mit einem Plus von 18,5 Prozent. La hausse atteint 4,2 pour cent.',
+    )
+      .filter((c) => c.value.type === 'figure' && c.value.unit === '%')
+      .map((c) => (c.value.type === 'figure' ? c.value.amount : null));
+    expect(pcts).toEqual([18.5, 4.2]);
+  });
+});

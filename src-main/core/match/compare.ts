@@ -386,7 +386,7 @@ const MISHAP =
 
 /** A beginning, however worded: "set off at 08:30", "the 07:30 GMT start", "kicked off at 20:00". */
 const START =
-  /\b(?:start(?:s|ed|ing)?|began|begins|set off|sets off|kick(?:ed|s)? off|kick-off|got under way|under way|opened|opens)\b/;
+  /\b(?:start(?:s|ed|ing)?|began|begins|set off|sets off|kick(?:ed|s)? off|kick-off|got under way|under way|opened|opens|first (?:trade|trading|deal)|debut(?:ed|s)?)\b/;
 
 const PUBLIC_ACT =
   /\b(?:announc\w*|statements?|disclos\w*|releas\w*|publish\w*|issued|notices?|filings?|press conference)\b/;

@@ -74,3 +74,15 @@ describe('a start, however worded', () => {
     expect(times[0].explanation).toMatch(/07:30 GMT/);
   });
 });
+
+describe('a first trade', () => {
+  it('sets "opened at €25.80 at 9:17 a.m. local time (0817 GMT)" against "the first trade crossed at 09:17 GMT"', () => {
+    const { result } = story(
+      ' date 2025-03-12 Debut\n\nThe stock opened at €25.80 at 9:17 a.m. local time (0817 GMT), above the offer price.\n',
+      ' date 2025-03-19 One week on\n\nOn the morning of the debut, the first trade crossed at 09:17 GMT.\n',
+    );
+    const times = result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    expect(times[0].explanation).toMatch(/09:17 GMT/);
+  });
+});
