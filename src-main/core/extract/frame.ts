@@ -76,7 +76,7 @@ const DISTANCE_AFTER =
 /** How far beyond a line: "140 metres beyond the end of the runway", "60 metres past the runway end". */
 const BEYOND_AFTER = /^\s*(?:beyond|past|short of)\s+the\b/i;
 const RUNNING =
-  /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirmed|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon)|(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|injured|hurt|wounded|displaced|evacuated))\b/i;
+  /\b(?:so far|as of|toll|tally|has risen|have risen|had risen|rose to|climbed to|jumped to|reached|at least|confirm(?:ed|s)|so far|latest|updated|now stands|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|nightfall|evening|morning|noon)|(?:has|have)\s+(?:now\s+)?(?:been\s+)?(?:killed|died|injured|hurt|wounded|displaced|evacuated))\b/i;
 const CLAUSE_BREAK =
   /[;()—–]|:(?=\s)|,\s+(?:while|whereas|but|although|though|and|as|after|with|which|who|when|where|compared|up|down)\b|,\s+(?=\p{Ll}+ing\b)/giu;
 

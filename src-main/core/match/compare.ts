@@ -109,6 +109,8 @@ const SAME_MEANING: Record<string, string> = {
   drop: 'fall',
   dropp: 'fall',
   incre: 'rise',
+  // "43 dead", "34 deaths": one outcome.
+  death: 'die',
   // "employs 3,100 people", "some 3,900 people work there", "a workforce of", "staff of".
   emplo: 'work',
   worke: 'work',
@@ -143,7 +145,7 @@ export function quantityFrame(f: Feat): QuantityFrame | null {
   // The counted noun says it first: "381 survivors … recovered", "74 bodies recovered".
   const noun = v.type === 'count' ? v.noun.toLowerCase() : '';
   if (/^surviv/.test(noun)) outcome = 'rescued';
-  else if (/^(?:bod(?:y|ie)|corpse|fatalit)/.test(noun)) outcome = 'dead';
+  else if (/^(?:bod(?:y|ie)|corpse|fatalit|death)/.test(noun)) outcome = 'dead';
   for (const w of outcome ? [] : (frame.property ?? '').toLowerCase().split(/[^\p{L}]+/u)) {
     for (const [name, re] of OUTCOMES)
       if (re.test(w)) {

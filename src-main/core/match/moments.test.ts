@@ -64,6 +64,18 @@ describe('a count that changes from day to day', () => {
   });
 });
 
+describe('a toll confirmed', () => {
+  it('sets "now confirms 43 dead" on Monday’s live page against "by Monday afternoon … had confirmed 34 deaths"', () => {
+    const { result } = story(
+      ' date 2025-03-10 Live: landslide\n\n21:10 GMT – The Civil Defence Institute now confirms 43 dead and 29 still missing, according to its afternoon bulletin.\n',
+      ' date 2025-03-11 Three days in the mud\n\nBy Monday afternoon, the Civil Defence Institute had confirmed 34 deaths, and dozens of people were still missing.\n',
+      ' date 2025-03-09 Landslide\n\nThe Civil Defence Institute said 27 people had died by Sunday evening.\n',
+    );
+    const tolls = result.conflicts.filter((c) => c.kind === 'count_mismatch');
+    expect(tolls.map((c) => c.explanation).join('\n')).toMatch(/43.*34 deaths|34 deaths.*43/);
+  });
+});
+
 describe('weekdays', () => {
   it('reads "the night of Monday, September 16" as a date and sets it against the Tuesday it was', () => {
     const { result } = story(
