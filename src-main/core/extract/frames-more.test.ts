@@ -196,3 +196,14 @@ describe('percent in the source language', () => {
     expect(pcts).toEqual([18.5, 4.2]);
   });
 });
+
+describe('gaps that widen and narrow', () => {
+  it('reads "the net loss narrowed" as a fall and "the trade deficit widened" as a rise', () => {
+    const trends = claimsOf(
+      'The net loss narrowed to €22 million from €41 million. The trade deficit widened.',
+    )
+      .filter((c) => c.kind === 'trend')
+      .map((c) => c.value.display);
+    expect(trends).toEqual(['net loss ↓', 'trade deficit ↑']);
+  });
+});
