@@ -105,28 +105,17 @@ export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDra
     // "11 years and six months": one length, in years.
     if (g.months && unit === 'years') amount += (amountOf(g.months, false, ctx.numberStyle) ?? 0) / 12;
     amount = Math.round(amount * 100) / 100;
-    const ap = approximationBefore(s, start);
-    occupied.add(ap.start, end);
-    const value: FigureValue = {
-      type: 'figure',
-      amount,
-      currency: null,
-      unit,
-      approx: ap.approx,
-      period: null,
-      metric: null,
-      parties: [],
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`,
-    };
-    out.push({
-      kind: 'figure',
-      start: ctx.start + ap.start,
-      end: ctx.start + end,
-      subject: null,
-      scope: null,
-      value,
-      entityKeys: entityKeysIn(ctx),
-    });
+    out.push(
+      lengthDraft(
+        ctx,
+        occupied,
+        start,
+        end,
+        amount,
+        unit,
+        `${amount} ${amount === 1 ? unit.slice(0, -1) : unit}`,
+      ),
+    );
   }
   return [...out, ...findElapsed(ctx, occupied)];
 }
@@ -142,28 +131,41 @@ function findElapsed(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
     const end = start + m[0].length;
     if (occupied.overlaps(start, end)) continue;
     const amount = Number(g.h) * 3600 + Number(g.m ?? g.m2) * 60 + Number(g.s ?? g.s2);
-    const ap = approximationBefore(s, start);
-    occupied.add(ap.start, end);
-    const value: FigureValue = {
-      type: 'figure',
-      amount,
-      currency: null,
-      unit: 'seconds',
-      approx: ap.approx,
-      period: null,
-      metric: null,
-      parties: [],
-      display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${m[0]}`,
-    };
-    out.push({
-      kind: 'figure',
-      start: ctx.start + ap.start,
-      end: ctx.start + end,
-      subject: null,
-      scope: null,
-      value,
-      entityKeys: entityKeysIn(ctx),
-    });
+    out.push(lengthDraft(ctx, occupied, start, end, amount, 'seconds', m[0]));
   }
   return out;
+}
+
+/** A length of time as a figure claim, with the hedge before it ("almost five years"). */
+function lengthDraft(
+  ctx: SentenceContext,
+  occupied: SpanSet,
+  start: number,
+  end: number,
+  amount: number,
+  unit: string,
+  written: string,
+): ClaimDraft {
+  const ap = approximationBefore(ctx.s, start);
+  occupied.add(ap.start, end);
+  const value: FigureValue = {
+    type: 'figure',
+    amount,
+    currency: null,
+    unit,
+    approx: ap.approx,
+    period: null,
+    metric: null,
+    parties: [],
+    display: `${ap.approx === 'exact' ? '' : ap.approx.replace('_', ' ') + ' '}${written}`,
+  };
+  return {
+    kind: 'figure',
+    start: ctx.start + ap.start,
+    end: ctx.start + end,
+    subject: null,
+    scope: null,
+    value,
+    entityKeys: entityKeysIn(ctx),
+  };
 }
