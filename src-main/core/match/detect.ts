@@ -299,6 +299,10 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
       : f.claim.value.approx === 'exact';
   const apart = (cls: Feat[][]) =>
     `${pct(minOf(cls.map((c) => amountOf(c[0]))), maxOf(cls.map((c) => amountOf(c[0]))))}% apart, more than rounding or the stated approximation allows`;
+  // A fact some outlet reports as a running tally is one throughout: "killing 31 people,
+  // the governor said on Wednesday" is Wednesday's reading of the toll too.
+  const tally = feats.some((f) => quantityFrame(f)?.frame.running === true);
+  const dayOf = tally ? tallyReading : tallyDay;
   // A count the story shows changing from day to day ("47,000 on strike on Thursday, down
   // from 52,000 on Wednesday"): a value told without a day is its article's day's.
   const varies = feats.some(
@@ -310,10 +314,6 @@ function numericConflicts(drafts: Drafts, fact: FactGroup): void {
   // A running tally told at several moments: each moment's readings are disputed among
   // themselves (31 and 36 dead, both "on Thursday afternoon"), apart from readings that
   // no later growth can explain.
-  // A fact some outlet reports as a running tally is one throughout: "killing 31 people,
-  // the governor said on Wednesday" is Wednesday's reading of the toll too.
-  const tally = feats.some((f) => quantityFrame(f)?.frame.running === true);
-  const dayOf = tally ? tallyReading : tallyDay;
   const byDay = new Map<string, Feat[]>();
   for (const f of feats) {
     const day = dayOf(f);
