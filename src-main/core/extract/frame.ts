@@ -428,11 +428,25 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     if (o.value.type === 'attribution') source = o.value.speaker;
   }
   if (!source) {
+    // "according to a field estimate published by the Geological Survey": the body named
+    // after the document is the source, not the document.
     const m =
-      /\b(?:according to|data from|figures from|citing)\s+((?:the\s+)?(?:[\p{L}\p{M}'’-]+\s?){1,5})/iu.exec(
+      /\b(?:according to|data from|figures from|citing)\s+(?:(?:an?|the|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:report|estimate|statement|bulletin|figures|data|survey|count|study|analysis|note)\s+(?:(?:published|released|issued|compiled|prepared)\s+)?(?:by|from|of)\s+)?((?:the\s+)?(?:[\p{L}\p{M}'’-]+\s?){1,5})/iu.exec(
         s,
       );
     if (m) source = m[1].trim();
+  }
+  // "The Geological Survey estimated that about 1.4 million …": a body that estimates,
+  // counts or reports the value opening its sentence is its source.
+  if (!source) {
+    const opener = ctx.mentions.find((x) => x.start === ctx.start + (/^\s*the\s+/i.exec(s)?.[0].length ?? 0));
+    if (
+      opener &&
+      /^\s+(?:estimated|estimates|counted|counts|reported|reports|recorded|records|measured|calculated|put)\b/.test(
+        s.slice(opener.end - ctx.start),
+      )
+    )
+      source = s.slice(opener.start - ctx.start, opener.end - ctx.start);
   }
 
   // "€120 million a day", "for each day of the strike"; or told first: "each day of the

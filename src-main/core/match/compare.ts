@@ -314,6 +314,17 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     ratio(a, b) <= CLOSE_VALUES
   )
     return true;
+  // One body's measure of the story in one unit ("the Geological Survey estimated 1.4
+  // million cubic metres", "according to an estimate published by the Geological Survey,
+  // 2.4 million cubic metres"): one quantity, however each outlet words the rest.
+  if (
+    a.claim.kind === 'figure' &&
+    b.claim.kind === 'figure' &&
+    physicalUnit(a.unit) &&
+    sameSource(fa.source, fb.source) &&
+    ratio(a, b) <= MAX_RATIO
+  )
+    return true;
   // The same precise number twice ("€386.4 million", "1,140") is the same quantity.
   if (sameDigits(a, b)) return true;
   // Both tied to the same stated period, close in value and sharing some wording.
@@ -477,6 +488,20 @@ function swapped(a: Feat, b: Feat): boolean {
   return (
     diff.length === 2 && diff[1] === diff[0] + 1 && sx[diff[0]] === sy[diff[1]] && sx[diff[1]] === sy[diff[0]]
   );
+}
+
+/** A unit of physical measure (cubic metres, km, tonnes, mm), not money, a share or a count. */
+function physicalUnit(unit: string | null): boolean {
+  return unit !== null && unit !== 'n' && !/^cur:|^%$|^percentage|^split$|^seconds?$/.test(unit);
+}
+
+function sameSource(a: string | null, b: string | null): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .trim();
+  return a !== null && b !== null && norm(a) === norm(b) && norm(a).length > 0;
 }
 
 /** Equal amounts written with at least three significant digits. */

@@ -80,3 +80,23 @@ describe('one change, worded two ways', () => {
     );
   });
 });
+
+describe('one body’s measure', () => {
+  it('sets "the Geological Survey estimated about 1.4 million cubic metres" against its "2.4 million" in another outlet', () => {
+    const { result } = story(
+      ' date 2025-03-08 Landslide\n\nThe Geological Survey estimated that about 1.4 million cubic metres of earth, rock and mud came down from the ridge above the village.\n',
+      ' date 2025-03-12 Explainer\n\nAccording to a field estimate published by the Geological Survey, some 2.4 million cubic metres of material moved.\n',
+    );
+    const volume = result.conflicts.filter((c) => c.kind === 'figure_mismatch');
+    expect(volume).toHaveLength(1);
+    expect(volume[0].explanation).toMatch(/Geological Survey/);
+  });
+
+  it('keeps two bodies’ measures of different things apart', () => {
+    const { result } = story(
+      ' date 2025-03-08 Landslide\n\nThe Geological Survey estimated that about 1.4 million cubic metres of earth came down from the ridge.\n',
+      ' date 2025-03-12 Dam\n\nThe reservoir upstream holds 2.4 million cubic metres of water, according to the water authority.\n',
+    );
+    expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
+  });
+});
