@@ -207,3 +207,14 @@ describe('gaps that widen and narrow', () => {
     expect(trends).toEqual(['net loss ↓', 'trade deficit ↑']);
   });
 });
+
+describe('weather that strengthens and eases', () => {
+  it('reads "the rain intensified" and "the storm strengthened" as rises, "the flooding subsided" as a fall', () => {
+    const trends = claimsOf(
+      'On Sunday night the rain intensified again. The storm strengthened over the sea. The flooding subsided on Monday.',
+    )
+      .filter((c) => c.kind === 'trend')
+      .map((c) => c.value.display);
+    expect(trends).toEqual(['rain ↑', 'storm ↑', 'flooding ↓']);
+  });
+});
