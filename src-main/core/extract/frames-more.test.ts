@@ -209,12 +209,19 @@ describe('gaps that widen and narrow', () => {
 });
 
 describe('weather that strengthens and eases', () => {
-  it('reads "the rain intensified" and "the storm strengthened" as rises, "the flooding subsided" as a fall', () => {
+  it('reads "the rain intensified" and "the drought worsened" as rises, "the flooding subsided" as a fall', () => {
     const trends = claimsOf(
-      'On Sunday night the rain intensified again. The storm strengthened over the sea. The flooding subsided on Monday.',
+      'On Sunday night the rain intensified again. The drought worsened in the south. The flooding subsided on Monday.',
     )
       .filter((c) => c.kind === 'trend')
       .map((c) => c.value.display);
-    expect(trends).toEqual(['rain ↑', 'storm ↑', 'flooding ↓']);
+    expect(trends).toEqual(['rain ↑', 'drought ↑', 'flooding ↓']);
+  });
+
+  it('reads no trend in ties that "strengthened" or "deepened": diplomatic wording measures nothing', () => {
+    const trends = claimsOf('Relations strengthened after the visit. Cooperation deepened in 2024.').filter(
+      (c) => c.kind === 'trend',
+    );
+    expect(trends).toEqual([]);
   });
 });

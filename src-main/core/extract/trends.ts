@@ -16,7 +16,7 @@ import {
 } from './context';
 
 const UP =
-  'intensified|intensifies|intensifying|strengthened|strengthens|worsened|worsens|deepened|deepens|widens|widened|widening|grow|grows|grew|grown|growing|growth|increase|increases|increased|increasing|rise|rises|rose|risen|rising|surge|surges|surged|surging|boost|boosted|expand|expands|expanded|expansion|jump|jumped|climb|climbed|climbs|soar|soared|gain|gained|double|doubled|tripled|rebound|rebounded|recovered|accelerated|advanced|edged up|ticked up|crept up|inched up|went up|moved up';
+  'intensified|worsened|widens|widened|widening|grow|grows|grew|grown|growing|growth|increase|increases|increased|increasing|rise|rises|rose|risen|rising|surge|surges|surged|surging|boost|boosted|expand|expands|expanded|expansion|jump|jumped|climb|climbed|climbs|soar|soared|gain|gained|double|doubled|tripled|rebound|rebounded|recovered|accelerated|advanced|edged up|ticked up|crept up|inched up|went up|moved up';
 const DOWN =
   'abated|abates|subsided|subsides|narrows|narrowed|narrowing|decrease|decreases|decreased|decreasing|decline|declines|declined|declining|drop|drops|dropped|fall|falls|fell|fallen|falling|shrink|shrinks|shrank|shrunk|slump|slumped|plunge|plunged|plummet|plummeted|contract|contracted|contraction|dip|dipped|halved|slowed|slowdown|slip|slips|slipped|sank|sunk|tumble|tumbled|eased|weakened|retreated|collapsed|edged down|ticked down|crept down|inched down|went down|moved down';
 // Verbs whose object is the metric: "lost mobile subscribers", "gained market share".
