@@ -1598,12 +1598,168 @@ function sinceConflicts(drafts: Drafts, desk: Desk, factOf: Map<number, string>)
   }
 }
 
+/**
+ * "The first nationwide blackout in the country's history" against "the first nationwide
+ * outage since 1987": a claim scoped "since YEAR" says the same thing last happened in
+ * that year, so it is a precedent for an unscoped claim of the same rank about the same
+ * thing (or one whose window reaches back past YEAR). A passage of another article dated
+ * to that year and sharing the happening's words is the precedent itself and joins its side.
+ */
+function unscopedVersusSince(drafts: Drafts, desk: Desk, factOf: Map<number, string>): void {
+  const firsts: Array<{ f: Feat; scope: ReturnType<typeof noveltyScope>; stems: Set<string>; rank: string }> =
+    [];
+  for (const f of desk.feats) {
+    const v = f.claim.value;
+    if (v.type !== 'novelty' || v.strength !== 'first' || isNegatedNovelty(f) || isOrdinal(f)) continue;
+    const rank = rankWord(f);
+    if (rank !== 'first' && !/(?:est|^most \p{L}+)$/u.test(rank)) continue;
+    // "one of the first analysts": not a claim that it never happened before.
+    if (
+      /\bone of (?:the|its|their|his|her)\s+$/.test(f.sentence.folded.slice(Math.max(0, f.pos - 20), f.pos))
+    )
+      continue;
+    // Leaders' visits have their own, stricter rule.
+    if (f.event === 'visit' && f.actor.role) continue;
+    firsts.push({ f, scope: noveltyScope(f), stems: clauseStems(f), rank });
+  }
+  const scoped = firsts.filter((x) => x.scope.kind === 'since' && x.scope.year !== null);
+  if (scoped.length === 0 || firsts.length > 2000) return;
+  const datesByYear = new Map<number, Feat[]>();
+  for (const p of desk.feats) {
+    // Dates, and amounts the desk dates to one year ("It involved some 61,000 workers"
+    // after "The 1994 strike …").
+    let y: number;
+    if (p.claim.kind === 'date' && p.date?.from) {
+      y = Number(p.date.from.slice(0, 4));
+      if (y !== Number(p.date.to.slice(0, 4))) continue;
+    } else if (
+      (p.claim.kind === 'count' || p.claim.kind === 'figure') &&
+      p.period &&
+      p.period.from === p.period.to
+    ) {
+      y = p.period.from;
+    } else continue;
+    const list = datesByYear.get(y) ?? [];
+    if (list.length < 200) list.push(p);
+    datesByYear.set(y, list);
+  }
+  const eventOf = (f: Feat) => {
+    const v = f.claim.value;
+    return v.type === 'novelty' && v.event ? v.event.toLowerCase().slice(0, 5) : null;
+  };
+  for (const a of firsts) {
+    if (a.scope.kind === 'since' || a.scope.kind === 'other') continue;
+    // "which remains the largest on record", "the 1961 eruption, the largest": a record
+    // held by an earlier happening, not a claim about this one.
+    const before = a.f.sentence.folded.slice(Math.max(a.f.clause.start, a.f.pos - 30), a.f.pos);
+    if (/\b(?:remains?|remained|still)\b/.test(before)) continue;
+    const ownYear = a.f.sentence.years.some(
+      (y) => y.start >= a.f.clause.start && y.end <= a.f.clause.end && y.to < (a.f.article.refYear ?? 0),
+    );
+    if (ownYear) continue;
+    const ref = a.f.article.refYear;
+    if (ref === null || a.stems.size === 0) continue;
+    const against: Feat[] = [];
+    let year: number | null = null;
+    let why = '';
+    for (const b of scoped) {
+      if (b.f.claim.articleId === a.f.claim.articleId || b.rank !== a.rank) continue;
+      if (!sameStory(a.f.article, b.f.article)) continue;
+      const y = (b.scope as { year: number }).year;
+      if (!(y < ref)) continue;
+      let shared = 0;
+      for (const x of a.stems) if (b.stems.has(x) && !RANK_STEMS.test(x)) shared++;
+      // Two named happenings must be the same one ("blackout" and "outage" may be; the
+      // highest temperature and the highest demand are not).
+      const [ea, eb] = [eventOf(a.f), eventOf(b.f)];
+      if (shared < 1 || (ea && eb && ea !== eb && shared < 2)) continue;
+      const inst: Instance = {
+        sentence: b.f.sentence,
+        clause: b.f.clause,
+        family: 'visit',
+        actor: b.f.actor,
+        place: b.f.place,
+        years: { from: y, to: y },
+        claims: [b.f],
+        text: '',
+      };
+      const scope = scopeAllows(a.f, inst, ref);
+      if (!scope.ok) continue;
+      against.push(b.f);
+      if (year === null || y > year) [year, why] = [y, scope.why];
+    }
+    if (against.length === 0 || year === null) continue;
+    // The earlier happening itself: that year in the scoped claim's own sentence, or a
+    // passage of another article dated to it that shares the happening's words.
+    const words = new Set([...a.stems, ...against.flatMap((b) => [...clauseStems(b)])]);
+    const alike = (ps: Set<string>) =>
+      [...ps].some(
+        (x) =>
+          words.has(x) ||
+          (x.length >= 5 && [...words].some((w) => w.length >= 5 && w.slice(0, 5) === x.slice(0, 5))),
+      );
+    const scopedHere = [...against];
+    for (const p of datesByYear.get(year) ?? []) {
+      if (p.claim.articleId === a.f.claim.articleId || !sameStory(a.f.article, p.article)) continue;
+      // In the scoped claim's own sentence, what follows its "since" names the precedent.
+      const own = scopedHere.find((b) => b.sentence === p.sentence);
+      if (own) {
+        const since = p.sentence.folded.indexOf('since', own.pos);
+        for (const c of p.sentence.claims)
+          if (
+            since >= 0 &&
+            c.pos > since &&
+            c.pos < own.clause.end &&
+            c.claim.kind !== 'attribution' &&
+            !against.includes(c)
+          )
+            against.push(c);
+        continue;
+      }
+      if (!alike(datedStems(p))) continue;
+      if (p.claim.kind !== 'date') {
+        if (!against.includes(p)) against.push(p);
+        continue;
+      }
+      for (const c of p.sentence.claims)
+        if (
+          c.pos >= p.clause.start &&
+          c.pos < p.clause.end &&
+          c.claim.kind !== 'attribution' &&
+          !against.includes(c)
+        )
+          against.push(c);
+    }
+    drafts.merge(
+      'novelty_vs_precedent',
+      factOf.get(a.f.claim.id) ?? '',
+      [a.f.claim.id],
+      against.slice(0, 8).map((p) => p.claim.id),
+      `${quote(a.f.claim.quote, 40)} presents it as a first (${why}), but another article calls it the ${a.rank} since ${year}, which says it last happened then: ${quote(against[0].sentence.text.slice(against[0].clause.start, against[0].clause.end), 110)}.`,
+      MAGNITUDE_SCOPE,
+    );
+  }
+}
+
+/** Words of the ranking itself, which say nothing about what is ranked. */
+const RANK_STEMS = /^(?:first|ever|record|histor|time|\p{L}+est|most|never|befor|since)$/u;
+
+/** Superlatives outlets use for one another. */
+const RANK_SAME: Record<string, string> = {
+  biggest: 'largest',
+  greatest: 'largest',
+  'most deadly': 'deadliest',
+  'most lethal': 'deadliest',
+  bloodiest: 'deadliest',
+};
+
 /** The word that ranks a "… since YEAR" claim: "first", or its superlative ("deadliest"). */
 function rankWord(f: Feat): string {
   const v = f.claim.value;
   const text = `${v.type === 'novelty' ? v.phrase : ''} ${f.claim.quote}`.toLowerCase();
-  if (/\bfirst\b/.test(text)) return 'first';
-  return /\b(?:most\s+\p{L}+|\p{L}+est)\b/u.exec(text)?.[0] ?? text;
+  if (/\b(?:first|never|unprecedented)\b/.test(text)) return 'first';
+  const word = /\b(?:most\s+\p{L}+|\p{L}+est)\b/u.exec(text)?.[0] ?? text;
+  return RANK_SAME[word] ?? word;
 }
 
 /**
@@ -1818,6 +1974,7 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   noveltyConflicts(drafts, desk, factOf);
   genericNoveltyConflicts(drafts, desk, factOf);
   sinceConflicts(drafts, desk, factOf);
+  unscopedVersusSince(drafts, desk, factOf);
   magnitudeNoveltyConflicts(drafts, desk, factOf);
   deadliestConflicts(drafts, desk, factOf);
   drafts.flush();

@@ -68,3 +68,42 @@ describe('an area burned years ago', () => {
     expect(r.result.conflicts.filter((c) => c.kind === 'count_mismatch')).toEqual([]);
   });
 });
+
+describe('an unscoped first against the same first "since YEAR"', () => {
+  it('sets a first with no window against the same first "since 1994" alone', () => {
+    const r = story(
+      " date 2026-03-02 Ferries halted\n\nThe shutdown is the first complete halt of the ferry network in the operator's history, the company said.\n",
+      ' date 2026-03-02 Ferries\n\nIt is the first complete halt of the ferry network since 1994, the union said.\n',
+    );
+    const found = novelty(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/first since 1994/);
+  });
+
+  it('sets "the first … in its history" against "the first … since 1991" and the dated 1991 passage', () => {
+    const r = story(
+      " date 2026-03-02 Ferries halted\n\nThe shutdown of every ferry route is the first complete halt of the ferry network in the operator's history, the company said.\n",
+      ' date 2026-03-02 Ferries\n\nIt is the first complete halt of the ferry network since 1991, the union said.\n',
+      ' date 2026-03-03 Explainer\n\nIn 1991 a fuel dispute stopped the whole ferry network for four days.\n',
+    );
+    const found = novelty(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/1991/);
+    const conflict = r.result.conflicts.find((c) => c.kind === 'novelty_vs_precedent')!;
+    const sources = (ids: number[]) =>
+      ids.map((id) => r.desk.sources.get(r.desk.claims.find((c) => c.id === id)!.articleId)!.slice(0, 2));
+    const [a, b] = [sources(conflict.sideA), sources(conflict.sideB)];
+    // The unscoped first on one side; the scoped first and the dated passage on the other.
+    expect([a, b].find((s) => s.includes('01'))).toEqual(['01']);
+    expect([a, b].find((s) => !s.includes('01'))).toEqual(expect.arrayContaining(['02', '03']));
+  });
+
+  it('leaves alone a first scoped since a year its window does not reach, a record held by an older event, and two different things ranked', () => {
+    const r = story(
+      ' date 2026-03-02 Markets\n\nThe index closed at its highest level in five years, traders said. The 1987 crash, which remains the largest fall on record, is still taught to traders.\n',
+      ' date 2026-03-02 Markets\n\nThe index is at its highest since 2014. Unemployment is the highest since 2019.\n',
+      ' date 2026-03-02 Markets\n\nIt was the largest fall since 1999.\n',
+    );
+    expect(novelty(r)).toEqual([]);
+  });
+});
