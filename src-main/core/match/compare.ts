@@ -560,3 +560,44 @@ export function sameKindOfAmount(
 export function isToll(f: Feat): boolean {
   return quantityFrame(f)?.outcome === 'dead';
 }
+
+/**
+ * How strongly a stray number reads as another outlet's version of a figure the story
+ * repeats: 0 when nothing ties them, else the evidence. `kept` is the fact's members,
+ * `consensus` the value most of its articles give. The wording evidence is the best
+ * member's (shared words weighed by rarity, plus one for the same attached words); the
+ * value must agree with the consensus (plus one), be one copying slip from it (plus
+ * one), or be close to it (half again at most).
+ */
+export function variantEvidence(
+  stray: Feat,
+  kept: Feat[],
+  consensus: Feat,
+  idf: Map<string, number>,
+): number {
+  if (stray.unit !== consensus.unit || stray.relative !== consensus.relative) return 0;
+  const slip = misprint(stray, consensus) || swapped(stray, consensus);
+  const r = ratio(stray, consensus);
+  if (!slip && r > CLOSE_VALUES) return 0;
+  const qa = quantityFrame(stray);
+  if (!qa) return 0;
+  let wording = 0;
+  for (const k of kept) {
+    const qb = quantityFrame(k);
+    if (!qb) continue;
+    const fa = qa.frame;
+    const fb = qb.frame;
+    if (fa.per !== fb.per || (fa.progress ?? null) !== (fb.progress ?? null)) continue;
+    if (qa.outcome && qb.outcome && qa.outcome !== qb.outcome) continue;
+    // A number for one place is a part of the story's figure for another or for none.
+    if ((fa.place ?? null) !== (fb.place ?? null)) continue;
+    if (fa.holder && fb.holder && fa.holder !== fb.holder && !sharesWord(fa.holder, fb.holder)) continue;
+    if (!sameReference(stray, k)) continue;
+    const overlap = wordingOverlap(qa, qb, idf);
+    const sameProperty = [...qa.property].some((w) => qb.property.has(w));
+    if (overlap < SAME_NOUN && !sameProperty && !slip) continue;
+    wording = Math.max(wording, overlap + (sameProperty ? 1 : 0));
+  }
+  if (wording === 0 && !slip) return 0;
+  return wording + (slip ? 1 : 0) + (r <= 1.02 ? 1 : 0);
+}

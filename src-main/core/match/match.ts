@@ -13,7 +13,7 @@ import { foldKey } from '../../shared/fold';
 import type { FactDraft, MatchClaim, MatchResult } from './types';
 import { buildDesk, clauseStems, sameStory, type Desk, type EntityHint, type Feat } from './features';
 import { detectConflicts } from './detect';
-import { quantityFrame as quantityFrameOf, sameQuantityFrame, termWeights } from './compare';
+import { quantityFrame as quantityFrameOf, sameQuantityFrame, termWeights, variantEvidence } from './compare';
 import { happeningEvidence, happeningWords, sameHappening } from './happenings';
 import { titleCase, jaccard, writtenForm } from './text';
 import { metricFamily, type Role } from './lexicon';
@@ -549,7 +549,7 @@ export function groupFacts(desk: Desk): FactGroup[] {
       feats: [f],
     });
   }
-  return mergeRestatedAmounts(mergeDatedEvents(facts));
+  return adoptVariants(mergeRestatedAmounts(mergeDatedEvents(facts)), idf);
 }
 
 const MERGEABLE = new Set(['meeting', 'signing', 'visit', 'ceremony']);
@@ -673,6 +673,84 @@ function mergeRestatedAmounts(facts: FactGroup[]): FactGroup[] {
     merged.add(g);
   }
   return merged.size === 0 ? facts : facts.filter((g) => !merged.has(g));
+}
+
+/**
+ * "The €1.3 billion the company raised" in one article, where every other article gives
+ * the listing's €1.03 billion: a number worded too differently to join the figure the
+ * story repeats, from an article that gives that figure nowhere else, is that article's
+ * version of it. A stray (one article's claim) joins a fact of two or more other
+ * articles when their values are close or one slip apart and some wording ties them;
+ * where several facts could take it, only a clear best does.
+ */
+function adoptVariants(facts: FactGroup[], idf: Map<string, number>): FactGroup[] {
+  const numeric = (g: FactGroup) => g.feats[0].claim.kind === 'figure' || g.feats[0].claim.kind === 'count';
+  const byUnit = new Map<string, FactGroup[]>();
+  const articlesOf = new Map<FactGroup, Set<number>>();
+  for (const g of facts) {
+    if (!numeric(g)) continue;
+    const arts = new Set(g.feats.map((f) => f.claim.articleId));
+    articlesOf.set(g, arts);
+    if (arts.size < 2) continue;
+    const unit = g.feats[0].unit ?? '';
+    const list = byUnit.get(unit) ?? [];
+    if (list.length < 200) list.push(g);
+    byUnit.set(unit, list);
+  }
+  const adopted = new Map<FactGroup, FactGroup>();
+  for (const g of facts) {
+    if (!numeric(g) || articlesOf.get(g)!.size !== 1 || g.feats.length > STRAY) continue;
+    const f = g.feats[0];
+    let best: FactGroup | null = null;
+    let bestScore = 0;
+    let second = 0;
+    for (const h of byUnit.get(f.unit ?? '') ?? []) {
+      if (articlesOf.get(h)!.has(f.claim.articleId) || !sameStory(f.article, h.feats[0].article)) continue;
+      const score = variantEvidence(
+        f,
+        h.feats.filter((k) => compatibleFrames(f, k)),
+        consensusOf(h),
+        idf,
+      );
+      if (score > bestScore) [second, bestScore, best] = [bestScore, score, h];
+      else if (score > second) second = score;
+    }
+    if (!best || bestScore - second < 0.5) continue;
+    adopted.set(g, best);
+  }
+  // One article's version of a fact is one claim: two strays of an article for one fact are two other things.
+  const claimed = new Map<string, number>();
+  for (const [g, h] of adopted) {
+    const k = `${h.key}|${g.feats[0].claim.articleId}`;
+    claimed.set(k, (claimed.get(k) ?? 0) + 1);
+  }
+  for (const [g, h] of adopted) {
+    if (claimed.get(`${h.key}|${g.feats[0].claim.articleId}`)! > 1) continue;
+    for (const f of g.feats) h.feats.push(f);
+  }
+  return adopted.size === 0
+    ? facts
+    : facts.filter(
+        (g) => !adopted.has(g) || claimed.get(`${adopted.get(g)!.key}|${g.feats[0].claim.articleId}`)! > 1,
+      );
+}
+
+/** The member whose value the most articles of a fact give. */
+function consensusOf(g: FactGroup): Feat {
+  const votes = new Map<string, Set<number>>();
+  const valueKey = (f: Feat) => {
+    const v = f.claim.value;
+    return String(v.type === 'figure' ? v.amount : v.type === 'count' ? v.count : f.claim.quote);
+  };
+  for (const f of g.feats) {
+    const k = valueKey(f);
+    const set = votes.get(k) ?? new Set();
+    set.add(f.claim.articleId);
+    votes.set(k, set);
+  }
+  let best = g.feats[0];
+  for (const f of g.feats) if (votes.get(valueKey(f))!.size > votes.get(valueKey(best))!.size) best = f;
+  return best;
 }
 
 /** Nothing in two numbers' frames tells them apart: outcome, rate and stated period agree. */
