@@ -51,15 +51,16 @@ export function countriesIn(ctx: SentenceContext): string[] {
   return out.sort();
 }
 
+/** Verbs of movement before "up to": "edged up to 5.2%" ends at the value, it is no ceiling. */
+export const MOVED_UP =
+  '(?:edged|ticked|crept|inched|moved|went|gone|shot|jumped|climbed|rose|risen|pushed|revised|jumps|rises|edges|ticks|goes|moves)';
+
 const APPROX: [RegExp, Approximation][] = [
   [/(?:just|well|slightly)\s+(?:over|above|more than)\s*$/i, 'over'],
   [/(?:more than|over|above|exceeding|in excess of|upwards of)\s*$/i, 'over'],
   [/(?:at least|no less than|not less than)\s*$/i, 'at_least'],
   // "edged up to 5.2%", "went up to 41": a movement that ended at the value, not a ceiling.
-  [
-    /(?<!\b(?:edged|ticked|crept|inched|moved|went|gone|shot|jumped|climbed|rose|risen|crept|pushed|revised|jumps|rises|edges|ticks|goes|moves)\s)(?:up to|at most|no more than|a maximum of)\s*$/i,
-    'at_most',
-  ],
+  [new RegExp(`(?<!\\b${MOVED_UP}\\s)(?:up to|at most|no more than|a maximum of)\\s*$`, 'i'), 'at_most'],
   [
     /(?:nearly|almost|close to|just under|just below|less than|under|below|fewer than|short of)\s*$/i,
     'under',

@@ -294,10 +294,16 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   // 4a. The object of an estimate: "officials put the death toll from the night at 21".
   if (!property) {
     const estimate =
-      /\b(?:put|puts|set|sets|estimated|estimates|placed|places|pegged|pegs|gave|gives)\s+(?:the\s+|its\s+|their\s+)?((?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+)\b[^.;]*?\bat\s+(?:(?:about|around|some|nearly|almost|over|more than|at least)\s+)?$/u.exec(
+      /\b(?:put|puts|set|sets|estimated|estimates|placed|places|pegged|pegs|gave|gives)\s+(?:the\s+|its\s+|their\s+)?((?:(?!of\b)[\p{Ll}-]+\s+){0,1}(?!of\b)[\p{Ll}-]+(?:\s+of\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,1}[\p{Ll}-]+(?=\s+at\b))?)\b[^.;]*?\bat\s+(?:(?:about|around|some|nearly|almost|over|more than|at least)\s+)?$/u.exec(
         s.slice(Math.max(cs, a - 80), a),
       );
-    if (estimate) property = estimate[1].trim();
+    // "put the cost of urgent repairs at …": the cost of what is the property.
+    if (estimate)
+      property = estimate[1]
+        .trim()
+        .split(/\s+/)
+        .filter((w) => !FUNCTION_WORDS.has(w))
+        .join(' ');
     // The second object of the same estimate: "put the magnitude at 6.4 and the depth at 41 km".
     else if (/\b(?:put|puts|set|sets|estimated|estimates|placed|places|pegged|pegs)\b/.test(s.slice(cs, a))) {
       const second =

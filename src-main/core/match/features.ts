@@ -8,7 +8,7 @@
  * what is missing or to correct what a claim-level extractor cannot see (a "since
  * 1992" scope later in the clause, the "respectively" that pairs years with amounts).
  */
-import { parseNumberWord } from '../extract/context';
+import { MOVED_UP, parseNumberWord } from '../extract/context';
 import type { DateValue, NoveltyScope } from '../../shared/model';
 import { foldKey } from '../../shared/fold';
 import type { MatchClaim } from './types';
@@ -255,7 +255,11 @@ function approxFromText(before: string, after: string, fallback: string): string
     return 'over';
   if (/(at least|no fewer than|no less than|a minimum of)\s*\S*$/.test(b)) return 'at_least';
   if (/(less than|fewer than|under|below)\s*\S*$/.test(b)) return 'under';
-  if (/(at most|up to|no more than|a maximum of)\s*\S*$/.test(b)) return 'at_most';
+  if (
+    /(at most|up to|no more than|a maximum of)\s*\S*$/.test(b) &&
+    !new RegExp(`\\b${MOVED_UP}\\s+up to\\s*\\S*$`).test(b)
+  )
+    return 'at_most';
   if (
     /(about|around|roughly|approximately|some|an estimated|estimated|almost|circa|ca\.|nearly|some)\s*\S*$/.test(
       b,

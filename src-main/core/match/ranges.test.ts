@@ -59,3 +59,21 @@ describe('ranges', () => {
     expect(conflicts(r, 'count_mismatch')).toHaveLength(1);
   });
 });
+
+describe('movements that end at a value', () => {
+  it('reads "edged up to 61.8%" as the value it reached, not as a ceiling that 61.5% would meet', () => {
+    const r = story(
+      ' date 2026-04-02 Jobs\n\nThe share of adults in work edged up to 61.8%, the office said.\n',
+      ' date 2026-04-02 Jobs\n\nThe share of adults in work was unchanged at 61.5%, the office said.\n',
+    );
+    expect(conflicts(r, 'figure_mismatch').join('\n')).toMatch(/61\.8%.*61\.5%|61\.5%.*61\.8%/);
+  });
+
+  it('still reads "up to 61.8%" after a noun as a ceiling', () => {
+    const r = story(
+      ' date 2026-04-02 Jobs\n\nThe share of adults in work could reach up to 61.8%, the office said.\n',
+      ' date 2026-04-02 Jobs\n\nThe share of adults in work could reach 61.5%, the office said.\n',
+    );
+    expect(conflicts(r, 'figure_mismatch')).toEqual([]);
+  });
+});
