@@ -111,6 +111,7 @@ const SAME_MEANING: Record<string, string> = {
   incre: 'rise',
   // "43 dead", "34 deaths": one outcome.
   death: 'die',
+  body: 'die',
   // "employs 3,100 people", "some 3,900 people work there", "a workforce of", "staff of".
   emplo: 'work',
   worke: 'work',

@@ -28,6 +28,7 @@ import {
   valuesAgree,
   isNegatedNovelty,
   noveltyScope,
+  inHeadline,
   weekdayOf,
   type Actor,
   type Desk,
@@ -433,7 +434,12 @@ const STILL = /\b(?:still|remain(?:s|ed|ing)?|so far)\b/;
 /** The day a count was given, when its sentence names one ("police said on Friday that 62 …"). */
 function readingDay(f: Feat): string | null {
   const v = f.claim.value;
-  return ((v.type === 'figure' || v.type === 'count') && v.frame?.asOf) || todayOf(f);
+  // A headline tells the toll as its article went out ("Ferry disaster: 112 dead").
+  return (
+    ((v.type === 'figure' || v.type === 'count') && v.frame?.asOf) ||
+    todayOf(f) ||
+    (inHeadline(f) ? f.article.publishedAt : null)
+  );
 }
 
 /**

@@ -82,6 +82,8 @@ export interface ArticleInfo {
    * "Ministry"): two articles sharing two of them cover one story.
    */
   rareKeys: Set<string>;
+  /** Where its first sentence with a claim starts: a headline, when it ends without a full stop. */
+  firstSentence: number;
 }
 
 export interface Interval {
@@ -710,9 +712,11 @@ export function buildDesk(claims: MatchClaim[], hints?: EntityHint[]): Desk {
         deskArticles: 0,
         gmtTimes: false,
         rareKeys: new Set(),
+        firstSentence: c.sentenceStart,
       });
     }
     const article = articles.get(c.articleId)!;
+    if (c.sentenceStart < article.firstSentence) article.firstSentence = c.sentenceStart;
     if (c.value.type === 'time' && c.value.zone !== null && /^(?:GMT|UTC|Z)$/i.test(c.value.zone))
       article.gmtTimes = true;
     for (const k of c.entityKeys) article.keys.add(k);
@@ -1148,6 +1152,8 @@ const UNIT_ALIASES: Record<string, string> = {
   individual: 'person',
   // What happened to people is the frame's property (killed, injured): the unit is people.
   death: 'person',
+  // A body recovered is a person dead: "recovered 16 bodies" counts the toll.
+  body: 'person',
   fatality: 'person',
   victim: 'person',
   casualty: 'person',
@@ -1357,4 +1363,9 @@ function clauseStemsOf(f: Feat): Set<string> {
     out.add(st);
   }
   return out;
+}
+
+/** Whether a claim stands in its article's headline: the first sentence, with no full stop. */
+export function inHeadline(f: Feat): boolean {
+  return f.claim.sentenceStart === f.article.firstSentence && !/[.!?]["”’']?\s*$/.test(f.claim.sentence);
 }

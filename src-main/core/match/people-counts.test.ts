@@ -50,3 +50,24 @@ describe('a tally read on two days', () => {
     expect(counts(r)).toHaveLength(1);
   });
 });
+
+describe('bodies and headlines', () => {
+  it('counts bodies recovered as the toll of the same evening', () => {
+    const r = story(
+      ' date 2026-05-06 Mill collapse\n\nThe death toll from the collapse of the old mill stood at 9 by Wednesday evening, the prefecture said.\n',
+      ' date 2026-05-07 Mill collapse\n\nFirefighters had recovered 12 bodies from the rubble by Wednesday evening, the fire service said.\n',
+    );
+    const found = counts(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/\b9\b/);
+    expect(found[0]).toMatch(/12 bodies/);
+  });
+
+  it("reads a headline's toll on its article's day, so a later headline does not contradict an earlier count", () => {
+    const r = story(
+      ' date 2026-05-06 Mill collapse\n\nBy Wednesday evening, 9 bodies had been recovered from the rubble, the prefecture said.\n',
+      ' date 2026-05-08 Mill collapse: 15 dead, search goes on\n\nRescuers worked through a third night at the site of the old mill, the fire service said.\n',
+    );
+    expect(counts(r)).toEqual([]);
+  });
+});
