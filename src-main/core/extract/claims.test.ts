@@ -118,6 +118,15 @@ describe('novelty', () => {
     expect(one(t, 'novelty', 'historic')).toMatchObject({ strength: 'superlative' });
   });
 
+  it('reads any superlative in "-est" with a scope, and leaves words that only end like one', () => {
+    const t =
+      'It was the costliest flood in the province since 1998 and the wettest summer on record. ' +
+      'The latest protest drew the interest of the harvest festival.';
+    expect(one(t, 'novelty', 'costliest flood')).toMatchObject({ scope: { kind: 'since', year: 1998 } });
+    expect(one(t, 'novelty', 'wettest summer')).toMatchObject({ phrase: 'wettest ever', event: 'summer' });
+    expect(claims(t, 'novelty').map((c) => c.exact)).toEqual(['costliest flood', 'wettest summer']);
+  });
+
   it('does not read ordinals of sequence as novelty', () => {
     expect(claims('In the first quarter, at first, the First Deputy spoke first of all.', 'novelty')).toEqual(
       [],

@@ -42,6 +42,13 @@ const DURATION = new RegExp(
 const TAKES_LENGTH_BEFORE =
   /\b(?:sentenced(?:\s+\w+)?\s+to|jailed\s+for|imprisoned\s+for|sentence\s+of|term\s+of|ban\s+of|banned\s+for|sought|seeking|asked\s+for|demanded|requested|called\s+for|lasted|lasting|took|spent|serve|serving|delayed\s+by|delay\s+of|overran\s+by|behind\s+by|waited|wait\s+of)\s+(?:(?:a|an|about|almost|nearly|more\s+than|over|some|around|roughly|just|only|another|a\s+further|an\s+extra|up\s+to|at\s+least)\s+)*$/i;
 
+/**
+ * How long something went on, in hours or less: "inside the building for seven minutes",
+ * "trapped for 31 hours". (In years, "for three years" is mostly the scope of another claim.)
+ */
+const FOR_SHORT_BEFORE =
+  /\bfor\s+(?:(?:about|almost|nearly|more\s+than|over|some|around|roughly|just|only|another|at\s+least|less\s+than|under)\s+)*$/i;
+
 /** A margin in time: "won by 11 seconds", "missed it by two minutes". */
 const MARGIN_BEFORE =
   /\b(?:by|margin\s+of)\s+(?:(?:about|almost|nearly|just|only|some|more\s+than|less\s+than)\s+)?$/i;
@@ -91,6 +98,7 @@ export function findDurations(ctx: SentenceContext, occupied: SpanSet): ClaimDra
       : TAKES_LENGTH_BEFORE.test(s.slice(Math.max(0, start - 60), start)) ||
         (short &&
           (MARGIN_BEFORE.test(s.slice(Math.max(0, start - 30), start)) ||
+            FOR_SHORT_BEFORE.test(s.slice(Math.max(0, start - 30), start)) ||
             MARGIN_AFTER.test(s.slice(end - 1)))) ||
         TAKES_LENGTH_AFTER.test(s.slice(end - 1)) ||
         // "The median age rose to 44.7 years", "life expectancy of 81 years": an age is a measure.

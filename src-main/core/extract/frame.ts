@@ -16,7 +16,13 @@
  * word says what a story is about.
  */
 import type { ClaimFrame } from '../../shared/model';
-import { numberStyleOf, numberWordFor, type ClaimDraft, type SentenceContext } from './context';
+import {
+  numberStyleOf,
+  numberWordFor,
+  parseNumberWord,
+  type ClaimDraft,
+  type SentenceContext,
+} from './context';
 
 /** Words that carry no meaning of their own: determiners, auxiliaries, prepositions, hedges. */
 /** A stage of counting: "with 95% of ballots counted", "with 12% of the count in", "with 60% counted". */
@@ -51,7 +57,9 @@ const FUNCTION_WORDS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'million billion thousand trillion mn bn percent per cent after before since during above below until ' +
-    'while through across against among within without despite minus plus now currently already '
+    'while through across against among within without despite minus plus now currently already ' +
+    // Pronouns say nothing about what is measured.
+    'i me we us you he him she they them '
   ).split(/\s+/),
 );
 
@@ -367,7 +375,19 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     property = `distance${from ? ' from ' + from[1].trim().toLowerCase() : ''}`;
   }
 
-  const terms = [...new Set([...before, ...inside, ...after].filter(isContent).map((w) => w.lower))].sort();
+  // (A measure's own number word, "seven" in "seven minutes", is the value, not its context;
+  // a small count's word is kept, as "two plants" and "four plants" are mostly two facts.)
+  const terms = [
+    ...new Set(
+      [
+        ...before,
+        ...inside.filter((w) => draft.kind !== 'figure' || parseNumberWord(w.lower) === null),
+        ...after,
+      ]
+        .filter(isContent)
+        .map((w) => w.lower),
+    ),
+  ].sort();
   // "inflation averaging 3.1% this year and 2.6% in 2027 before …": a value with no words of
   // its own before it, after another value and a period, measures what that one does, for
   // its own period.

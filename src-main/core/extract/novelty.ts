@@ -206,8 +206,14 @@ export function findNovelty(ctx: SentenceContext): ClaimDraft[] {
 // "the largest ever deal", "the worst flooding … since 1998", "record growth": claims that
 // nothing before was bigger, checkable against a precedent like "first". A bare
 // superlative ("one of the largest festivals in Europe") states no history and is skipped.
-const SUPERLATIVE =
-  /(?<![-\p{L}])(largest|biggest|highest|lowest|worst|best|deadliest|strongest|heaviest|longest|fastest|greatest|smallest|most\s+\p{Ll}+)(?:([- ]ever)\b)?(?![-\p{L}])/giu;
+/**
+ * A superlative: any adjective in "-est" ("costliest", "wettest", "busiest"), "worst",
+ * "best" or "most …". Words that only look like one are left out by NOT_SUPERLATIVE.
+ */
+const SUPERLATIVE = /(?<![-\p{L}])(worst|best|\p{Ll}{2,}est|most\s+\p{Ll}+)(?:([- ]ever)\b)?(?![-\p{L}])/giu;
+/** Words in "-est" that rank nothing, or rank only time ("the latest figures"). */
+const NOT_SUPERLATIVE =
+  /^(?:interest|forest|protest|arrest|request|harvest|invest|contest|suggest|digest|honest|modest|manifest|conquest|inquest|latest|earliest|nearest|unrest|attest|detest|divest|infest|ingest|molest|pretest|guest|quest|crest|chest|nest|vest|west|zest|test|rest|midwest|northwest|southwest|everest|budapest|bucharest|priest|tempest|bequest|behest|celest)$/;
 const RECORD = /(?<!\b(?:on|track|for the|off the)\s)\brecord(?:[- ]breaking)?\s+(?=\p{Ll})/giu;
 
 /** Words before "record" that qualify it rather than name what it measures. */
@@ -228,6 +234,7 @@ function findSuperlatives(
       let end = start + m[0].trimEnd().length;
       if (taken.some((t) => t.start < end && start < t.end)) continue;
       if (re === SUPERLATIVE && /\bone of\s+(?:the\s+)?$/i.test(s.slice(0, start))) continue;
+      if (re === SUPERLATIVE && NOT_SUPERLATIVE.test(m[1].toLowerCase())) continue;
       const ever = re === SUPERLATIVE && Boolean(m[2]);
       const rest = s.slice(end);
       // The thing claimed biggest: the last word before a preposition ("largest telecoms acquisition in …").

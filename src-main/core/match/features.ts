@@ -1152,6 +1152,11 @@ const UNIT_ALIASES: Record<string, string> = {
   individual: 'person',
   // What happened to people is the frame's property (killed, injured): the unit is people.
   death: 'person',
+  // Things counted under their most general names: "11 pieces of jewellery", "13 objects".
+  piece: 'item',
+  object: 'item',
+  artefact: 'item',
+  artifact: 'item',
   // A body recovered is a person dead: "recovered 16 bodies" counts the toll.
   body: 'person',
   fatality: 'person',
