@@ -78,7 +78,10 @@ const PER =
 const SOURCE_BEFORE =
   /\b(?:according to|data from|figures from|estimates? (?:from|by)|cited by|citing|quoted by)\s+$/i;
 const PLACE_BEFORE =
-  /\b(?:in|at|near|across|inside|throughout|around|outside)\s+(?:the\s+)?(?:(?:city|town|village|province|region|district|state|county|capital|port)\s+of\s+)?$/i;
+  /\b(?:(?:in|at|near|across|inside|throughout|around|outside)\s+(?:the\s+)?(?:(?:[\p{L}-]+ern\s+)?(?:city|town|village|province|region|district|state|county|capital|port|island)\s+of\s+)?)$/iu;
+/** "on the Harlow Coast", "on the island of Mafuri": a place named after "on". */
+const ON_PLACE_BEFORE = /\bon\s+the\s+(?:island\s+of\s+)?$/i;
+const ON_PLACE_NAME = /\s(?:coast|island|islands|peninsula|riviera|valley|delta|plateau|plain|plains)$/i;
 const DISTANCE_AFTER =
   /^\s*(?:\p{L}+\s+){0,2}(?:from|away|outside|off|(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of)\b/iu;
 /** How far beyond a line: "140 metres beyond the end of the runway", "60 metres past the runway end". */
@@ -420,7 +423,9 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
       continue;
     // Where a value applies: a place named after "in", "at", "near" (whatever kind the
     // entity scanner gave it: "In Villa Marcona alone, 612 people have died").
-    if (m.kind !== 'person' && PLACE_BEFORE.test(pre)) {
+    const onPlace =
+      ON_PLACE_BEFORE.test(pre) && (/island\s+of\s+$/i.test(pre) || ON_PLACE_NAME.test(s.slice(ms, me)));
+    if (m.kind !== 'person' && (PLACE_BEFORE.test(pre) || onPlace)) {
       if (!place || Math.abs(ms - a) < Math.abs(place.length)) place = m.key;
       continue;
     }

@@ -33,6 +33,20 @@ function partOfGroup(f: Feat): boolean {
   return PART_OF_GROUP.test(f.sentence.folded.slice(Math.max(0, f.pos - 12), end + 12));
 }
 
+/**
+ * "Only 2.9% in Northgate, while on the Harlow Coast the rate is 5.4%": a value its sentence
+ * sets beside the same unit's value for another place is one place's part of a breakdown.
+ */
+function inBreakdown(f: Feat): boolean {
+  const place = quantityFrame(f)?.frame.place ?? null;
+  if (!place) return false;
+  return f.sentence.claims.some((c) => {
+    if (c === f || c.unit !== f.unit) return false;
+    const other = quantityFrame(c)?.frame.place ?? null;
+    return other !== null && other !== place;
+  });
+}
+
 const PARTITIVE_QUOTE = /\bof (?:them|whom|those)$/i;
 /** "612 dead, 300 of them in Villa Marcona": the placed value is a part of the group. */
 const PART_OF_GROUP = /\bof (?:them|whom|which)\b/;
@@ -250,7 +264,8 @@ export function sameQuantityFrame(a: Feat, b: Feat, idf: Map<string, number>): b
     (fa.place === null) !== (fb.place === null) &&
     (PART_OR_WHOLE.test(a.sentence.folded) ||
       PART_OR_WHOLE.test(b.sentence.folded) ||
-      partOfGroup(fa.place ? a : b))
+      partOfGroup(fa.place ? a : b) ||
+      inBreakdown(fa.place ? a : b))
   )
     return false;
   // Two holders of one kind (two parties, two companies, two countries) hold two values; a

@@ -51,3 +51,23 @@ describe('population figures', () => {
     expect(explained(r)).toMatch(/4\.9%.*5\.9 percent|5\.9 percent.*4\.9%/);
   });
 });
+
+describe('regional breakdowns', () => {
+  it('keeps one region of a breakdown apart from the national rate', () => {
+    const r = story(
+      ' date 2026-02-12 Jobs\n\nThe national unemployment rate fell to 4.1% in January, the statistics office said.\n',
+      ' date 2026-02-12 Jobs\n\nUnemployment fell to 4.1% nationally. In the western province of Oskar only 3,2 % are without work, while on the Amber Coast the rate is 5,6 %.\n',
+    );
+    const quotes = r.desk.claims.filter((c) => c.kind === 'figure').map((c) => c.quote);
+    expect(quotes).toEqual(expect.arrayContaining(['3,2 %', '5,6 %']));
+    expect(explained(r)).not.toMatch(/5[.,]6|3[.,]2/);
+  });
+
+  it('still sets a place-named rate against the same rate given without a place', () => {
+    const r = story(
+      ' date 2026-02-12 Jobs\n\nOn the Amber Coast the unemployment rate is 5.6%, the office said.\n',
+      ' date 2026-02-12 Jobs\n\nThe Amber Coast unemployment rate is 5.1%, the office said.\n',
+    );
+    expect(explained(r)).toMatch(/5\.6%.*5\.1%|5\.1%.*5\.6%/);
+  });
+});
