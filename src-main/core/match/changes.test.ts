@@ -61,3 +61,25 @@ describe('money got back', () => {
     expect(r.desk.claims.find((c) => c.kind === 'figure' && c.quote.includes('23.5'))).toBeDefined();
   });
 });
+
+describe('one direction disputed by several articles', () => {
+  it('is one conflict, whichever facts the rising wordings fell in', () => {
+    const r = runStory(
+      [
+        ' date 2026-04-09 Jobs\n\nThe rate for under-25s rose to 11.2% from 10.6%, the office said.\n',
+        ' date 2026-04-09 Jobs\n\nAmong the young, joblessness climbed to 11,2 % in March.\n',
+        ' date 2026-04-09 Jobs\n\n07:40 GMT – Youth unemployment is rising again, now 11.2%.\n',
+        ' date 2026-04-10 Interview\n\nYouth unemployment eased to 11.2%, she said.\n',
+      ].map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })),
+    );
+    const trends = r.result.conflicts.filter((c) => c.kind === 'trend_contradiction');
+    expect(trends).toHaveLength(1);
+    const eased = r.desk.claims.find((c) => c.quote === 'eased')!.id;
+    const [own, other] = trends[0].sideA.includes(eased)
+      ? [trends[0].sideA, trends[0].sideB]
+      : [trends[0].sideB, trends[0].sideA];
+    expect(own).toContain(eased);
+    const rising = r.desk.claims.filter((c) => c.kind === 'trend' && c.quote !== 'eased').map((c) => c.id);
+    expect(rising.some((id) => other.includes(id))).toBe(true);
+  });
+});

@@ -1984,5 +1984,35 @@ export function detectConflicts(desk: Desk, facts: FactGroup[]): ConflictDraft[]
   magnitudeNoveltyConflicts(drafts, desk, factOf);
   deadliestConflicts(drafts, desk, factOf);
   drafts.flush();
-  return drafts.list;
+  return mergeSharedWordings(drafts.list, desk);
+}
+
+/**
+ * "Eased" in one article against "rose" in three others: one disagreement about one
+ * direction, though each "rose" fell in its own fact. Direction conflicts that share a
+ * wording claim are one conflict, its sides aligned (the shared wording stays on its side).
+ */
+function mergeSharedWordings(list: ConflictDraft[], desk: Desk): ConflictDraft[] {
+  const isWording = new Set(desk.feats.filter((f) => f.claim.kind === 'trend').map((f) => f.claim.id));
+  const owner = new Map<number, ConflictDraft>();
+  const dropped = new Set<ConflictDraft>();
+  for (const d of list) {
+    if (d.kind !== 'trend_contradiction') continue;
+    const shared = [...d.sideA, ...d.sideB].filter((id) => isWording.has(id) && owner.has(id));
+    const into = shared.length > 0 ? owner.get(shared[0])! : null;
+    if (into && into !== d) {
+      const swap =
+        d.sideA.some((id) => into.sideB.includes(id)) || d.sideB.some((id) => into.sideA.includes(id));
+      const [addA, addB] = swap ? [d.sideB, d.sideA] : [d.sideA, d.sideB];
+      into.sideA = [...new Set([...into.sideA, ...addA])].sort((x, y) => x - y);
+      into.sideB = [...new Set([...into.sideB, ...addB])]
+        .filter((id) => !into.sideA.includes(id))
+        .sort((x, y) => x - y);
+      dropped.add(d);
+      for (const id of [...d.sideA, ...d.sideB]) if (isWording.has(id)) owner.set(id, into);
+      continue;
+    }
+    for (const id of [...d.sideA, ...d.sideB]) if (isWording.has(id) && !owner.has(id)) owner.set(id, d);
+  }
+  return dropped.size === 0 ? list : list.filter((d) => !dropped.has(d));
 }
