@@ -73,6 +73,12 @@ describe('dates', () => {
     });
   });
 
+  it('reads a weekday after a number in a name as the weekday alone', () => {
+    expect(
+      one('The club signed the midfielder from SV Kastell 05 on Friday.', 'date', 'Friday', '2025-07-06'),
+    ).toMatchObject({ date: '2025-07-04', weekday: 'Friday' });
+  });
+
   it('skips chrono false hits: names and durations', () => {
     const d = claims('A deal could come in 11 years, Pham Thu Hang said, within just a few months.', 'date');
     expect(d).toEqual([]);

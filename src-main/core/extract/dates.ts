@@ -113,7 +113,18 @@ function fromChrono(
       end = start + (/^(.*?)[\s,(]*(?:\bat\s*)?$/s.exec(ctx.s.slice(start, o.start))?.[1].length ?? 0);
   }
   if (end <= start || occupied.overlaps(start, end)) return;
-  const wdMatch = WEEKDAY_RE.exec(inner);
+  let wdMatch = WEEKDAY_RE.exec(ctx.s.slice(start, end));
+  // A weekday alone is the day: "FC Rheinau 04 on Thursday" is no day "04" (chrono reads a
+  // number before it as the hour).
+  if (
+    !hasMonth &&
+    wdMatch &&
+    wdMatch.index > 0 &&
+    /^[\d\s]+(?:on\s+)?$/i.test(ctx.s.slice(start, start + wdMatch.index))
+  ) {
+    start += wdMatch.index;
+    wdMatch = WEEKDAY_RE.exec(ctx.s.slice(start, end));
+  }
   const weekday = wdMatch ? wdMatch[1][0].toUpperCase() + wdMatch[1].slice(1).toLowerCase() : null;
   const pub = ctx.published;
 
