@@ -133,6 +133,13 @@ describe('novelty', () => {
     expect(claims(t, 'novelty').map((c) => c.exact)).toEqual(['costliest flood', 'wettest summer']);
   });
 
+  it('reads "record" before the noun it ranks, not the noun "record"', () => {
+    const t =
+      'Turnout hit a record high and it was a new all-time record for the grid. ' +
+      'He arrives with a formidable record in Spain; the national record still belongs to Ortiz.';
+    expect(claims(t, 'novelty').map((c) => c.exact)).toEqual(['record high', 'record']);
+  });
+
   it('does not read ordinals of sequence as novelty', () => {
     expect(claims('In the first quarter, at first, the First Deputy spoke first of all.', 'novelty')).toEqual(
       [],

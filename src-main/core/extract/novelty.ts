@@ -214,7 +214,13 @@ const SUPERLATIVE = /(?<![-\p{L}])(worst|best|\p{Ll}{2,}est|most\s+\p{Ll}+)(?:([
 /** Words in "-est" that rank nothing, or rank only time ("the latest figures"). */
 const NOT_SUPERLATIVE =
   /^(?:interest|forest|protest|arrest|request|harvest|invest|contest|suggest|digest|honest|modest|manifest|conquest|inquest|latest|earliest|nearest|unrest|attest|detest|divest|infest|ingest|molest|pretest|guest|quest|crest|chest|nest|vest|west|zest|test|rest|midwest|northwest|southwest|everest|budapest|bucharest|priest|tempest|bequest|behest|celest)$/;
-const RECORD = /(?<!\b(?:on|track|for the|off the)\s)\brecord(?:[- ]breaking)?\s+(?=\p{Ll})/giu;
+/**
+ * "record turnout", "a record-breaking year": "record" before the noun it ranks. Not the
+ * noun "record" ("a formidable record in Germany", "the British record still belongs to"):
+ * a word of grammar, an adverb or a verb after it.
+ */
+const RECORD =
+  /(?<!\b(?:on|track|for the|off the)\s)\brecord(?:[- ]breaking)?\s+(?=\p{Ll})(?!(?:in|of|with|at|on|to|and|or|as|is|was|were|are|has|had|have|that|which|by|from|the|a|an|still|also|now|remains|stands|stood|belongs|belonged|holder|holders|books|set|held|shows|showed|suggests|since|but|when|while|so|\p{Ll}+ly)\b)/giu;
 
 /** Words before "record" that qualify it rather than name what it measures. */
 const RECORD_QUALIFIER =

@@ -40,7 +40,7 @@ import {
 } from './features';
 import { rolesCompatible, type EventFamily } from './lexicon';
 import type { FactGroup } from './match';
-import type { Span } from './text';
+import { contentStems, type Span } from './text';
 import { maxOf, minOf } from '../../shared/extremes';
 
 /**
@@ -1630,6 +1630,7 @@ function unscopedVersusSince(drafts: Drafts, desk: Desk, factOf: Map<number, str
   }
   const scoped = firsts.filter((x) => x.scope.kind === 'since' && x.scope.year !== null);
   if (scoped.length === 0 || firsts.length > 2000) return;
+  const isRare = sentenceRarity(desk, new Set(firsts.flatMap((x) => [...x.stems])));
   const datesByYear = new Map<number, Feat[]>();
   for (const p of desk.feats) {
     // Dates, and amounts the desk dates to one year ("It involved some 61,000 workers"
@@ -1674,11 +1675,19 @@ function unscopedVersusSince(drafts: Drafts, desk: Desk, factOf: Map<number, str
       const y = (b.scope as { year: number }).year;
       if (!(y < ref)) continue;
       let shared = 0;
-      for (const x of a.stems) if (b.stems.has(x) && !RANK_STEMS.test(x)) shared++;
+      let rare = false;
+      for (const x of a.stems)
+        if (b.stems.has(x) && !RANK_STEMS.test(x)) {
+          shared++;
+          if (isRare(x)) rare = true;
+        }
       // Two named happenings must be the same one ("blackout" and "outage" may be; the
-      // highest temperature and the highest demand are not).
+      // highest temperature and the highest demand are not). One shared word must be one
+      // the story seldom uses ("guarantee", not "club").
       const [ea, eb] = [eventOf(a.f), eventOf(b.f)];
-      if (shared < 1 || (ea && eb && ea !== eb && shared < 2)) continue;
+      const sameEvent = ea !== null && ea === eb;
+      if (shared < 1 || (shared < 2 && !rare && !sameEvent) || (ea && eb && ea !== eb && shared < 2))
+        continue;
       const inst: Instance = {
         sentence: b.f.sentence,
         clause: b.f.clause,
@@ -1749,6 +1758,23 @@ function unscopedVersusSince(drafts: Drafts, desk: Desk, factOf: Map<number, str
 
 /** Words of the ranking itself, which say nothing about what is ranked. */
 const RANK_STEMS = /^(?:first|ever|record|histor|time|\p{L}+est|most|never|befor|since)$/u;
+
+/**
+ * Whether a stem is one few sentences of the desk use (at most one in eight, or three):
+ * counted over the sentences that hold claims, only for the stems asked about, and only
+ * on desks small enough to scan.
+ */
+function sentenceRarity(desk: Desk, wanted: Set<string>): (stem: string) => boolean {
+  if (desk.sentences.size > 20_000) return () => true;
+  const df = new Map<string, number>();
+  for (const s of desk.sentences.values()) {
+    const seen = new Set<string>();
+    for (const st of contentStems(s.text)) if (wanted.has(st) && !seen.has(st)) seen.add(st);
+    for (const st of seen) df.set(st, (df.get(st) ?? 0) + 1);
+  }
+  const limit = Math.max(3, desk.sentences.size / 8);
+  return (stem) => (df.get(stem) ?? 0) <= limit;
+}
 
 /** Superlatives outlets use for one another. */
 const RANK_SAME: Record<string, string> = {

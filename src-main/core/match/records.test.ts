@@ -98,6 +98,16 @@ describe('an unscoped first against the same first "since YEAR"', () => {
     expect([a, b].find((s) => !s.includes('01'))).toEqual(expect.arrayContaining(['02', '03']));
   });
 
+  it('does not tie two firsts by a word the whole story uses', () => {
+    const club =
+      'The club sold 4,000 shirts on Monday. The club has 31 players. The club made £12m last year. The club hired 40 staff. ';
+    const r = story(
+      ` date 2026-07-03 Signing\n\n${club}It is the first time a club has paid a guaranteed fee above £90m.\n`,
+      ` date 2026-07-03 Profile\n\n${club}It is the first time since 1981 that the club has won the league.\n`,
+    );
+    expect(novelty(r)).toEqual([]);
+  });
+
   it('leaves alone a first scoped since a year its window does not reach, a record held by an older event, and two different things ranked', () => {
     const r = story(
       ' date 2026-03-02 Markets\n\nThe index closed at its highest level in five years, traders said. The 1987 crash, which remains the largest fall on record, is still taught to traders.\n',
