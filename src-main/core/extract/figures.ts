@@ -675,7 +675,7 @@ export function findFigures(ctx: SentenceContext, occupied: SpanSet): ClaimDraft
 // "The death toll stands at 37", "the number of people killed … rose to 42": the counted
 // noun comes before the number.
 const TOLL = new RegExp(
-  `\\b(death toll|toll|tally|number of (?:dead|deaths|victims|casualties|fatalities|(\\p{Ll}+))|(?<plural>\\p{Ll}{3,}s)(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:rose|risen|climbed|jumped|increased|fell|dropped|stood|stand|reached|totall?ed)\\b))\\b[^.;:!?]{0,70}?\\b(?:stands? at|stood at|rose to|has risen to|risen to|climbed to|jumped to|increased to|reached|hit|fell to|dropped to|totall?ed|was|is|of)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(?<num>${NUM_RE}|${NUMBER_WORD_RE})\\b(?!\\s*(?:%|per cent|percent))`,
+  `\\b(death toll|toll|tally|number of (?:dead|deaths|victims|casualties|fatalities|(\\p{Ll}+))|(?<plural>\\p{Ll}{3,}s)(?=\\s+(?:has\\s+|have\\s+|had\\s+)?(?:rose|rise|risen|climbed|climb|jumped|jump|increased|increase|fell|fall|dropped|drop|stood|stand|reached|reach|totall?ed|total)\\b))\\b[^.;:!?]{0,70}?\\b(?:stands? at|stood at|rose to|rises to|has risen to|risen to|climbed to|climbs to|jumped to|jumps to|increased to|increases to|reached|reaches|hit|hits|fell to|falls to|dropped to|drops to|totall?ed|totals|was|is|of)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(?<num>${NUM_RE}|${NUMBER_WORD_RE})\\b(?!\\s*(?:%|per cent|percent))`,
   'giu',
 );
 
@@ -743,7 +743,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
   const out: ClaimDraft[] = [];
   if (!mayHaveCount(s)) return out;
   if (
-    /\b(?:toll|tally|number of|rose|risen|climbed|jumped|increased|fell|dropped|stood|stands?|reached|totall?ed)\b/i.test(
+    /\b(?:toll|tally|number of|rose|rises|risen|climbed|climbs|jumped|jumps|increased|increases|fell|falls|dropped|drops|stood|stands?|reached|reaches|hits|totall?ed|totals)\b/i.test(
       s,
     )
   )

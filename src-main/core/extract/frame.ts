@@ -67,7 +67,10 @@ const FUNCTION_WORDS = new Set(
 const AUX = /^(?:were|was|are|is|have|has|had|been|being|be|reportedly|now|already|so|far|also|still)$/;
 /** Verbs that state an amount without saying what it measures: the property is their subject. */
 const AMOUNT_VERBS =
-  /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|jumped|fell|fallen|dropped|hit|totalled|totaled|totals|came|amounted|amounts|increased|decreased|grew|declined|soared|surged|slipped|edged)$/;
+  /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|climbs|jumped|jumps|fell|falls|fallen|dropped|drops|hit|hits|totalled|totaled|totals|came|amounted|amounts|increased|increases|decreased|decreases|grew|grows|declined|declines|soared|soars|surged|surges|slipped|slips|edged|edges)$/;
+/** Past participles that do not end in -ed or -en: "25 people were caught", "12 were hurt". */
+const IRREGULAR_PARTICIPLE =
+  /^(?:caught|hit|hurt|lost|found|left|held|sold|bought|built|struck|swept|shot|cut|kept|brought|taught|sent|spent|put|set|stuck|dug|fed|led|met|paid|laid|read|said|told|won|run|born)$/;
 const PART_OF_WHOLE =
   /^\s+of\s+(?:(?:the|its|their|all)\s+)?(?:[\p{L}-]+['’]s\s+)?(?:(?:about|around|some|roughly|nearly|almost)\s+)?\d[\d.,]*(?:\s+(?:thousand|million|billion))?\s+(?:\p{Ll}+\s+){0,3}?\p{Ll}+s\b/u;
 /** Words that open what qualifies a subject's head noun ("the fine under the law"); "of" names it. */
@@ -263,7 +266,10 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
     const w = after[k];
     if (
       w &&
-      (/(?:ed|en)$/.test(w.lower) || /^(?:dead|missing|homeless|unaccounted)$/.test(w.lower)) &&
+      (/(?:ed|en)$/.test(w.lower) ||
+        // (An irregular form after "were"/"have been" only: "customers lost power" is a verb.)
+        (k > 0 && IRREGULAR_PARTICIPLE.test(w.lower)) ||
+        /^(?:dead|missing|homeless|unaccounted)$/.test(w.lower)) &&
       !FUNCTION_WORDS.has(w.lower) &&
       w.start - b < 30
     )

@@ -225,3 +225,20 @@ describe('weather that strengthens and eases', () => {
     expect(trends).toEqual([]);
   });
 });
+
+describe('participles and present tenses', () => {
+  const propertyOf = (text: string, quote: string) => {
+    const c = claimsOf(text).find((x) => x.exact === quote);
+    return c && (c.value.type === 'count' || c.value.type === 'figure') ? c.value.frame?.property : undefined;
+  };
+  it('reads irregular participles and present-tense amount verbs as what is counted', () => {
+    expect(propertyOf('Police said 25 people were caught in the slide.', '25 people')).toBe('caught');
+    expect(propertyOf('Rescuers said 14 people were hurt.', '14 people')).toBe('hurt');
+    expect(
+      propertyOf(
+        'The number of patients climbs to 61, the hospital said.',
+        'number of patients climbs to 61',
+      ),
+    ).toBe('patients');
+  });
+});

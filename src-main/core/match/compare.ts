@@ -154,7 +154,11 @@ export function quantityFrame(f: Feat): QuantityFrame | null {
   }
   const words = new Map<string, number>();
   for (const t of frame.terms) for (const s of stems(t)) words.set(s, 1);
-  const property = new Set(frame.property ? stems(frame.property) : []);
+  // "25 people" with nothing else said of them: the counted noun names no property, as
+  // every count of people has it.
+  const bare =
+    v.type === 'count' && frame.property !== null && GENERIC_COUNTED.has(frame.property.toLowerCase());
+  const property = new Set(frame.property && !bare ? stems(frame.property) : []);
   for (const s of property) words.set(s, 2);
   let outcome: string | null = null;
   // The counted noun says it first: "381 survivors … recovered", "74 bodies recovered".
