@@ -23,6 +23,15 @@ describe('figures', () => {
     expect(one(t, 'figure', '€3bn')).toMatchObject({ amount: 3e9, currency: 'EUR' });
   });
 
+  it('does not date a change by the year it is measured from', () => {
+    const t = 'Arrivals were 8.6% higher than in 2023. Receipts reached €9.8 billion, up 9.6% on 2023.';
+    expect(one(t, 'figure', '8.6%')).toMatchObject({ period: null });
+    expect(one(t, 'figure', '€9.8 billion')).toMatchObject({ period: null });
+    expect(one('Arrivals rose from 7.88 million in 2023.', 'figure', '7.88 million')).toMatchObject({
+      period: '2023',
+    });
+  });
+
   it('keeps approximation words with the number', () => {
     const t =
       'Exports rose 15 per cent to almost 3,000 tonnes, up to 40% of output; just over $2m was spent.';

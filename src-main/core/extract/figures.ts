@@ -384,6 +384,9 @@ function clauseAround(marks: SentenceMarks, length: number, at: number, atEnd: n
  * it, so in "11.2 million at the end of 2021 and 10.4 million at the end of 2023" each
  * number gets its own year. A year after "since" bounds something else and is skipped.
  */
+const BASE_YEAR =
+  /\b(?:(?:higher|lower|more|less|fewer|up|down|above|below)\s+than(?:\s+in)?|compared\s+(?:with|to)(?:\s+in)?|relative\s+to|versus|vs\.?|(?:up|down|rise|fall|increase|decrease|growth|drop)\s+(?:\p{L}+\s+|[\d.,]+\s*(?:%|per\s*cent|percent)\s+)?on)\s+(?:the\s+)?(?:(?:early|late|mid|whole\s+of)\s+)?(?:\p{L}+\s+)?$/iu;
+
 function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | null {
   const s = ctx.s;
   const marks = sentenceMarks(ctx);
@@ -395,6 +398,15 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
     if (!(y.end <= at || y.start >= atEnd)) continue;
     // "since 2020", "since October 2022", "since early 2019": a bound of something else.
     if (SINCE_YEAR.test(s.slice(Math.max(0, y.start - 24), y.start))) continue;
+    // "8.6% higher than in 2023", "up 9.6% on 2023", "compared with 2019": the base a change
+    // is measured from, not the period of the value itself (a level then is "from 7.88
+    // million in 2023", which keeps its year).
+    if (
+      at < y.start &&
+      BASE_YEAR.test(s.slice(Math.max(0, y.start - 30), y.start)) &&
+      !/\bfrom\s+(?:about\s+|around\s+|some\s+)?$/i.test(s.slice(Math.max(0, at - 20), at))
+    )
+      continue;
     // "The mine, which opened in 1974, employs 3,100 people": an aside about the subject.
     if (inAside(s, y.start, y.end, at, atEnd)) continue;
     // "the maximum fine under the 2019 pollution law": the year names the rule, not the
