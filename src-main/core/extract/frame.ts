@@ -68,6 +68,8 @@ const AUX = /^(?:were|was|are|is|have|has|had|been|being|be|reportedly|now|alrea
 /** Verbs that state an amount without saying what it measures: the property is their subject. */
 const AMOUNT_VERBS =
   /^(?:stood|stands|stand|was|is|were|are|reached|reaches|rose|risen|rises|climbed|climbs|jumped|jumps|fell|falls|fallen|dropped|drops|hit|hits|totalled|totaled|totals|came|amounted|amounts|increased|increases|decreased|decreases|grew|grows|declined|declines|soared|soars|surged|surges|slipped|slips|edged|edges)$/;
+const MARGIN_BY =
+  /\b(?:won|wins|win|lost|loses|lose|prevailed|prevails|carried|passed|defeated|beat|beaten|trailed|trails|led|leads|ahead|behind|edged)\s+(?:\p{L}+\s+){0,2}?by\s+(?:(?:about|some|nearly|almost|just|only|more than|over|fewer than|less than|a mere)\s+)?$/iu;
 /** Past participles that do not end in -ed or -en: "25 people were caught", "12 were hurt". */
 const IRREGULAR_PARTICIPLE =
   /^(?:caught|hit|hurt|lost|found|left|held|sold|bought|built|struck|swept|shot|cut|kept|brought|taught|sent|spent|put|set|stuck|dug|fed|led|met|paid|laid|read|said|told|won|run|born)$/;
@@ -362,6 +364,13 @@ export function frameFor(ctx: SentenceContext, draft: ClaimDraft, others: ClaimD
   // ("Nine of them" says nothing of what is counted: its predicate does, or nothing.)
   if (!property && draft.value.type === 'count' && !/\bof\s+(?:them|whom|those)$/i.test(s.slice(a, b)))
     property = draft.value.noun;
+  // "prevailed by 29,756 votes", "won by 11 seconds", "lost by three seats": the gap
+  // between two sides, whatever the verb ("a margin of 92,756 votes").
+  if (
+    MARGIN_BY.test(s.slice(Math.max(cs, a - 40), a)) &&
+    (draft.value.type === 'count' || draft.value.type === 'figure')
+  )
+    property = 'margin';
   // A distance is a distance from somewhere: "45 km from the capital" is not a depth.
   const isLength =
     draft.value.type === 'figure'
