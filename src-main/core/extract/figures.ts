@@ -749,6 +749,53 @@ function findTolls(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): 
   }
 }
 
+/**
+ * "The number of residents still unaccounted for has risen. It now stands at 9, down from
+ * 17 at dawn": a sentence that opens with "It" and states a bare number counts what the
+ * sentence before counted ("the number of …", "the toll"). Both numbers of such a
+ * sentence are counts of it.
+ */
+const PRONOUN_TALLY = new RegExp(
+  `^\\s*(?:It|This|That|The (?:figure|total|tally|number))\\s+(?:now\\s+|has\\s+|had\\s+|since\\s+)*(?:stands?\\s+at|stood\\s+at|rose\\s+to|rises\\s+to|risen\\s+to|climbed\\s+to|climbs\\s+to|fell\\s+to|falls\\s+to|fallen\\s+to|dropped\\s+to|drops\\s+to|reached|is|was)\\s+(?:(?:at least|more than|over|nearly|almost|about|around|some|roughly)\\s+)?(?<num>${NUM_RE})\\b(?!\\s*(?:%|per ?cent|percent|\\p{L}))`,
+  'u',
+);
+const FROM_NUMBER = new RegExp(
+  `\\b(?:up|down)\\s+from\\s+(?:(?:about|around|some)\\s+)?(?<num>${NUM_RE})\\b(?!\\s*(?:%|per ?cent|percent))`,
+  'gu',
+);
+
+function findAntecedentTallies(ctx: SentenceContext, occupied: SpanSet, out: ClaimDraft[]): void {
+  const s = ctx.s;
+  const m = PRONOUN_TALLY.exec(s);
+  if (!m) return;
+  const before = ctx.text.slice(Math.max(0, ctx.start - 300), ctx.start);
+  const cut = Math.max(before.lastIndexOf('\n\n'), before.slice(0, -2).search(/[.!?]\s+[^.!?]*$/));
+  const previous = before.slice(cut + 1);
+  const counted = /\bnumber of\s+(?:people\s+|the\s+)?(\p{Ll}{3,})/u.exec(previous);
+  const toll = /\b(?:death\s+)?toll\b/i.test(previous);
+  if (!counted && !toll) return;
+  const noun = counted ? singular(counted[1]) : 'person';
+  const subject = counted ? `number of ${counted[1]}` : 'toll';
+  const spans: Array<[number, number]> = [];
+  const numText = m.groups!.num;
+  const numStart = m.index + m[0].length - numText.length;
+  spans.push([numStart, numStart + numText.length]);
+  FROM_NUMBER.lastIndex = 0;
+  for (let f = FROM_NUMBER.exec(s); f; f = FROM_NUMBER.exec(s)) {
+    const t = f.groups!.num;
+    const at = f.index + f[0].length - t.length;
+    spans.push([at, at + t.length]);
+  }
+  for (const [a, b] of spans) {
+    if (occupied.overlaps(a, b)) continue;
+    const text = s.slice(a, b);
+    if (/^\d{4}$/.test(text)) continue;
+    const count = parseNum(text, ctx.numberStyle, true);
+    if (!Number.isFinite(count)) continue;
+    pushCount(ctx, out, occupied, a, b, count, noun, subject);
+  }
+}
+
 /** Counts in one sentence, skipping spans already taken by figures and dates. */
 export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[] {
   const s = ctx.s;
@@ -770,6 +817,7 @@ export function findCounts(ctx: SentenceContext, occupied: SpanSet): ClaimDraft[
     findPartsOfTotal(ctx, occupied, out);
   if (/\sof\s+(?:the|its|their|these|those)\s/.test(s)) findPartsOfGroup(ctx, occupied, out);
   if (/\d-\p{Ll}|[a-z]-\p{Ll}/u.test(s)) findFusedCounts(ctx, occupied, out);
+  if (/^\s*(?:It|This|That|The)\s/.test(s)) findAntecedentTallies(ctx, occupied, out);
   COUNT.lastIndex = 0;
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     const g = m.groups ?? {};

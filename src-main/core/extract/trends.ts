@@ -240,6 +240,18 @@ export function findTrends(ctx: SentenceContext): ClaimDraft[] {
         !ctx.mentions.some((x) => x.start === ctx.start) && commonOpening(ctx),
       );
       if (np && np.start >= clauseStart) metricText = np.text;
+      // "The number of residents still unaccounted for has risen": what is counted is the metric.
+      if (!metricText) {
+        const counted = /\bnumber of\s+([\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)\b[^,;.]{0,60}$/u.exec(
+          s.slice(Math.max(clauseStart, lookFrom), at),
+        );
+        if (counted)
+          metricText =
+            counted[1]
+              .split(/\s+/)
+              .filter((w) => !NOT_METRIC_WORD.test(w))
+              .join(' ') || null;
+      }
     }
     if (!metricText) {
       const mm = nearest(

@@ -50,3 +50,22 @@ describe('a trend and the figures after it', () => {
     expect(trends(r)).toHaveLength(0);
   });
 });
+
+describe('a count named in the sentence before', () => {
+  it('sets "the number of … has risen" against "It now stands at 6, down from 14"', () => {
+    const r = story(
+      ' date 2026-01-20 Live\n\n10:15 GMT – The number of passengers still unaccounted for has risen, the coastguard said. It now stands at 6, down from 14 this morning, after several were found ashore.\n',
+    );
+    const found = trends(r);
+    expect(found).toHaveLength(1);
+    expect(found[0].explanation).toMatch(/\b14\b/);
+    expect(found[0].explanation).toMatch(/\b6\b/);
+  });
+
+  it('leaves "It" alone when the sentence before counts nothing', () => {
+    const r = story(
+      ' date 2026-01-20 Live\n\nThe coastguard praised the crews. It now stands at 6 on the list of busiest ports.\n',
+    );
+    expect(r.desk.claims.filter((c) => c.kind === 'count')).toEqual([]);
+  });
+});
