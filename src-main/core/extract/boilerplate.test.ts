@@ -20,6 +20,10 @@ describe('boilerplate', () => {
       paragraphBoilerplate('By 2030 the port will handle twice as much cargo, the minister said.'),
     ).toBeNull();
     expect(paragraphBoilerplate('The photo exhibition opened on Monday.')).toBeNull();
+    expect(
+      paragraphBoilerplate('By Wednesday evening, six people were still missing, police said.'),
+    ).toBeNull();
+    expect(paragraphBoilerplate('By the Ledger business desk')).toBe('byline');
     expect(isTeaserHead('See more')).toBe(true);
     expect(isTeaserHead('Related news:')).toBe(true);
     expect(isTeaserHead('See more of the city this summer')).toBe(false);

@@ -19,6 +19,15 @@ const PHOTO_LABEL =
   /(?:^|[.\s])(?:photo|image|picture|credit|photo credit)s?\s*:\s*[\p{L}\p{N}. /&-]{1,40}$/iu;
 const BYLINE =
   /^(?:by|story by|reported by|reporting by|additional reporting by|writing by|written by|words by|text|photos? by|reporter|reporters|author|editing by|edited by)\b[:\s]+\p{Lu}[\p{L}\p{M}.'’ ,;/&-]{1,100}$/iu;
+/**
+ * "By Wednesday evening, six people were still missing": a sentence that opens with "By"
+ * and a day or a time of day, not a byline.
+ */
+function prose(line: string): boolean {
+  return /^by\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|noon|midnight|nightfall|dawn|midday|mid-morning|mid-afternoon|late|early)\b/i.test(
+    line,
+  );
+}
 const AGENCY_ALONE = /^[—–-]?\s*\(?[A-Z]{2,8}(?:\/[A-Z]{2,8})*\)?\s*(?:\/\.)?$/;
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)|all rights reserved/i;
 
@@ -37,7 +46,7 @@ export function paragraphBoilerplate(line: string): BoilerplateReason | null {
   if (line.length < 300 && FOOTER.test(line)) return 'credit';
   if (IMAGE_FILE.test(line)) return 'image-file';
   if (AGENCY_ALONE.test(line)) return 'sign-off';
-  if (line.length <= 140 && BYLINE.test(line)) return 'byline';
+  if (line.length <= 140 && BYLINE.test(line) && !prose(line)) return 'byline';
   if (COPYRIGHT.test(line) && line.length < 200) return 'credit';
   if (PHOTO_TAIL.test(line) || PHOTO_LABEL.test(line)) return 'caption';
   return null;

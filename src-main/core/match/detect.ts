@@ -378,6 +378,8 @@ export function valuesClash(
   const ma = da ?? (db ? readingDay(a) : null);
   const mb = db ?? (da ? readingDay(b) : null);
   if (ma && mb && ma !== mb) {
+    // The missing or trapped on two days: a state, which falls as people are found.
+    if (stateClause(a) && stateClause(b) && !isToll(a) && !isToll(b)) return false;
     const [early, late] = ma < mb ? [a, b] : [b, a];
     return late.interval!.hi < early.interval!.lo;
   }
@@ -415,17 +417,44 @@ function spokenDay(f: Feat): string | null {
  * the clock time its sentence gives. Minutes of the day, UTC where the zone says so.
  */
 function stateHour(f: Feat): number | null {
-  if (!STILL.test(f.sentence.folded)) return null;
+  if (!isState(f)) return null;
   const stamp = /^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*(?:GMT|UTC)?\s*[–—-]/.exec(f.sentence.text);
   if (stamp) return Number(stamp[1]) * 60 + Number(stamp[2]);
   for (const c of f.sentence.claims) {
     const v = c.claim.value;
     if (v.type === 'time') return v.utc ?? v.minutes;
   }
-  return null;
+  // "still unaccounted for on Wednesday afternoon": a part of the day, read at its middle.
+  // (Only for the state's own clause: "43 dead and 29 still missing" reads the dead by the day.)
+  const part = stateClause(f) && !isToll(f) ? PART_OF_DAY.exec(f.sentence.folded) : null;
+  return part ? PART_HOURS[part[1]]! * 60 : null;
 }
 
 const STILL = /\b(?:still|remain(?:s|ed|ing)?|so far)\b/;
+/** A count of a state, which rises and falls as it is reported: the missing, the trapped, those still without power. */
+const STATE_WORDS =
+  /\b(?:missing|unaccounted|trapped|in hospital|without (?:power|electricity|water|supply))\b/;
+const PART_OF_DAY = /\b(dawn|morning|midday|noon|afternoon|evening|night|midnight)\b/;
+const PART_HOURS: Record<string, number> = {
+  dawn: 6,
+  morning: 9,
+  midday: 12,
+  noon: 12,
+  afternoon: 15,
+  evening: 19,
+  night: 22,
+  midnight: 0,
+};
+
+function isState(f: Feat): boolean {
+  return STILL.test(f.sentence.folded) || stateClause(f);
+}
+
+/** The number's own clause counts a state ("29 still missing"), not the whole sentence's other counts ("43 dead"). */
+function stateClause(f: Feat): boolean {
+  const clause = f.sentence.folded.slice(f.clause.start, f.clause.end);
+  return STATE_WORDS.test(clause) || STILL.test(clause);
+}
 
 /**
  * The day a number's own sentence ties it to ("47,000 were on strike on Thursday"), if

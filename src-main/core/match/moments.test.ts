@@ -341,3 +341,28 @@ describe('a superlative that names its measure', () => {
     expect(found.join('\n')).toMatch(/longest bridge.*4\.6 kilometres/);
   });
 });
+
+describe('the missing, read as a state', () => {
+  const counts = (r: ReturnType<typeof runStory>) =>
+    r.result.conflicts.filter((c) => c.kind === 'count_mismatch').map((c) => c.explanation);
+  it('lets the number of missing fall from one day to the next and through a day', () => {
+    const r = runStory(
+      [
+        ' date 2026-02-11 Slide\n\nEleven people were still unaccounted for on Wednesday afternoon, police said.\n',
+        ' date 2026-02-11 Live\n\n07:50 GMT – Police now say four people are dead and 14 missing.\n',
+        ' date 2026-02-12 Slide\n\nBy Thursday evening, six people were still missing, police said.\n',
+      ].map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })),
+    );
+    expect(counts(r)).toEqual([]);
+  });
+
+  it('still sets two counts of the missing at the same moment against each other', () => {
+    const r = runStory(
+      [
+        ' date 2026-02-12 Slide\n\nBy Wednesday evening, six people were still missing, police said.\n',
+        ' date 2026-02-12 Slide\n\nNine people were still missing on Wednesday evening, the mayor said.\n',
+      ].map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })),
+    );
+    expect(counts(r)).toHaveLength(1);
+  });
+});
