@@ -378,9 +378,9 @@ function sameClockReading(a: Feat, b: Feat): boolean {
     vb.type === 'time' &&
     a.claim.articleId !== b.claim.articleId &&
     va.zone !== null &&
-    va.zone === vb.zone &&
-    va.minutes === vb.minutes &&
-    va.minutes % 15 !== 0
+    ((va.zone === vb.zone && va.minutes === vb.minutes && va.minutes % 15 !== 0) ||
+      // "04:52 local time (03:52 GMT)" and "4:52 a.m. (0352 GMT)": the same odd moment in UTC.
+      (va.utc !== null && va.utc === vb.utc && va.utc % 15 !== 0))
   );
 }
 

@@ -66,3 +66,20 @@ describe('bare clock times', () => {
     expect(times(r)).toEqual([]);
   });
 });
+
+describe('one moment written twice', () => {
+  it('keeps "4:52 a.m. (0352 GMT)" together and sets both against another article\'s 02:52 GMT', () => {
+    const r = runStory(
+      [
+        ' date 2025-11-16 Live\n\n07:35 CET – Police confirm the break-in happened at 04:52 local time (03:52 GMT).\n',
+        ' date 2025-11-17 Wire\n\nThe thieves cut through the bars of a window facing the canal at 4:52 a.m. (0352 GMT), the prosecutor said.\n',
+        ' date 2025-11-20 Explainer\n\nThey cut through the bars of a window on the canal at 02:52 GMT, investigators say.\n',
+      ].map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })),
+    );
+    const times = r.result.conflicts.filter((c) => c.kind === 'date_mismatch');
+    expect(times).toHaveLength(1);
+    const ids = [...times[0].sideA, ...times[0].sideB];
+    const quotes = ids.map((id) => r.desk.claims.find((c) => c.id === id)!.quote);
+    expect(quotes).toEqual(expect.arrayContaining(['02:52 GMT', '4:52 a.m.', '0352 GMT', '03:52 GMT']));
+  });
+});

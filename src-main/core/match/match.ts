@@ -549,7 +549,38 @@ export function groupFacts(desk: Desk): FactGroup[] {
       feats: [f],
     });
   }
-  return adoptVariants(mergeRestatedAmounts(mergeDatedEvents(facts)), idf);
+  return mergeRestatedTimes(adoptVariants(mergeRestatedAmounts(mergeDatedEvents(facts)), idf));
+}
+
+/**
+ * "at 4:52 a.m. (0352 GMT)": one moment written twice in one sentence is one fact, even
+ * when each time's wording drew it to a different fact; the facts merge.
+ */
+function mergeRestatedTimes(facts: FactGroup[]): FactGroup[] {
+  const factOf = new Map<Feat, FactGroup>();
+  for (const g of facts) if (g.feats[0].claim.kind === 'time') for (const f of g.feats) factOf.set(f, g);
+  const merged = new Map<FactGroup, FactGroup>();
+  const root = (g: FactGroup): FactGroup => {
+    let r = g;
+    while (merged.has(r)) r = merged.get(r)!;
+    return r;
+  };
+  for (const [f, g] of factOf) {
+    const v = f.claim.value;
+    if (v.type !== 'time' || v.utc === null) continue;
+    for (const o of f.sentence.claims) {
+      const w = o.claim.value;
+      if (o === f || w.type !== 'time' || w.utc !== v.utc || w.zone === v.zone) continue;
+      const h = factOf.get(o);
+      if (!h) continue;
+      const [ra, rb] = [root(g), root(h)];
+      if (ra === rb) continue;
+      const [keep, drop] = ra.feats.length >= rb.feats.length ? [ra, rb] : [rb, ra];
+      for (const x of drop.feats) keep.feats.push(x);
+      merged.set(drop, keep);
+    }
+  }
+  return merged.size === 0 ? facts : facts.filter((g) => !merged.has(g));
 }
 
 const MERGEABLE = new Set(['meeting', 'signing', 'visit', 'ceremony']);
