@@ -100,3 +100,30 @@ describe('one body’s measure', () => {
     expect(result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toHaveLength(0);
   });
 });
+
+describe("one article's version of the story's figure", () => {
+  const wire =
+    ' date 2026-05-14 Listing\n\nThe shipping group sold 40 million shares at €22 each, raising €880 million in the largest listing of the year, the exchange said.\n';
+  const local =
+    ' date 2026-05-14 Listing\n\nThe flotation raised €880 million for the group, its finance chief said on Wednesday.\n';
+  it('sets a stray amount worded otherwise against the figure two other articles give', () => {
+    const r = story(
+      wire,
+      local,
+      ' date 2026-05-15 Interview\n\n"The €808 million the company took in will go into new ships," she said.\n',
+    );
+    const found = r.result.conflicts.filter((c) => c.kind === 'figure_mismatch').map((c) => c.explanation);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/€808 million/);
+    expect(found[0]).toMatch(/€880 million/);
+  });
+
+  it('leaves a stray amount of another place or far off in value alone', () => {
+    const r = story(
+      wire,
+      local,
+      ' date 2026-05-15 Interview\n\n"The €2.4 billion the company took in last decade built the fleet," she said.\n',
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'figure_mismatch')).toEqual([]);
+  });
+});
