@@ -1483,6 +1483,33 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
   }
   const small = desk.articles.size <= ONE_STORY_ARTICLES;
   const around = precedentContext(desk);
+  // The story's own amounts (undated, not a change), found through the story's rare keys
+  // on a large desk and kept per article, so each superlative does not scan the desk.
+  const undated = desk.feats.filter(
+    (c) => (c.claim.kind === 'figure' || c.claim.kind === 'count') && c.interval && !c.relative && !c.period,
+  );
+  const undatedByKey = new Map<string, Feat[]>();
+  if (!small)
+    for (const c of undated)
+      for (const k of c.article.rareKeys) {
+        const list = undatedByKey.get(k) ?? [];
+        if (list.length < 2000) list.push(c);
+        undatedByKey.set(k, list);
+      }
+  const currentCache = new Map<number, Feat[]>();
+  const currentOf = (f: Feat): Feat[] => {
+    const hit = currentCache.get(f.claim.articleId);
+    if (hit) return hit;
+    let pool: Iterable<Feat> = undated;
+    if (!small) {
+      const set = new Set<Feat>();
+      for (const k of f.article.rareKeys) for (const c of undatedByKey.get(k) ?? []) set.add(c);
+      pool = set;
+    }
+    const out = [...pool].filter((c) => sameStory(c.article, f.article));
+    currentCache.set(f.claim.articleId, out);
+    return out;
+  };
   for (const f of desk.feats) {
     const v = f.claim.value;
     if (v.type !== 'novelty' || !MAGNITUDE.test(v.phrase + ' ' + f.claim.quote)) continue;
@@ -1523,7 +1550,7 @@ function magnitudeNoveltyConflicts(drafts: Drafts, desk: Desk, factOf: Map<numbe
       candidates = set;
     }
     if (own.length === 0) {
-      unstatedMagnitude(drafts, desk, f, candidates, scope, ref, restriction, factOf, idf, around);
+      unstatedMagnitude(drafts, f, candidates, scope, ref, restriction, factOf, idf, around, currentOf);
       continue;
     }
     for (const mine of own) {
@@ -1833,7 +1860,6 @@ function rankWord(f: Feat): string {
  */
 function unstatedMagnitude(
   drafts: Drafts,
-  desk: Desk,
   f: Feat,
   candidates: Iterable<Feat>,
   scope: ReturnType<typeof noveltyScope>,
@@ -1842,16 +1868,8 @@ function unstatedMagnitude(
   factOf: Map<number, string>,
   idf: Map<string, number>,
   around: (p: Feat) => string,
+  currentOf: (f: Feat) => Feat[],
 ): void {
-  const current = desk.feats.filter(
-    (c) =>
-      sameStory(c.article, f.article) &&
-      (c.claim.kind === 'figure' || c.claim.kind === 'count') &&
-      c.interval &&
-      !c.relative &&
-      !c.period,
-  );
-  if (current.length === 0) return;
   const v = f.claim.value;
   const dimension = DIMENSION.test(
     `${f.claim.value.type === 'novelty' ? f.claim.value.phrase : ''} ${f.claim.quote}`,
@@ -1859,6 +1877,8 @@ function unstatedMagnitude(
   // "Because the record has fallen": a superlative that names nothing it measures has no
   // amount of the story to set against a precedent.
   if (v.type === 'novelty' && !v.event && !dimension) return;
+  const current = currentOf(f);
+  if (current.length === 0) return;
 
   for (const p of candidates) {
     if (p.sentence === f.sentence || !p.period || !p.interval) continue;
