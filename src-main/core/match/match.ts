@@ -270,7 +270,22 @@ function subjectWords(f: Feat): Set<string> {
 /** "Founded in 1994 by local teachers" and "was founded in 1989 by three music teachers": one founding. */
 export function sameOnceEvent(a: Feat, b: Feat): boolean {
   if (a.sentence === b.sentence || !sameStory(a.article, b.article)) return false;
+  // "Two more victims died on Monday", "21 people died in a crush in 2010": deaths that are
+  // counted are many people's, each on its own day, not one person's death told twice.
+  if (a.event === 'death' && (countedInClause(a) || countedInClause(b))) return false;
   return intersects(clauseStems(a), clauseStems(b));
+}
+
+function countedInClause(f: Feat): boolean {
+  if (
+    /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|more|several|many)\s+(?:more\s+)?(?:people|victims|persons|men|women|children|patients|workers)\b/.test(
+      f.sentence.folded.slice(f.clause.start, f.clause.end),
+    )
+  )
+    return true;
+  return f.sentence.claims.some(
+    (c) => c.claim.kind === 'count' && c.pos >= f.clause.start && c.pos < f.clause.end,
+  );
 }
 
 /**

@@ -24,3 +24,16 @@ describe('the year a ship was built', () => {
     expect(found[0]!.explanation).not.toMatch(/2009/);
   });
 });
+
+describe('deaths that are counted', () => {
+  it("does not set one victim's death against others who died on other days", () => {
+    const r = runStory(
+      [
+        ' date 2026-07-13 Crush\n\nA 19-year-old woman died in hospital early on Sunday morning, the hospital said.\n',
+        ' date 2026-07-14 Crush\n\nTwo more victims died in hospital on Monday, the health ministry said.\n',
+        ' date 2026-07-16 Explainer\n\nIn a crush at a stadium on 4 May 2003, 14 people died.\n',
+      ].map((text, i) => ({ source: `0${i + 1}-outlet.txt`, text })),
+    );
+    expect(r.result.conflicts.filter((c) => c.kind === 'date_mismatch')).toEqual([]);
+  });
+});
