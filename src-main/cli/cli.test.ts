@@ -108,8 +108,9 @@ describe('claimdesk', () => {
    * what the pipeline reaches today and rise with it; they were set lower once, when eight
    * harder blind stories joined the corpus (the first twenty-one score recall 0.70 and
    * precision 0.61 on their own), and held when ten more arrived (they score recall 0.56,
-   * precision 0.54 together). Issue 11's bar is recall 0.9, precision 0.8 and no
-   * violation. Each story's numbers are printed for the note.
+   * precision 0.54 together), and rose when eight more arrived in two rounds scored
+   * before anyone read them (0.34 and 0.68 recall as written). Issue 11's bar is recall
+   * 0.9, precision 0.8 and no violation. Each story's numbers are printed for the note.
    */
   it('holds its measured recall and precision on every test story', async () => {
     await run(['eval', '--stories', STORIES, '--json']);
@@ -119,10 +120,10 @@ describe('claimdesk', () => {
     };
     expect(stories.map((s) => s.story)).toEqual(readdirSync(STORIES).sort());
     const blind = stories.filter((s) => s.story.startsWith('blind-'));
-    expect(blind.length).toBeGreaterThanOrEqual(36);
-    expect(total.expected).toBeGreaterThanOrEqual(329);
-    expect(total.recall).toBeGreaterThanOrEqual(0.64);
-    expect(total.precision).toBeGreaterThanOrEqual(0.57);
+    expect(blind.length).toBeGreaterThanOrEqual(44);
+    expect(total.expected).toBeGreaterThanOrEqual(398);
+    expect(total.recall).toBeGreaterThanOrEqual(0.66);
+    expect(total.precision).toBeGreaterThanOrEqual(0.59);
     expect(total.violations).toBeLessThanOrEqual(3);
     for (const s of stories.filter((x) => !x.story.startsWith('blind-'))) {
       expect(s.violations, s.story).toBe(0);
