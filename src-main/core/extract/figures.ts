@@ -441,11 +441,16 @@ function periodFor(ctx: SentenceContext, at: number, atEnd: number): string | nu
  * workers": a sentence that opens with a pronoun and names no year of its own speaks of
  * the happening the sentence before dated, when that sentence names one year only.
  */
+/** The sentence before this one in its paragraph (at most `reach` characters of it). */
+function previousSentence(ctx: SentenceContext, reach: number): string {
+  const before = ctx.text.slice(Math.max(0, ctx.start - reach), ctx.start);
+  const cut = Math.max(before.lastIndexOf('\n\n'), before.slice(0, -2).search(/[.!?]\s+[^.!?]*$/));
+  return before.slice(cut + 1);
+}
+
 function periodOfAntecedent(ctx: SentenceContext): string | null {
   if (!/^\s*(?:It|This|That|They)\s+\p{Ll}/u.test(ctx.s)) return null;
-  const before = ctx.text.slice(Math.max(0, ctx.start - 400), ctx.start);
-  const cut = Math.max(before.lastIndexOf('\n\n'), before.slice(0, -2).search(/[.!?]\s+[^.!?]*$/));
-  const previous = before.slice(cut + 1);
+  const previous = previousSentence(ctx, 400);
   const years = new Set([...previous.matchAll(/\b(1[89]\d\d|20\d\d)\b(?![.,]\d)/g)].map((m) => m[1]));
   return years.size === 1 ? [...years][0]! : null;
 }
@@ -768,9 +773,7 @@ function findAntecedentTallies(ctx: SentenceContext, occupied: SpanSet, out: Cla
   const s = ctx.s;
   const m = PRONOUN_TALLY.exec(s);
   if (!m) return;
-  const before = ctx.text.slice(Math.max(0, ctx.start - 300), ctx.start);
-  const cut = Math.max(before.lastIndexOf('\n\n'), before.slice(0, -2).search(/[.!?]\s+[^.!?]*$/));
-  const previous = before.slice(cut + 1);
+  const previous = previousSentence(ctx, 300);
   const counted = /\bnumber of\s+(?:people\s+|the\s+)?(\p{Ll}{3,})/u.exec(previous);
   const toll = /\b(?:death\s+)?toll\b/i.test(previous);
   if (!counted && !toll) return;
