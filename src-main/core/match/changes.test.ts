@@ -83,13 +83,3 @@ describe('one direction disputed by several articles', () => {
     expect(rising.some((id) => other.includes(id))).toBe(true);
   });
 });
-
-describe('changes of different things', () => {
-  it('does not tie two changes by the word for change alone', () => {
-    const r = story(
-      ' date 2026-01-29 Tourism\n\nThe capital logged 7.4 million overnight stays, an increase of 8.9%.\n',
-      ' date 2026-01-29 Tourism\n\nArrivals from the United States jumped 14.7% to 540,000, the fastest growth among the top markets.\n',
-    );
-    expect(figures(r)).toEqual([]);
-  });
-});

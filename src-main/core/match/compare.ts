@@ -143,24 +143,6 @@ const SAME_MEANING: Record<string, string> = {
   reque: 'seek',
 };
 
-const CHANGE_STEMS = new Set([
-  'rise',
-  'fall',
-  'jumpe',
-  'climb',
-  'growt',
-  'grew',
-  'gain',
-  'gaine',
-  'up',
-  'down',
-  'surge',
-  'soar',
-  'slipp',
-  'edge',
-  'edged',
-]);
-
 export function quantityFrame(f: Feat): QuantityFrame | null {
   const hit = cache.get(f);
   if (hit !== undefined) return hit;
@@ -171,16 +153,13 @@ export function quantityFrame(f: Feat): QuantityFrame | null {
     return null;
   }
   const words = new Map<string, number>();
-  // A change's own wording ("an increase of 8.9%", "jumped 14.7%") says it is a change,
-  // which its value already does: it does not tell one change from another.
-  const changeWord = (s: string) => f.relative && CHANGE_STEMS.has(s);
-  for (const t of frame.terms) for (const s of stems(t)) if (!changeWord(s)) words.set(s, 1);
+  for (const t of frame.terms) for (const s of stems(t)) words.set(s, 1);
   // "25 people" with nothing else said of them: the counted noun names no property, as
   // every count of people has it.
   const bare =
     v.type === 'count' && frame.property !== null && GENERIC_COUNTED.has(frame.property.toLowerCase());
   const property = new Set(frame.property && !bare ? stems(frame.property) : []);
-  for (const s of property) if (!changeWord(s)) words.set(s, 2);
+  for (const s of property) words.set(s, 2);
   let outcome: string | null = null;
   // The counted noun says it first: "381 survivors … recovered", "74 bodies recovered".
   const noun = v.type === 'count' ? v.noun.toLowerCase() : '';
