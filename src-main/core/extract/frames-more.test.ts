@@ -242,3 +242,28 @@ describe('participles and present tenses', () => {
     ).toBe('patients');
   });
 });
+
+describe('margins and estimates', () => {
+  const propertyOf = (text: string, quote: string) => {
+    const c = claimsOf(text).find((x) => x.exact === quote);
+    return c && (c.value.type === 'count' || c.value.type === 'figure') ? c.value.frame?.property : undefined;
+  };
+  it('reads "prevailed by N votes" as a margin, like "a margin of N votes"', () => {
+    expect(propertyOf('The Yes side prevailed by 29,756 votes.', '29,756 votes')).toBe('margin');
+    expect(propertyOf('Yes won by a margin of 92,756 votes.', '92,756 votes')).toBe('margin');
+  });
+  it('keeps the of-phrase of an estimate\'s object: "put the cost of urgent repairs at"', () => {
+    expect(
+      propertyOf('The engineers put the cost of urgent repairs at 2.1 million euros.', '2.1 million euros'),
+    ).toBe('cost urgent repairs');
+  });
+  it("leaves a measure's own number word and pronouns out of its context", () => {
+    const c = claimsOf('She said they were inside the vault for seven minutes.').find(
+      (x) => x.exact === 'seven minutes',
+    );
+    const terms = c && c.value.type === 'figure' ? (c.value.frame?.terms ?? []) : [];
+    expect(terms).toEqual(expect.arrayContaining(['inside', 'vault']));
+    expect(terms).not.toContain('seven');
+    expect(terms).not.toContain('she');
+  });
+});
