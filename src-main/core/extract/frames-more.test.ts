@@ -6,6 +6,12 @@ function claimsOf(text: string) {
   return extractArticle({ text, publishedAt: '2025-06-12' } as never).claims;
 }
 
+/** What the claim quoted exactly so measures, as its frame says. */
+function propertyAt(text: string, quote: string) {
+  const c = claimsOf(text).find((x) => x.exact === quote);
+  return c && (c.value.type === 'count' || c.value.type === 'figure') ? c.value.frame?.property : undefined;
+}
+
 describe('frames and parts', () => {
   it('reads the second object of one estimate: "put the magnitude at 6.4 and the depth at 41 km"', () => {
     const km = claimsOf('The survey put the magnitude at 6.4 and the depth at 41 kilometres.').find(
@@ -227,15 +233,11 @@ describe('weather that strengthens and eases', () => {
 });
 
 describe('participles and present tenses', () => {
-  const propertyOf = (text: string, quote: string) => {
-    const c = claimsOf(text).find((x) => x.exact === quote);
-    return c && (c.value.type === 'count' || c.value.type === 'figure') ? c.value.frame?.property : undefined;
-  };
   it('reads irregular participles and present-tense amount verbs as what is counted', () => {
-    expect(propertyOf('Police said 25 people were caught in the slide.', '25 people')).toBe('caught');
-    expect(propertyOf('Rescuers said 14 people were hurt.', '14 people')).toBe('hurt');
+    expect(propertyAt('Police said 25 people were caught in the slide.', '25 people')).toBe('caught');
+    expect(propertyAt('Rescuers said 14 people were hurt.', '14 people')).toBe('hurt');
     expect(
-      propertyOf(
+      propertyAt(
         'The number of patients climbs to 61, the hospital said.',
         'number of patients climbs to 61',
       ),
@@ -244,17 +246,13 @@ describe('participles and present tenses', () => {
 });
 
 describe('margins and estimates', () => {
-  const propertyOf = (text: string, quote: string) => {
-    const c = claimsOf(text).find((x) => x.exact === quote);
-    return c && (c.value.type === 'count' || c.value.type === 'figure') ? c.value.frame?.property : undefined;
-  };
   it('reads "prevailed by N votes" as a margin, like "a margin of N votes"', () => {
-    expect(propertyOf('The Yes side prevailed by 29,756 votes.', '29,756 votes')).toBe('margin');
-    expect(propertyOf('Yes won by a margin of 92,756 votes.', '92,756 votes')).toBe('margin');
+    expect(propertyAt('The Yes side prevailed by 29,756 votes.', '29,756 votes')).toBe('margin');
+    expect(propertyAt('Yes won by a margin of 92,756 votes.', '92,756 votes')).toBe('margin');
   });
   it('keeps the of-phrase of an estimate\'s object: "put the cost of urgent repairs at"', () => {
     expect(
-      propertyOf('The engineers put the cost of urgent repairs at 2.1 million euros.', '2.1 million euros'),
+      propertyAt('The engineers put the cost of urgent repairs at 2.1 million euros.', '2.1 million euros'),
     ).toBe('cost urgent repairs');
   });
   it("leaves a measure's own number word and pronouns out of its context", () => {
